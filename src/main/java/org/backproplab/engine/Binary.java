@@ -1,0 +1,172 @@
+package org.backproplab.engine;
+
+import java.util.List;
+
+/**
+ * Element-wise arithmetic of two inputs, c = a ∘ b, with broadcasting of a scalar or a 1×N row over the rows
+ * (see {@link Broadcast}). Each kind writes its value and both local derivatives side by side; where an input
+ * was broadcast its gradient is the sum over the elements it was repeated into.
+ */
+public final class Binary implements Op {
+
+    /** The table: value, ∂c/∂a and ∂c/∂b. */
+    public enum Kind {
+        ADD("add", "+") {
+            double f(double a, double b) { return a + b; }
+            double da(double a, double b) { return 1; }
+            double db(double a, double b) { return 1; }
+            String[] derivatives(String a, String b) { return new String[] {"1", "1"}; }
+        },
+        SUB("sub", "−") {
+            double f(double a, double b) { return a - b; }
+            double da(double a, double b) { return 1; }
+            double db(double a, double b) { return -1; }
+            String[] derivatives(String a, String b) { return new String[] {"1", "−1"}; }
+        },
+        MUL("mul", "·") {
+            double f(double a, double b) { return a * b; }
+            double da(double a, double b) { return b; }
+            double db(double a, double b) { return a; }
+            String[] derivatives(String a, String b) { return new String[] {b, a}; }
+        },
+        DIV("div", "/") {
+            double f(double a, double b) { return a / b; }
+            double da(double a, double b) { return 1 / b; }
+            double db(double a, double b) { return -a / (b * b); }
+            String[] derivatives(String a, String b) { return new String[] {"1 / " + b, "−" + a + " / " + b + "²"}; }
+        };
+
+        private final String opName;
+        private final String symbol;
+
+        Kind(String opName, String symbol) {
+            this.opName = opName;
+            this.symbol = symbol;
+        }
+
+        abstract double f(double a, double b);
+
+        abstract double da(double a, double b);
+
+        abstract double db(double a, double b);
+
+        abstract String[] derivatives(String a, String b);
+
+        public String opName() {
+            return opName;
+        }
+
+        public String symbol() {
+            return symbol;
+        }
+
+        /** c = a ∘ b as a new node. */
+        public Tensor on(Tensor a, Tensor b) {
+            int[] shape = Broadcast.shape(opName, symbol, a, b);
+            return Tensor.compute(new Binary(this), shape[0], shape[1], a, b);
+        }
+    }
+
+    private final Kind kind;
+
+    private Binary(Kind kind) {
+        this.kind = kind;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    @Override
+    public String name() {
+        return kind.opName;
+    }
+
+    @Override
+    public String formula(List<String> inputs) {
+        return inputs.get(0) + " " + kind.symbol + " " + inputs.get(1);
+    }
+
+    @Override
+    public void forward(Tensor out) {
+        Tensor a = out.inputs().get(0);
+        Tensor b = out.inputs().get(1);
+        if (kind == Kind.ADD && out.value() instanceof F32Buffer fo && a.sameShape(out) && b.rows() == 1
+                && b.cols() == out.cols()) {
+            addRowF32(((F32Buffer) a.value()).array(), ((F32Buffer) b.value()).array(), fo.array(), out.cols());
+            return;
+        }
+        Buffer av = a.value();
+        Buffer bv = b.value();
+        Buffer y = out.value();
+        for (int r = 0; r < out.rows(); r++) {
+            for (int c = 0; c < out.cols(); c++) {
+                y.set(r * out.cols() + c, kind.f(av.get(Broadcast.index(a, r, c)), bv.get(Broadcast.index(b, r, c))));
+            }
+        }
+    }
+
+    /** The bias add of every dense layer, kept free of per-element dispatch. */
+    private static void addRowF32(float[] a, float[] row, float[] out, int cols) {
+        for (int base = 0; base < a.length; base += cols) {
+            for (int c = 0; c < cols; c++) {
+                out[base + c] = a[base + c] + row[c];
+            }
+        }
+    }
+
+    @Override
+    public void backward(Tensor out, int index, Buffer dst) {
+        Tensor a = out.inputs().get(0);
+        Tensor b = out.inputs().get(1);
+        Tensor in = out.inputs().get(index);
+        Buffer g = out.grad();
+        if (kind == Kind.ADD && g instanceof F32Buffer fg) {
+            addBackwardF32(fg.array(), ((F32Buffer) dst).array(), in.sameShape(out), out.cols());
+            return;
+        }
+        Buffer av = a.value();
+        Buffer bv = b.value();
+        for (int r = 0; r < out.rows(); r++) {
+            for (int c = 0; c < out.cols(); c++) {
+                double x = av.get(Broadcast.index(a, r, c));
+                double z = bv.get(Broadcast.index(b, r, c));
+                double local = index == 0 ? kind.da(x, z) : kind.db(x, z);
+                dst.add(Broadcast.index(in, r, c), g.get(r * out.cols() + c) * local);
+            }
+        }
+    }
+
+    private static void addBackwardF32(float[] g, float[] dst, boolean sameShape, int cols) {
+        if (sameShape) {
+            System.arraycopy(g, 0, dst, 0, g.length);
+            return;
+        }
+        boolean scalar = dst.length == 1;
+        for (int base = 0; base < g.length; base += cols) {
+            for (int c = 0; c < cols; c++) {
+                dst[scalar ? 0 : c] += g[base + c];
+            }
+        }
+    }
+
+    @Override
+    public LocalDerivative localDerivative(Tensor out, int index) {
+        Tensor a = out.inputs().get(0);
+        Tensor b = out.inputs().get(1);
+        double[] d = new double[out.size()];
+        for (int r = 0; r < out.rows(); r++) {
+            for (int c = 0; c < out.cols(); c++) {
+                double x = a.value().get(Broadcast.index(a, r, c));
+                double z = b.value().get(Broadcast.index(b, r, c));
+                d[r * out.cols() + c] = index == 0 ? kind.da(x, z) : kind.db(x, z);
+            }
+        }
+        String formula = kind.derivatives(a.label(), b.label())[index];
+        if (Broadcast.isBroadcast(out.inputs().get(index), out)) {
+            formula += ", summed over the " + (out.inputs().get(index).isScalar() ? "elements" : "rows")
+                    + " it was broadcast to";
+        }
+        return LocalDerivative.elementwise(formula, new Snapshot(out.rows(), out.cols(), d));
+    }
+}

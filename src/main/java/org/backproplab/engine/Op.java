@@ -1,0 +1,36 @@
+package org.backproplab.engine;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How one node was computed from its inputs, and how its gradient flows back to them. Each node owns its
+ * op instance, which keeps what forward saved for backward (the PyTorch Function contract).
+ */
+public interface Op {
+
+    /** A short name for labels and error messages: {@code "add"}, {@code "matmul"}, {@code "relu"}. */
+    String name();
+
+    /** The expression as text given the inputs' labels, e.g. {@code "a + b"} or {@code "relu(x)"}. */
+    default String formula(List<String> inputs) {
+        return name() + "(" + String.join(", ", inputs) + ")";
+    }
+
+    /** (Re)computes {@code out}'s value from its inputs' current values, saving what backward needs. */
+    void forward(Tensor out);
+
+    /**
+     * Writes into {@code dst} (shaped like input {@code index}, all zeros on entry) the contribution of
+     * {@code out.grad()} to that input's gradient: ∂L/∂input = ∂L/∂out · ∂out/∂input.
+     */
+    void backward(Tensor out, int index, Buffer dst);
+
+    /** ∂out/∂input {@code index} for display; called only when someone is watching. */
+    LocalDerivative localDerivative(Tensor out, int index);
+
+    /** What forward remembered for backward, by name, for the inspector. */
+    default Map<String, Snapshot> saved() {
+        return Map.of();
+    }
+}

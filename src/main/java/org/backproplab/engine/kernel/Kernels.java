@@ -1,0 +1,38 @@
+package org.backproplab.engine.kernel;
+
+/**
+ * Chooses the matrix-product kernel once: the Vector API one when the JVM was started with
+ * {@code --add-modules jdk.incubator.vector}, else plain Java. {@code -Dbackproplab.kernel=java} forces
+ * the plain one (to compare, or to rule the fast path out).
+ */
+public final class Kernels {
+
+    private static final Gemm GEMM = choose();
+
+    private Kernels() {
+    }
+
+    public static Gemm gemm() {
+        return GEMM;
+    }
+
+    /** The Vector API kernel, or null where the module is absent. */
+    public static Gemm vectorOrNull() {
+        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
+            return null;
+        }
+        try {
+            return new VectorGemm();
+        } catch (LinkageError e) {
+            return null;
+        }
+    }
+
+    private static Gemm choose() {
+        if ("java".equalsIgnoreCase(System.getProperty("backproplab.kernel"))) {
+            return new JavaGemm();
+        }
+        Gemm vector = vectorOrNull();
+        return vector != null ? vector : new JavaGemm();
+    }
+}
