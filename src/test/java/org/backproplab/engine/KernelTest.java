@@ -1,0 +1,77 @@
+package org.backproplab.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import java.util.Random;
+import org.backproplab.engine.kernel.Gemm;
+import org.backproplab.engine.kernel.JavaGemm;
+import org.backproplab.engine.kernel.Kernels;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Both matrix-product kernels agree with a float64 reference on odd shapes, in all four layouts. */
+class KernelTest {
+
+    @ParameterizedTest(name = "{0}x{2} @ {2}x{1}")
+    @CsvSource({"1,1,1", "3,5,7", "4,32,16", "5,33,17", "17,31,9", "64,128,784", "129,10,130", "7,70,3"})
+    void kernelsMatchDoubleReference(int m, int n, int k) {
+        Gemm vector = Kernels.vectorOrNull();
+        assertNotNull(vector, "tests run with --add-modules jdk.incubator.vector; the fast path must load");
+        Random rng = new Random(m * 1000L + n * 10L + k);
+        for (boolean ta : new boolean[] {false, true}) {
+            for (boolean tb : new boolean[] {false, true}) {
+                float[] a = randomFloats(rng, m * k);
+                float[] b = randomFloats(rng, k * n);
+                double[] expected = reference(ta, tb, m, n, k, a, b);
+                for (Gemm g : new Gemm[] {new JavaGemm(), vector}) {
+                    float[] c = new float[m * n];
+                    java.util.Arrays.fill(c, 99f); // overwritten, never added to
+                    g.f32(ta, tb, m, n, k, a, b, c);
+                    for (int i = 0; i < c.length; i++) {
+                        assertEquals(expected[i], c[i], 1e-5 * (1 + k) , g.name() + " ta=" + ta + " tb=" + tb + " at " + i);
+                    }
+                    double[] ad = toDoubles(a);
+                    double[] bd = toDoubles(b);
+                    double[] cd = new double[m * n];
+                    g.f64(ta, tb, m, n, k, ad, bd, cd);
+                    for (int i = 0; i < cd.length; i++) {
+                        assertEquals(expected[i], cd[i], 1e-12 * (1 + k), g.name() + " f64 at " + i);
+                    }
+                }
+            }
+        }
+    }
+
+    private static double[] reference(boolean ta, boolean tb, int m, int n, int k, float[] a, float[] b) {
+        double[] c = new double[m * n];
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                double s = 0;
+                for (int p = 0; p < k; p++) {
+                    double x = ta ? a[p * m + i] : a[i * k + p];
+                    double y = tb ? b[j * k + p] : b[p * n + j];
+                    s += x * y;
+                }
+                c[i * n + j] = s;
+            }
+        }
+        return c;
+    }
+
+    private static float[] randomFloats(Random rng, int n) {
+        float[] f = new float[n];
+        for (int i = 0; i < n; i++) {
+            f[i] = (float) rng.nextGaussian();
+        }
+        return f;
+    }
+
+    private static double[] toDoubles(float[] f) {
+        double[] d = new double[f.length];
+        for (int i = 0; i < f.length; i++) {
+            d[i] = f[i];
+        }
+        return d;
+    }
+}
