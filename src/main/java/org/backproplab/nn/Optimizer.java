@@ -1,0 +1,216 @@
+package org.backproplab.nn;
+
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.backproplab.engine.Buffer;
+import org.backproplab.engine.Snapshot;
+import org.backproplab.engine.Tensor;
+
+/**
+ * Gradient descent on a list of parameters. The base zeroes gradients, applies L2 weight decay
+ * (g ← ∂L/∂w + λ·w) and keeps per-parameter state; each subclass writes one update rule, from simple to
+ * complex: SGD, momentum, RMSprop, Adam. State is kept in float64 whatever the parameters' element type.
+ */
+public abstract sealed class Optimizer permits Optimizer.Sgd, Optimizer.Momentum, Optimizer.RmsProp, Optimizer.Adam {
+
+    protected final List<Tensor> parameters;
+    private final Map<Tensor, double[][]> state = new IdentityHashMap<>();
+    private double learningRate;
+    private double weightDecay;
+    private long steps;
+
+    protected Optimizer(List<Tensor> parameters, double learningRate) {
+        this.parameters = List.copyOf(parameters);
+        this.learningRate = learningRate;
+    }
+
+    public double learningRate() { return learningRate; }
+
+    /** Changes the learning rate, e.g. by a schedule between epochs. */
+    public void setLearningRate(double learningRate) { this.learningRate = learningRate; }
+
+    public double weightDecay() { return weightDecay; }
+
+    public Optimizer withWeightDecay(double lambda) {
+        this.weightDecay = lambda;
+        return this;
+    }
+
+    /** How many steps have been taken. */
+    public long steps() { return steps; }
+
+    public List<Tensor> parameters() { return parameters; }
+
+    public void zeroGrad() {
+        parameters.forEach(Tensor::zeroGrad);
+    }
+
+    public void step() {
+        step(null);
+    }
+
+    /** Updates every parameter from its current gradient, reporting each update when watched. */
+    public void step(ParameterUpdate.Listener listener) {
+        steps++;
+        for (Tensor p : parameters) {
+            Snapshot before = listener == null ? null : p.snapshot();
+            double[][] s = state.computeIfAbsent(p, t -> newState(t.size()));
+            Buffer w = p.value();
+            Buffer g = p.grad();
+            for (int i = 0; i < w.length(); i++) {
+                double wi = w.get(i);
+                w.set(i, wi - update(g.get(i) + weightDecay * wi, s, i));
+            }
+            if (listener != null) {
+                Map<String, Snapshot> named = new LinkedHashMap<>();
+                List<String> names = stateNames();
+                for (int k = 0; k < names.size(); k++) {
+                    named.put(names.get(k), new Snapshot(p.rows(), p.cols(), s[k]));
+                }
+                listener.on(new ParameterUpdate(p, before, p.gradSnapshot(), p.snapshot(), learningRate, rule(), named));
+            }
+        }
+    }
+
+    private double[][] newState(int size) {
+        return new double[stateNames().size()][size];
+    }
+
+    /** The amount to subtract from element i given its gradient g, updating the state s[k][i]. */
+    protected abstract double update(double g, double[][] s, int i);
+
+    /** The names of the state arrays, in the order of s. */
+    protected abstract List<String> stateNames();
+
+    /** The update rule in symbols. */
+    public abstract String rule();
+
+    /** The optimizer's name as on the command line: sgd, momentum, rmsprop, adam. */
+    public abstract String id();
+
+    /** Plain gradient descent: w ← w − η·g. */
+    public static final class Sgd extends Optimizer {
+        public Sgd(List<Tensor> parameters, double learningRate) { super(parameters, learningRate); }
+        @Override protected double update(double g, double[][] s, int i) { return learningRate() * g; }
+        @Override protected List<String> stateNames() { return List.of(); }
+        @Override public String rule() { return "w ← w − η·∂L/∂w"; }
+        @Override public String id() { return "sgd"; }
+    }
+
+    /**
+     * Momentum, as PyTorch writes it: v ← μ·v + g, w ← w − η·v; with Nesterov, w ← w − η·(g + μ·v).
+     */
+    public static final class Momentum extends Optimizer {
+        private final double mu;
+        private final boolean nesterov;
+
+        public Momentum(List<Tensor> parameters, double learningRate, double momentum, boolean nesterov) {
+            super(parameters, learningRate);
+            this.mu = momentum;
+            this.nesterov = nesterov;
+        }
+
+        public Momentum(List<Tensor> parameters, double learningRate) {
+            this(parameters, learningRate, 0.9, false);
+        }
+
+        @Override
+        protected double update(double g, double[][] s, int i) {
+            double v = mu * s[0][i] + g;
+            s[0][i] = v;
+            return learningRate() * (nesterov ? g + mu * v : v);
+        }
+
+        @Override protected List<String> stateNames() { return List.of("velocity v"); }
+
+        @Override
+        public String rule() {
+            return nesterov ? "v ← μ·v + g;  w ← w − η·(g + μ·v)" : "v ← μ·v + g;  w ← w − η·v";
+        }
+
+        @Override public String id() { return "momentum"; }
+    }
+
+    /** RMSprop: s ← ρ·s + (1 − ρ)·g², w ← w − η·g / (√s + ε), with ρ = 0.9 and ε = 1e-8. */
+    public static final class RmsProp extends Optimizer {
+        private final double rho;
+        private final double eps;
+
+        public RmsProp(List<Tensor> parameters, double learningRate, double rho, double eps) {
+            super(parameters, learningRate);
+            this.rho = rho;
+            this.eps = eps;
+        }
+
+        public RmsProp(List<Tensor> parameters, double learningRate) {
+            this(parameters, learningRate, 0.9, 1e-8);
+        }
+
+        @Override
+        protected double update(double g, double[][] s, int i) {
+            double sq = rho * s[0][i] + (1 - rho) * g * g;
+            s[0][i] = sq;
+            return learningRate() * g / (Math.sqrt(sq) + eps);
+        }
+
+        @Override protected List<String> stateNames() { return List.of("mean square s"); }
+        @Override public String rule() { return "s ← ρ·s + (1 − ρ)·g²;  w ← w − η·g / (√s + ε)"; }
+        @Override public String id() { return "rmsprop"; }
+    }
+
+    /**
+     * Adam with bias correction: m ← β₁·m + (1 − β₁)·g, v ← β₂·v + (1 − β₂)·g²,
+     * w ← w − η·m̂ / (√v̂ + ε) with m̂ = m / (1 − β₁ᵗ), v̂ = v / (1 − β₂ᵗ); β₁ = 0.9, β₂ = 0.999, ε = 1e-8.
+     */
+    public static final class Adam extends Optimizer {
+        private final double beta1;
+        private final double beta2;
+        private final double eps;
+
+        public Adam(List<Tensor> parameters, double learningRate, double beta1, double beta2, double eps) {
+            super(parameters, learningRate);
+            this.beta1 = beta1;
+            this.beta2 = beta2;
+            this.eps = eps;
+        }
+
+        public Adam(List<Tensor> parameters, double learningRate) {
+            this(parameters, learningRate, 0.9, 0.999, 1e-8);
+        }
+
+        @Override
+        protected double update(double g, double[][] s, int i) {
+            double m = beta1 * s[0][i] + (1 - beta1) * g;
+            double v = beta2 * s[1][i] + (1 - beta2) * g * g;
+            s[0][i] = m;
+            s[1][i] = v;
+            double mHat = m / (1 - Math.pow(beta1, steps()));
+            double vHat = v / (1 - Math.pow(beta2, steps()));
+            return learningRate() * mHat / (Math.sqrt(vHat) + eps);
+        }
+
+        @Override protected List<String> stateNames() { return List.of("first moment m", "second moment v"); }
+
+        @Override
+        public String rule() {
+            return "m ← β₁·m + (1 − β₁)·g;  v ← β₂·v + (1 − β₂)·g²;  w ← w − η·m̂ / (√v̂ + ε)";
+        }
+
+        @Override public String id() { return "adam"; }
+    }
+
+    /** Makes an optimizer by its command-line name with default hyperparameters. */
+    public static Optimizer create(String id, List<Tensor> parameters, double learningRate) {
+        return switch (id.toLowerCase(java.util.Locale.ROOT)) {
+            case "sgd" -> new Sgd(parameters, learningRate);
+            case "momentum" -> new Momentum(parameters, learningRate);
+            case "nesterov" -> new Momentum(parameters, learningRate, 0.9, true);
+            case "rmsprop" -> new RmsProp(parameters, learningRate);
+            case "adam" -> new Adam(parameters, learningRate);
+            default -> throw new IllegalArgumentException("unknown optimizer '" + id
+                    + "'; use sgd, momentum, nesterov, rmsprop or adam");
+        };
+    }
+}

@@ -1,0 +1,100 @@
+package org.backproplab.nn;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.backproplab.engine.Tensor;
+import org.junit.jupiter.api.Test;
+
+/** One step of each optimizer, worked out by hand on w = [1, −2] with gradient g = [0.5, −4]. */
+class OptimizerTest {
+
+    private static Tensor parameter() {
+        Tensor w = Tensor.row(1, -2).trainable();
+        w.grad().set(0, 0.5);
+        w.grad().set(1, -4);
+        return w;
+    }
+
+    @Test
+    void sgd() {
+        Tensor w = parameter();
+        new Optimizer.Sgd(List.of(w), 0.1).step();
+        assertEquals(1 - 0.1 * 0.5, w.get(0, 0), 1e-15);
+        assertEquals(-2 + 0.1 * 4, w.get(0, 1), 1e-15);
+    }
+
+    @Test
+    void sgdWithWeightDecay() {
+        Tensor w = parameter();
+        new Optimizer.Sgd(List.of(w), 0.1).withWeightDecay(0.01).step();
+        assertEquals(1 - 0.1 * (0.5 + 0.01 * 1), w.get(0, 0), 1e-15);
+    }
+
+    @Test
+    void momentumTwoSteps() {
+        Tensor w = parameter();
+        Optimizer opt = new Optimizer.Momentum(List.of(w), 0.1, 0.9, false);
+        opt.step(); // v = 0.5, w = 1 - 0.05 = 0.95
+        assertEquals(0.95, w.get(0, 0), 1e-15);
+        opt.step(); // same gradient: v = 0.9·0.5 + 0.5 = 0.95, w = 0.95 - 0.095 = 0.855
+        assertEquals(0.855, w.get(0, 0), 1e-15);
+    }
+
+    @Test
+    void nesterov() {
+        Tensor w = parameter();
+        new Optimizer.Momentum(List.of(w), 0.1, 0.9, true).step();
+        // v = 0.5; step = η(g + μv) = 0.1 · (0.5 + 0.45) = 0.095
+        assertEquals(1 - 0.095, w.get(0, 0), 1e-15);
+    }
+
+    @Test
+    void rmsprop() {
+        Tensor w = parameter();
+        new Optimizer.RmsProp(List.of(w), 0.01).step();
+        // s = 0.1 · 0.25 = 0.025; step = 0.01 · 0.5 / (√0.025 + 1e-8)
+        assertEquals(1 - 0.01 * 0.5 / (Math.sqrt(0.025) + 1e-8), w.get(0, 0), 1e-15);
+        assertEquals(-2 + 0.01 * 4 / (Math.sqrt(1.6) + 1e-8), w.get(0, 1), 1e-15);
+    }
+
+    @Test
+    void adamFirstStepMovesByTheLearningRate() {
+        Tensor w = parameter();
+        Optimizer adam = new Optimizer.Adam(List.of(w), 0.001);
+        adam.step();
+        // m̂ = g, v̂ = g², so the step is η·g/(|g| + ε) ≈ η·sign(g)
+        assertEquals(1 - 0.001 * 0.5 / (0.5 + 1e-8), w.get(0, 0), 1e-15);
+        assertEquals(-2 + 0.001 * 4 / (4 + 1e-8), w.get(0, 1), 1e-15);
+        // second step with gradient 0.5 again: m = 0.9·0.05 + 0.05 = 0.095, v = 0.999·0.00025 + 0.00025
+        adam.step();
+        double m = 0.095 / (1 - 0.81);
+        double v = (0.999 * 0.00025 + 0.00025) / (1 - 0.999 * 0.999);
+        assertEquals(1 - 0.001 * 0.5 / (0.5 + 1e-8) - 0.001 * m / (Math.sqrt(v) + 1e-8), w.get(0, 0), 1e-15);
+    }
+
+    @Test
+    void watchedStepReportsBeforeGradientAfterAndState() {
+        Tensor w = parameter();
+        List<ParameterUpdate> updates = new ArrayList<>();
+        new Optimizer.Momentum(List.of(w), 0.1).step(updates::add);
+        ParameterUpdate u = updates.get(0);
+        assertEquals(1, u.before().get(0, 0));
+        assertEquals(0.5, u.gradient().get(0, 0));
+        assertEquals(0.95, u.after().get(0, 0), 1e-15);
+        assertEquals(0.5, u.state().get("velocity v").get(0, 0));
+        assertEquals("v ← μ·v + g;  w ← w − η·v", u.rule());
+    }
+
+    @Test
+    void createByName() {
+        Tensor w = parameter();
+        assertEquals("adam", Optimizer.create("Adam", List.of(w), 0.1).id());
+        assertEquals("rmsprop", Optimizer.create("rmsprop", List.of(w), 0.1).id());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Optimizer.create("adagrad", List.of(w), 0.1));
+        assertEquals("unknown optimizer 'adagrad'; use sgd, momentum, nesterov, rmsprop or adam", e.getMessage());
+    }
+}
