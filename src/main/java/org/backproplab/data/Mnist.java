@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * The MNIST digits: 60,000 training and 10,000 test images of 28×28 grey pixels with labels 0–9, read from
  * the four original IDX files (gzip or raw) in one directory. Pixels stay bytes (47 MB rather than 188 MB
- * of floats) and are scaled to [0, 1] as batches are gathered.
+ * of floats) and are scaled to [0, 1] as batches are gathered into the caller's buffers.
  */
 public record Mnist(Split train, Split test) {
 
@@ -31,6 +31,24 @@ public record Mnist(Split train, Split test) {
         /** Pixel p of image i, scaled to [0, 1]. */
         public float pixel(int i, int p) {
             return Pixels.SCALE[pixels[i * rows * cols + p] & 0xff];
+        }
+
+        /**
+         * Writes examples order[from..from+n) (or from..from+n when order is null) into x (n rows of pixels
+         * scaled to [0, 1]) and y (n one-hot rows of 10).
+         */
+        public void gather(int[] order, int from, int n, float[] x, float[] y) {
+            int p = pixelsPerImage();
+            java.util.Arrays.fill(y, 0, n * 10, 0f);
+            for (int k = 0; k < n; k++) {
+                int i = order == null ? from + k : order[from + k];
+                int src = i * p;
+                int dst = k * p;
+                for (int q = 0; q < p; q++) {
+                    x[dst + q] = Pixels.SCALE[pixels[src + q] & 0xff];
+                }
+                y[k * 10 + labels[i]] = 1f;
+            }
         }
 
         /** How many images carry each digit 0–9. */

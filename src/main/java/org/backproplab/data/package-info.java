@@ -1,5 +1,5 @@
 /**
  * Data: the IDX reader for the original MNIST files (raw or gzip) with validation that names the file and
- * what is wrong, the MNIST dataset, and seeded shuffling and batching.
+ * what is wrong, and the MNIST dataset, which gathers any chosen examples into batch buffers.
  */
 package org.backproplab.data;

@@ -8,7 +8,7 @@ import org.backproplab.engine.DType;
 
 /**
  * A multi-layer perceptron from a size list such as {@code 784,128,10}: Linear layers between consecutive
- * sizes, each hidden one followed by optional BatchNorm and then the activation; the last Linear gives
+ * sizes, each hidden one followed by optional BatchNorm, the activation and optional dropout; the last Linear gives
  * logits (the loss applies softmax). Weights come from the initialiser, biases start at zero.
  */
 public final class Mlp {
@@ -16,6 +16,7 @@ public final class Mlp {
     private int[] sizes;
     private Activation activation = Activation.of(Activation.Kind.RELU);
     private boolean batchNorm;
+    private double dropout;
     private Initializer init = Initializer.Scheme.XAVIER_UNIFORM;
     private DType dtype = DType.F32;
     private long seed;
@@ -39,8 +40,15 @@ public final class Mlp {
 
     /** Parses {@code "784,128,10"}. */
     public static Mlp parse(String sizeList) {
+        return sizes(parseSizes(sizeList));
+    }
+
+    /** Parses and checks {@code "784,128,10"}. */
+    public static int[] parseSizes(String sizeList) {
         try {
-            return sizes(Arrays.stream(sizeList.split(",")).map(String::trim).mapToInt(Integer::parseInt).toArray());
+            int[] sizes = Arrays.stream(sizeList.split(",")).map(String::trim).mapToInt(Integer::parseInt).toArray();
+            new Mlp(sizes);
+            return sizes;
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("layer sizes are whole numbers separated by commas, like 784,128,10; got '"
                     + sizeList + "'");
@@ -58,6 +66,12 @@ public final class Mlp {
 
     public Mlp batchNorm(boolean on) {
         this.batchNorm = on;
+        return this;
+    }
+
+    /** Dropout after each hidden activation with this rate (0 for none). */
+    public Mlp dropout(double rate) {
+        this.dropout = rate;
         return this;
     }
 
@@ -87,6 +101,9 @@ public final class Mlp {
                     modules.add(new BatchNormLayer(sizes[i + 1], dtype, suffix));
                 }
                 modules.add(activation);
+                if (dropout > 0) {
+                    modules.add(new DropoutLayer(dropout, new Random(seed * 31 + i)));
+                }
             }
         }
         return new Sequential(modules);

@@ -5,18 +5,23 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.backproplab.engine.Buffer;
+import org.backproplab.engine.F32Buffer;
 import org.backproplab.engine.Snapshot;
 import org.backproplab.engine.Tensor;
 
 /**
  * Gradient descent on a list of parameters. The base zeroes gradients, applies L2 weight decay
- * (g ← ∂L/∂w + λ·w) and keeps per-parameter state; each subclass writes one update rule, from simple to
- * complex: SGD, momentum, RMSprop, Adam. State is kept in float64 whatever the parameters' element type.
+ * (g ← ∂L/∂w + λ·w) and keeps per-parameter state; each subclass writes its update rule, from simple to
+ * complex: SGD, momentum, RMSprop, Adam. The rule is written twice, side by side: per element in float64
+ * for lessons (exact, and what the step-through view shows), and as one loop over float32 arrays for bulk
+ * training, which the JIT turns into vector instructions (a tenth of a nanosecond per weight instead of ten).
+ * A test holds the two to the same numbers.
  */
 public abstract sealed class Optimizer permits Optimizer.Sgd, Optimizer.Momentum, Optimizer.RmsProp, Optimizer.Adam {
 
     protected final List<Tensor> parameters;
     private final Map<Tensor, double[][]> state = new IdentityHashMap<>();
+    private final Map<Tensor, float[][]> stateF32 = new IdentityHashMap<>();
     private double learningRate;
     private double weightDecay;
     private long steps;
@@ -54,32 +59,53 @@ public abstract sealed class Optimizer permits Optimizer.Sgd, Optimizer.Momentum
     /** Updates every parameter from its current gradient, reporting each update when watched. */
     public void step(ParameterUpdate.Listener listener) {
         steps++;
+        beginStep();
         for (Tensor p : parameters) {
             Snapshot before = listener == null ? null : p.snapshot();
-            double[][] s = state.computeIfAbsent(p, t -> newState(t.size()));
             Buffer w = p.value();
             Buffer g = p.grad();
-            for (int i = 0; i < w.length(); i++) {
-                double wi = w.get(i);
-                w.set(i, wi - update(g.get(i) + weightDecay * wi, s, i));
+            if (w instanceof F32Buffer fw) {
+                float[][] s = stateF32.computeIfAbsent(p, t -> new float[stateNames().size()][t.size()]);
+                updateF32(fw.array(), ((F32Buffer) g).array(), s, (float) weightDecay);
+            } else {
+                double[][] s = state.computeIfAbsent(p, t -> new double[stateNames().size()][t.size()]);
+                for (int i = 0; i < w.length(); i++) {
+                    double wi = w.get(i);
+                    w.set(i, wi - update(g.get(i) + weightDecay * wi, s, i));
+                }
             }
             if (listener != null) {
                 Map<String, Snapshot> named = new LinkedHashMap<>();
                 List<String> names = stateNames();
                 for (int k = 0; k < names.size(); k++) {
-                    named.put(names.get(k), new Snapshot(p.rows(), p.cols(), s[k]));
+                    named.put(names.get(k), new Snapshot(p.rows(), p.cols(), stateValues(p, k)));
                 }
                 listener.on(new ParameterUpdate(p, before, p.gradSnapshot(), p.snapshot(), learningRate, rule(), named));
             }
         }
     }
 
-    private double[][] newState(int size) {
-        return new double[stateNames().size()][size];
+    private double[] stateValues(Tensor p, int k) {
+        if (state.containsKey(p)) {
+            return state.get(p)[k];
+        }
+        float[] f = stateF32.get(p)[k];
+        double[] d = new double[f.length];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = f[i];
+        }
+        return d;
+    }
+
+    /** Called once at the start of each step, after the step count has advanced: per-step constants. */
+    protected void beginStep() {
     }
 
     /** The amount to subtract from element i given its gradient g, updating the state s[k][i]. */
     protected abstract double update(double g, double[][] s, int i);
+
+    /** The same rule over whole float32 arrays: w ← w − (its step), with g + λ·w as the gradient. */
+    protected abstract void updateF32(float[] w, float[] g, float[][] s, float decay);
 
     /** The names of the state arrays, in the order of s. */
     protected abstract List<String> stateNames();
@@ -94,6 +120,14 @@ public abstract sealed class Optimizer permits Optimizer.Sgd, Optimizer.Momentum
     public static final class Sgd extends Optimizer {
         public Sgd(List<Tensor> parameters, double learningRate) { super(parameters, learningRate); }
         @Override protected double update(double g, double[][] s, int i) { return learningRate() * g; }
+
+        @Override
+        protected void updateF32(float[] w, float[] g, float[][] s, float decay) {
+            float lr = (float) learningRate();
+            for (int i = 0; i < w.length; i++) {
+                w[i] -= lr * (g[i] + decay * w[i]);
+            }
+        }
         @Override protected List<String> stateNames() { return List.of(); }
         @Override public String rule() { return "w ← w − η·∂L/∂w"; }
         @Override public String id() { return "sgd"; }
@@ -121,6 +155,19 @@ public abstract sealed class Optimizer permits Optimizer.Sgd, Optimizer.Momentum
             double v = mu * s[0][i] + g;
             s[0][i] = v;
             return learningRate() * (nesterov ? g + mu * v : v);
+        }
+
+        @Override
+        protected void updateF32(float[] w, float[] g, float[][] s, float decay) {
+            float lr = (float) learningRate();
+            float m = (float) mu;
+            float[] vel = s[0];
+            for (int i = 0; i < w.length; i++) {
+                float gi = g[i] + decay * w[i];
+                float v = m * vel[i] + gi;
+                vel[i] = v;
+                w[i] -= lr * (nesterov ? gi + m * v : v);
+            }
         }
 
         @Override protected List<String> stateNames() { return List.of("velocity v"); }
@@ -155,6 +202,20 @@ public abstract sealed class Optimizer permits Optimizer.Sgd, Optimizer.Momentum
             return learningRate() * g / (Math.sqrt(sq) + eps);
         }
 
+        @Override
+        protected void updateF32(float[] w, float[] g, float[][] s, float decay) {
+            float lr = (float) learningRate();
+            float r = (float) rho;
+            float e = (float) eps;
+            float[] sq = s[0];
+            for (int i = 0; i < w.length; i++) {
+                float gi = g[i] + decay * w[i];
+                float si = r * sq[i] + (1 - r) * gi * gi;
+                sq[i] = si;
+                w[i] -= lr * gi / ((float) Math.sqrt(si) + e);
+            }
+        }
+
         @Override protected List<String> stateNames() { return List.of("mean square s"); }
         @Override public String rule() { return "s ← ρ·s + (1 − ρ)·g²;  w ← w − η·g / (√s + ε)"; }
         @Override public String id() { return "rmsprop"; }
@@ -168,6 +229,8 @@ public abstract sealed class Optimizer permits Optimizer.Sgd, Optimizer.Momentum
         private final double beta1;
         private final double beta2;
         private final double eps;
+        private double correction1;
+        private double correction2;
 
         public Adam(List<Tensor> parameters, double learningRate, double beta1, double beta2, double eps) {
             super(parameters, learningRate);
@@ -181,14 +244,41 @@ public abstract sealed class Optimizer permits Optimizer.Sgd, Optimizer.Momentum
         }
 
         @Override
+        protected void beginStep() {
+            correction1 = 1 - Math.pow(beta1, steps());
+            correction2 = 1 - Math.pow(beta2, steps());
+        }
+
+        @Override
         protected double update(double g, double[][] s, int i) {
             double m = beta1 * s[0][i] + (1 - beta1) * g;
             double v = beta2 * s[1][i] + (1 - beta2) * g * g;
             s[0][i] = m;
             s[1][i] = v;
-            double mHat = m / (1 - Math.pow(beta1, steps()));
-            double vHat = v / (1 - Math.pow(beta2, steps()));
+            double mHat = m / correction1;
+            double vHat = v / correction2;
             return learningRate() * mHat / (Math.sqrt(vHat) + eps);
+        }
+
+        /** The corrections folded into the step: η·m̂/(√v̂ + ε) = η·√c₂/c₁ · m/(√v + ε·√c₂). */
+        @Override
+        protected void updateF32(float[] w, float[] g, float[][] s, float decay) {
+            float step = (float) (learningRate() * Math.sqrt(correction2) / correction1);
+            float e = (float) (eps * Math.sqrt(correction2));
+            float b1 = (float) beta1;
+            float b2 = (float) beta2;
+            float c1 = (float) (1 - beta1);
+            float c2 = (float) (1 - beta2);
+            float[] m = s[0];
+            float[] v = s[1];
+            for (int i = 0; i < w.length; i++) {
+                float gi = g[i] + decay * w[i];
+                float mi = b1 * m[i] + c1 * gi;
+                float vi = b2 * v[i] + c2 * gi * gi;
+                m[i] = mi;
+                v[i] = vi;
+                w[i] -= step * mi / ((float) Math.sqrt(vi) + e);
+            }
         }
 
         @Override protected List<String> stateNames() { return List.of("first moment m", "second moment v"); }

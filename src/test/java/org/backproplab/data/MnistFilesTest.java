@@ -3,7 +3,6 @@ package org.backproplab.data;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -46,28 +45,16 @@ class MnistFilesTest {
     }
 
     @Test
-    void batchesCoverEveryExampleOnceAndKeepThePartialBatch() {
-        Batches b = new Batches(mnist.test(), 128, new Random(0));
-        b.shuffle();
-        assertEquals(79, b.count());
-        assertEquals(16, b.size(78));
-        boolean[] seen = new boolean[10_000];
-        for (int i = 0; i < b.count(); i++) {
-            for (int k = 0; k < b.size(i); k++) {
-                seen[b.index(i, k)] = true;
-            }
-        }
-        for (boolean s : seen) {
-            assertEquals(true, s);
-        }
-        float[] x = new float[128 * 784];
-        float[] y = new float[128 * 10];
-        b.gather(0, x, y);
-        int label = mnist.test().label(b.index(0, 0));
-        assertEquals(1f, y[label]);
-        assertEquals(mnist.test().pixel(b.index(0, 0), 300), x[300]);
-        Batches again = new Batches(mnist.test(), 128, new Random(0));
-        again.shuffle();
-        assertEquals(b.index(5, 3), again.index(5, 3), "same seed, same order");
+    void gatherScalesPixelsAndOneHotsLabels() {
+        float[] x = new float[2 * 784];
+        float[] y = new float[2 * 10];
+        java.util.Arrays.fill(y, 5f);
+        mnist.test().gather(new int[] {4, 9, 0}, 1, 2, x, y);
+        assertEquals(mnist.test().pixel(9, 300), x[300]);
+        assertEquals(mnist.test().pixel(0, 200), x[784 + 200]);
+        float[] expected = new float[20];
+        expected[mnist.test().label(9)] = 1;
+        expected[10 + mnist.test().label(0)] = 1;
+        assertArrayEquals(expected, y);
     }
 }

@@ -186,4 +186,29 @@ class AutodiffTest {
         Tensor ce = CrossEntropy.of(Tensor.of(new double[][] {{1000, -1000}}), Tensor.row(0, 1));
         assertEquals(2000, ce.item(), 1e-9);
     }
+
+    @Test
+    void dropoutKeepsAboutOneMinusPScaledAndIsTheIdentityInEvaluation() {
+        double[][] ones = new double[100][100];
+        for (double[] row : ones) {
+            java.util.Arrays.fill(row, 1);
+        }
+        Dropout.Settings settings = new Dropout.Settings(0.25, new java.util.Random(1));
+        Tensor x = Tensor.of(DType.F32, ones);
+        Tensor y = Dropout.of(x, settings);
+        int kept = 0;
+        for (double v : y.snapshot().values()) {
+            if (v != 0) {
+                assertEquals(1 / 0.75, v, 1e-6);
+                kept++;
+            }
+        }
+        assertEquals(7500, kept, 150, "about 75% kept");
+        settings.setTraining(false);
+        Graph g = Graph.of(Reduce.Kind.SUM.on(y));
+        g.forward();
+        assertEquals(10_000, g.output().item(), 1e-9);
+        g.backward();
+        assertEquals(1, x.gradAt(3, 7));
+    }
 }

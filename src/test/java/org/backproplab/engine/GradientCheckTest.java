@@ -63,6 +63,12 @@ class GradientCheckTest {
             stats.setTraining(false);
             return BatchNorm.of(leaf(rng, l, 5, 3, 2), leaf(rng, l, 1, 3, 1), leaf(rng, l, 1, 3, 1), stats);
         });
+        add(cases, "dropout, mask frozen", (rng, l) -> {
+            Dropout.Settings settings = new Dropout.Settings(0.4, new Random(9));
+            Tensor y = Dropout.of(leaf(rng, l, 4, 5, 1), settings);
+            settings.setFrozen(true);
+            return y;
+        });
         add(cases, "composite: 2-layer net with shared weight", (rng, l) -> {
             Tensor x = leaf(rng, l, 4, 3, 1);
             Tensor w = leaf(rng, l, 3, 3, 0.5);

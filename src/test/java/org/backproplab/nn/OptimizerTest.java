@@ -97,4 +97,26 @@ class OptimizerTest {
                 () -> Optimizer.create("adagrad", List.of(w), 0.1));
         assertEquals("unknown optimizer 'adagrad'; use sgd, momentum, nesterov, rmsprop or adam", e.getMessage());
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"sgd", "momentum", "nesterov", "rmsprop", "adam"})
+    void float32LoopFollowsTheFloat64Rule(String id) {
+        double[][] values = {{0.5, -1.5, 2.0, 0.01}};
+        double[][] grads = {{0.3, -0.2, 1.5, -0.004}, {0.1, 0.4, -0.5, 0.002}, {-0.2, 0.1, 0.25, 0.003}};
+        Tensor w64 = Tensor.of(values).trainable();
+        Tensor w32 = Tensor.of(org.backproplab.engine.DType.F32, values).trainable();
+        Optimizer o64 = Optimizer.create(id, List.of(w64), 0.05).withWeightDecay(0.01);
+        Optimizer o32 = Optimizer.create(id, List.of(w32), 0.05).withWeightDecay(0.01);
+        for (double[] g : grads) {
+            for (int i = 0; i < g.length; i++) {
+                w64.grad().set(i, g[i]);
+                w32.grad().set(i, g[i]);
+            }
+            o64.step();
+            o32.step();
+            for (int i = 0; i < g.length; i++) {
+                assertEquals(w64.get(0, i), w32.get(0, i), 1e-6 * (1 + Math.abs(w64.get(0, i))), id + " element " + i);
+            }
+        }
+    }
 }

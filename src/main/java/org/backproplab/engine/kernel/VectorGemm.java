@@ -1,17 +1,22 @@
 package org.backproplab.engine.kernel;
 
+import java.util.stream.IntStream;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
  * Float32 matrix product with the Vector API: a micro-kernel of 4 rows × 2 vectors of C kept in FMA
- * accumulators across the whole k loop. Only loaded when the {@code jdk.incubator.vector} module is
+ * accumulators across the whole k loop, columns that do not fill two vectors done in a zero-padded panel, and
+ * large products split by rows over the cores. Only loaded when the {@code jdk.incubator.vector} module is
  * present (see {@link Kernels}); float64 goes to the plain kernel, where exactness matters more than speed.
  */
 final class VectorGemm implements Gemm {
 
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int L = S.length();
+    /** Below this many multiply-adds a product stays on one core: splitting costs more than it saves. */
+    private static final long PARALLEL_WORK = 1L << 18;
+    private static final int CORES = Runtime.getRuntime().availableProcessors();
     private static final ThreadLocal<float[]> TRANSPOSED = ThreadLocal.withInitial(() -> new float[0]);
 
     private final JavaGemm plain = new JavaGemm();
@@ -28,49 +33,98 @@ final class VectorGemm implements Gemm {
 
     @Override
     public void f32(boolean transA, boolean transB, int m, int n, int k, float[] a, float[] b, float[] c) {
-        float[] bn = b;
-        if (transB) {
-            // B is n×k: lay it out as k×n once so the inner loop reads contiguous rows.
-            bn = TRANSPOSED.get();
-            if (bn.length < n * k) {
-                bn = new float[n * k];
-                TRANSPOSED.set(bn);
+        float[] bn = transB ? transpose(b, n, k) : b;
+        int parts = (long) m * n * k >= PARALLEL_WORK ? Math.min(CORES, m / 4) : 1;
+        if (parts <= 1) {
+            rows(transA, m, n, k, a, bn, c, 0, m);
+            return;
+        }
+        int chunk = (m / parts + 3) & ~3;
+        IntStream.range(0, parts).parallel().forEach(p -> {
+            int from = p * chunk;
+            int to = p == parts - 1 ? m : Math.min(m, from + chunk);
+            if (from < to) {
+                rows(transA, m, n, k, a, bn, c, from, to);
             }
-            for (int j = 0; j < n; j++) {
-                for (int p = 0; p < k; p++) {
-                    bn[p * n + j] = b[j * k + p];
-                }
+        });
+    }
+
+    /** B is n×k: lay it out as k×n once, so that the inner loop reads contiguous rows. */
+    private static float[] transpose(float[] b, int n, int k) {
+        float[] bn = TRANSPOSED.get();
+        if (bn.length < n * k) {
+            bn = new float[n * k];
+            TRANSPOSED.set(bn);
+        }
+        for (int j = 0; j < n; j++) {
+            for (int p = 0; p < k; p++) {
+                bn[p * n + j] = b[j * k + p];
             }
         }
-        int jVec = n - n % (2 * L);
-        int i = 0;
-        for (; i + 4 <= m; i += 4) {
-            for (int j = 0; j < jVec; j += 2 * L) {
-                block4(transA, m, n, k, a, bn, c, i, j);
-            }
-            for (int r = i; r < i + 4; r++) {
-                tail(transA, m, n, k, a, bn, c, r, jVec);
+        return bn;
+    }
+
+    private static void rows(boolean transA, int m, int n, int k, float[] a, float[] b, float[] c, int from, int to) {
+        int jFull = n - n % (2 * L);
+        int i = from;
+        for (; i + 4 <= to; i += 4) {
+            for (int j = 0; j < jFull; j += 2 * L) {
+                block4(transA, m, k, a, i, b, j, n, c, i * n + j, n);
             }
         }
-        for (; i < m; i++) {
-            for (int j = 0; j < jVec; j += 2 * L) {
-                block1(transA, m, n, k, a, bn, c, i, j);
+        for (; i < to; i++) {
+            for (int j = 0; j < jFull; j += 2 * L) {
+                block1(transA, m, k, a, i, b, j, n, c, i * n + j, n);
             }
-            tail(transA, m, n, k, a, bn, c, i, jVec);
+        }
+        if (jFull < n) {
+            paddedTail(transA, m, n, k, a, b, c, from, to, jFull);
         }
     }
+
+    /**
+     * Columns jFull..n, fewer than two vectors (all ten of a classifier's outputs): copied into a panel padded
+     * with zeros to whole vectors, multiplied there with full-width loads, and copied back. Masked loads would
+     * avoid the copies but are slow on this JDK.
+     */
+    private static void paddedTail(boolean transA, int m, int n, int k, float[] a, float[] b, float[] c, int from,
+                                   int to, int jFull) {
+        int w = n - jFull;
+        int pw = 2 * L;
+        float[][] scratch = PANELS.get();
+        float[] panel = scratch[0].length >= k * pw ? scratch[0] : (scratch[0] = new float[k * pw]);
+        float[] out = scratch[1].length >= (to - from) * pw ? scratch[1] : (scratch[1] = new float[(to - from) * pw]);
+        for (int p = 0; p < k; p++) {
+            System.arraycopy(b, p * n + jFull, panel, p * pw, w);
+            java.util.Arrays.fill(panel, p * pw + w, (p + 1) * pw, 0f);
+        }
+        int i = from;
+        for (; i + 4 <= to; i += 4) {
+            block4(transA, m, k, a, i, panel, 0, pw, out, (i - from) * pw, pw);
+        }
+        for (; i < to; i++) {
+            block1(transA, m, k, a, i, panel, 0, pw, out, (i - from) * pw, pw);
+        }
+        for (int r = from; r < to; r++) {
+            System.arraycopy(out, (r - from) * pw, c, r * n + jFull, w);
+        }
+    }
+
+    private static final ThreadLocal<float[][]> PANELS = ThreadLocal.withInitial(() -> new float[][] {new float[0], new float[0]});
 
     private static float at(boolean transA, int m, int k, float[] a, int i, int p) {
         return transA ? a[p * m + i] : a[i * k + p];
     }
 
-    private static void block4(boolean transA, int m, int n, int k, float[] a, float[] b, float[] c, int i, int j) {
+    /** C[i..i+4, two vectors] = A[i..i+4, :] · B[:, two vectors]; B(p, ·) at bOff + p·bStride, C row r at cOff + r·cStride. */
+    private static void block4(boolean transA, int m, int k, float[] a, int i, float[] b, int bOff, int bStride,
+                               float[] c, int cOff, int cStride) {
         FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S);
         FloatVector c10 = FloatVector.zero(S), c11 = FloatVector.zero(S);
         FloatVector c20 = FloatVector.zero(S), c21 = FloatVector.zero(S);
         FloatVector c30 = FloatVector.zero(S), c31 = FloatVector.zero(S);
         for (int p = 0; p < k; p++) {
-            int bp = p * n + j;
+            int bp = bOff + p * bStride;
             FloatVector b0 = FloatVector.fromArray(S, b, bp);
             FloatVector b1 = FloatVector.fromArray(S, b, bp + L);
             FloatVector a0 = FloatVector.broadcast(S, at(transA, m, k, a, i, p));
@@ -86,37 +140,26 @@ final class VectorGemm implements Gemm {
             c30 = a3.fma(b0, c30);
             c31 = a3.fma(b1, c31);
         }
-        int ci = i * n + j;
-        c00.intoArray(c, ci);
-        c01.intoArray(c, ci + L);
-        c10.intoArray(c, ci + n);
-        c11.intoArray(c, ci + n + L);
-        c20.intoArray(c, ci + 2 * n);
-        c21.intoArray(c, ci + 2 * n + L);
-        c30.intoArray(c, ci + 3 * n);
-        c31.intoArray(c, ci + 3 * n + L);
+        c00.intoArray(c, cOff);
+        c01.intoArray(c, cOff + L);
+        c10.intoArray(c, cOff + cStride);
+        c11.intoArray(c, cOff + cStride + L);
+        c20.intoArray(c, cOff + 2 * cStride);
+        c21.intoArray(c, cOff + 2 * cStride + L);
+        c30.intoArray(c, cOff + 3 * cStride);
+        c31.intoArray(c, cOff + 3 * cStride + L);
     }
 
-    private static void block1(boolean transA, int m, int n, int k, float[] a, float[] b, float[] c, int i, int j) {
+    private static void block1(boolean transA, int m, int k, float[] a, int i, float[] b, int bOff, int bStride,
+                               float[] c, int cOff, int cStride) {
         FloatVector c0 = FloatVector.zero(S), c1 = FloatVector.zero(S);
         for (int p = 0; p < k; p++) {
-            int bp = p * n + j;
+            int bp = bOff + p * bStride;
             FloatVector ai = FloatVector.broadcast(S, at(transA, m, k, a, i, p));
             c0 = ai.fma(FloatVector.fromArray(S, b, bp), c0);
             c1 = ai.fma(FloatVector.fromArray(S, b, bp + L), c1);
         }
-        c0.intoArray(c, i * n + j);
-        c1.intoArray(c, i * n + j + L);
-    }
-
-    /** The columns from {@code from} to n that do not fill two vectors. */
-    private static void tail(boolean transA, int m, int n, int k, float[] a, float[] b, float[] c, int i, int from) {
-        for (int j = from; j < n; j++) {
-            float sum = 0f;
-            for (int p = 0; p < k; p++) {
-                sum += at(transA, m, k, a, i, p) * b[p * n + j];
-            }
-            c[i * n + j] = sum;
-        }
+        c0.intoArray(c, cOff);
+        c1.intoArray(c, cOff + L);
     }
 }
