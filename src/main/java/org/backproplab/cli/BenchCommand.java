@@ -1,0 +1,204 @@
+package org.backproplab.cli;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.backproplab.data.Mnist;
+import org.backproplab.engine.kernel.Gemm;
+import org.backproplab.engine.kernel.JavaGemm;
+import org.backproplab.engine.kernel.Kernels;
+import org.backproplab.nn.Trainer;
+import org.backproplab.nn.TrainingConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code bench}: the speed race. Trains a preset (or any network) on full MNIST and prints seconds per epoch,
+ * samples per second and the matrix products' achieved GFLOP/s, plus a kernel micro-benchmark; with
+ * {@code --peer} it runs the numpy MLP on the same work in the same run and prints the ratio.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = {"Benchmark training speed on full MNIST: seconds per epoch (training only, median), samples/s,",
+                "achieved GFLOP/s of the matrix products, and the kernels at 128x784x128.",
+                "Presets: keras (784-10-10, Adam 0.01, batch 32), mlp128 (784-128-10, Adam 0.001, batch 128),",
+                "mlp256 (784-256-128-10), mlp800 (784-800-10, Adam 0.001, batch 128, dropout 0.2, cosine, 20 epochs)."})
+public final class BenchCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    TrainingOptions options;
+
+    @Option(names = "--preset", description = "keras, mlp128, mlp256 or mlp800; overrides the network and training options.")
+    String preset;
+
+    @Option(names = "--peer", paramLabel = "SCRIPT", description = "A numpy MLP script to race in the same run "
+            + "(e.g. ../shared/peers/numpy_mlp.py); run with python3 and OpenBLAS' own kernel choice.")
+    Path peer;
+
+    @Option(names = "--kernels-only", description = "Only the kernel micro-benchmark.")
+    boolean kernelsOnly;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        kernels(out);
+        if (kernelsOnly) {
+            return 0;
+        }
+        TrainingConfig config;
+        Mnist mnist;
+        try {
+            config = preset != null ? preset(preset, options.epochs) : options.config();
+            mnist = options.loadMnist();
+        } catch (IllegalArgumentException | org.backproplab.data.DataFileException e) {
+            err.println("bench: " + e.getMessage());
+            return BackpropLabCommand.USAGE;
+        }
+        out.printf("training %s %s, %s lr %s, batch %d, %d epochs, seed %d%n", config.layerList(), config.activation().id(),
+                config.optimizer(), config.learningRate(), config.batchSize(), config.epochs(), config.seed());
+        out.flush();
+        Trainer.Result r;
+        try (TrainCommand.Progress progress = new TrainCommand.Progress(err)) {
+            r = new Trainer(config).train(TrainingOptions.examples(mnist.train()), TrainingOptions.examples(mnist.test()),
+                    progress, null);
+        }
+        double flops = matmulFlopsPerEpoch(config.layers(), mnist.train().count());
+        for (Trainer.EpochResult e : r.epochs()) {
+            out.printf("epoch %2d  %.3f s  %,9.0f samples/s  %6.1f GFLOP/s  test accuracy %.2f%%%n", e.epoch(), e.seconds(),
+                    mnist.train().count() / e.seconds(), flops / e.seconds() / 1e9, 100 * e.testAccuracy());
+        }
+        double median = TrainCommand.median(r.epochs());
+        double acc = r.epochs().get(r.epochs().size() - 1).testAccuracy();
+        out.printf("RESULT engine=backprop-lab layers=%s batch=%d epochs=%d median_epoch_s=%.3f samples_per_s=%.0f "
+                        + "matmul_gflops=%.1f final_test_acc=%.4f%n", config.layerList(), config.batchSize(),
+                config.epochs(), median, mnist.train().count() / median, flops / median / 1e9, acc);
+        out.flush();
+        if (peer != null) {
+            race(config, median, out, err);
+        }
+        return 0;
+    }
+
+    static TrainingConfig preset(String name, int epochs) {
+        return switch (name) {
+            case "keras" -> TrainingConfig.kerasClassic();
+            case "mlp128" -> TrainingConfig.defaults(new int[] {784, 128, 10});
+            case "mlp256" -> TrainingConfig.defaults(new int[] {784, 256, 128, 10});
+            case "mlp800" -> TrainingConfig.defaults(new int[] {784, 800, 10})
+                    .withNetwork(org.backproplab.nn.Activation.Kind.RELU, false, 0.2,
+                            org.backproplab.nn.Initializer.Scheme.XAVIER_UNIFORM)
+                    .withRegularisation("cosine", 0, "none", 0).withEpochs(20);
+            default -> throw new IllegalArgumentException("unknown preset '" + name + "'; use keras, mlp128, mlp256 or mlp800");
+        };
+    }
+
+    /** Multiply-adds ×2 of every product in an epoch: forward, ∂W, and ∂X for all but the first layer. */
+    static double matmulFlopsPerEpoch(int[] layers, int examples) {
+        double flops = 0;
+        for (int l = 0; l + 1 < layers.length; l++) {
+            double product = 2.0 * examples * layers[l] * layers[l + 1];
+            flops += product * (l == 0 ? 2 : 3);
+        }
+        return flops;
+    }
+
+    private static void kernels(PrintWriter out) {
+        List<Gemm> kernels = new ArrayList<>();
+        kernels.add(new JavaGemm());
+        Gemm vector = Kernels.vectorOrNull();
+        if (vector != null) {
+            kernels.add(vector);
+        }
+        int m = 128;
+        int n = 128;
+        int k = 784;
+        Random rng = new Random(1);
+        float[] a = new float[m * k];
+        float[] b = new float[k * n];
+        float[] c = new float[m * n];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = rng.nextFloat();
+        }
+        for (int i = 0; i < b.length; i++) {
+            b[i] = rng.nextFloat();
+        }
+        for (Gemm g : kernels) {
+            long budget = 1_000_000_000L;
+            int reps = 0;
+            long start = System.nanoTime();
+            while (System.nanoTime() - start < budget / 2) {
+                g.f32(false, false, m, n, k, a, b, c); // warm up
+                reps++;
+            }
+            start = System.nanoTime();
+            for (int i = 0; i < reps; i++) {
+                g.f32(false, false, m, n, k, a, b, c);
+            }
+            double secs = (System.nanoTime() - start) / 1e9 / reps;
+            out.printf("kernel %-24s %dx%dx%d  %7.1f us  %6.1f GFLOP/s%s%n", g.name(), m, n, k, secs * 1e6,
+                    2.0 * m * n * k / secs / 1e9, g.name().equals(Kernels.gemm().name()) ? "  (in use)" : "");
+        }
+        if (vector == null) {
+            out.println("kernel Vector API: not available (start Java with --add-modules jdk.incubator.vector)");
+        }
+        out.flush();
+    }
+
+    private static void race(TrainingConfig c, double ours, PrintWriter out, PrintWriter err) throws IOException,
+            InterruptedException {
+        if (c.layers().length != 3 || c.layers()[0] != 784 || c.layers()[2] != 10 || !"adam".equals(c.optimizer())) {
+            err.println("bench: the numpy peer runs 784-H-10 with Adam only; no race for " + c.layerList());
+            return;
+        }
+        List<String> cmd = List.of("python3", options(c).get(0), "--hidden", Integer.toString(c.layers()[1]), "--lr",
+                Double.toString(c.learningRate()), "--batch", Integer.toString(c.batchSize()), "--epochs",
+                Integer.toString(c.epochs()), "--seed", Long.toString(c.seed()));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        // Unset, OpenBLAS picks its AVX-512 kernel: the strongest numpy this machine has.
+        pb.environment().remove("OPENBLAS_CORETYPE");
+        pb.environment().remove("OPENBLAS_L2_SIZE");
+        Process p = pb.start();
+        String result = null;
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line; (line = r.readLine()) != null; ) {
+                out.println("peer: " + line);
+                if (line.startsWith("RESULT")) {
+                    result = line;
+                }
+            }
+        }
+        p.waitFor();
+        Matcher m = result == null ? null : Pattern.compile("median_epoch_s=([0-9.]+)").matcher(result);
+        if (m == null || !m.find()) {
+            err.println("bench: the peer printed no RESULT line (exit code " + p.exitValue() + ")");
+            return;
+        }
+        double theirs = Double.parseDouble(m.group(1));
+        out.printf("RACE numpy %.3f s/epoch, backprop-lab %.3f s/epoch: backprop-lab is %.2fx %s%n", theirs, ours,
+                theirs >= ours ? theirs / ours : ours / theirs, theirs >= ours ? "faster" : "slower");
+        out.flush();
+    }
+
+    private List<String> options(TrainingConfig c) {
+        Map<String, String> unused = new LinkedHashMap<>();
+        unused.put("peer", peer.toString());
+        return new ArrayList<>(unused.values());
+    }
+}

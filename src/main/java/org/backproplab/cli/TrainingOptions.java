@@ -1,0 +1,86 @@
+package org.backproplab.cli;
+
+import java.nio.file.Path;
+import org.backproplab.data.DataFileException;
+import org.backproplab.data.Mnist;
+import org.backproplab.nn.Activation;
+import org.backproplab.nn.Examples;
+import org.backproplab.nn.Initializer;
+import org.backproplab.nn.TrainingConfig;
+import picocli.CommandLine.Option;
+
+/** The network and training options that {@code train} and {@code bench} share. */
+final class TrainingOptions {
+
+    @Option(names = "--data", paramLabel = "DIR", description = "Directory with the four MNIST IDX files "
+            + "(default: datasets/mnist).")
+    Path data;
+
+    @Option(names = "--layers", paramLabel = "SIZES", description = "Layer sizes, input to output (default: ${DEFAULT-VALUE}).",
+            defaultValue = "784,128,10")
+    String layers;
+
+    @Option(names = "--activation", description = "sigmoid, tanh, relu or leaky_relu (default: ${DEFAULT-VALUE}).",
+            defaultValue = "relu")
+    String activation;
+
+    @Option(names = "--batchnorm", description = "BatchNorm after each hidden linear layer.")
+    boolean batchNorm;
+
+    @Option(names = "--dropout", paramLabel = "P", description = "Dropout rate after each hidden activation (default: 0).",
+            defaultValue = "0")
+    double dropout;
+
+    @Option(names = "--init", description = "zeros, small, normal, xavier, xavier_normal, he or he_normal "
+            + "(default: ${DEFAULT-VALUE}).", defaultValue = "xavier")
+    String init;
+
+    @Option(names = "--optimizer", description = "sgd, momentum, nesterov, rmsprop or adam (default: ${DEFAULT-VALUE}).",
+            defaultValue = "adam")
+    String optimizer;
+
+    @Option(names = "--lr", paramLabel = "X", description = "Learning rate (default: ${DEFAULT-VALUE}).", defaultValue = "0.001")
+    double lr;
+
+    @Option(names = "--schedule", description = "none, cosine or step:EVERY:FACTOR (default: ${DEFAULT-VALUE}).",
+            defaultValue = "none")
+    String schedule;
+
+    @Option(names = "--weight-decay", paramLabel = "L", description = "L2 weight decay (default: 0).", defaultValue = "0")
+    double weightDecay;
+
+    @Option(names = "--clip-norm", paramLabel = "X", description = "Clip gradients to this global norm.")
+    Double clipNorm;
+
+    @Option(names = "--clip-value", paramLabel = "X", description = "Clip each gradient element into [-X, X].")
+    Double clipValue;
+
+    @Option(names = "--batch", paramLabel = "N", description = "Mini-batch size (default: ${DEFAULT-VALUE}).", defaultValue = "128")
+    int batch;
+
+    @Option(names = "--epochs", paramLabel = "N", description = "Epochs (default: ${DEFAULT-VALUE}).", defaultValue = "5")
+    int epochs;
+
+    @Option(names = "--seed", paramLabel = "S", description = "Seed for weights and shuffling (default: ${DEFAULT-VALUE}).",
+            defaultValue = "0")
+    long seed;
+
+    TrainingConfig config() {
+        if (clipNorm != null && clipValue != null) {
+            throw new IllegalArgumentException("choose one of --clip-norm and --clip-value");
+        }
+        String clip = clipNorm != null ? "norm" : clipValue != null ? "value" : "none";
+        double threshold = clipNorm != null ? clipNorm : clipValue != null ? clipValue : 0;
+        return new TrainingConfig(org.backproplab.nn.Mlp.parseSizes(layers), Activation.Kind.parse(activation), batchNorm,
+                dropout, Initializer.Scheme.parse(init), optimizer, lr, schedule, weightDecay, clip, threshold, batch,
+                epochs, seed);
+    }
+
+    Mnist loadMnist() throws DataFileException {
+        return Mnist.load(data != null ? data : Mnist.defaultDirectory());
+    }
+
+    static Examples examples(Mnist.Split split) {
+        return new Examples(split.name(), split.count(), split.pixelsPerImage(), 10, split::gather);
+    }
+}
