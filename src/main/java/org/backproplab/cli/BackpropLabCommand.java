@@ -55,23 +55,20 @@ public final class BackpropLabCommand implements Callable<Integer> {
         CommandLine cl = new CommandLine(new BackpropLabCommand());
         cl.setOut(out);
         cl.setErr(err);
-        cl.setParameterExceptionHandler(BackpropLabCommand::usageError);
+        // Both handlers write to err itself, not to the failing subcommand's stream: a subcommand added
+        // after setErr would still have the default one.
+        cl.setParameterExceptionHandler((ex, args) -> {
+            String name = ex.getCommandLine().getCommandSpec().qualifiedName();
+            err.println(name + ": " + oneLine(ex) + " (try '" + name + " --help')");
+            err.flush();
+            return USAGE;
+        });
         cl.setExecutionExceptionHandler((ex, command, parseResult) -> {
-            command.getErr().println(command.getCommandSpec().qualifiedName() + ": error: " + oneLine(ex));
-            command.getErr().flush();
+            err.println(command.getCommandSpec().qualifiedName() + ": error: " + oneLine(ex));
+            err.flush();
             return FAILURE;
         });
         return cl;
-    }
-
-    /** One line on standard error naming the command and what was wrong, and where to look; no usage dump. */
-    private static int usageError(ParameterException ex, String[] args) {
-        CommandLine command = ex.getCommandLine();
-        String name = command.getCommandSpec().qualifiedName();
-        PrintWriter err = command.getErr();
-        err.println(name + ": " + ex.getMessage() + " (try '" + name + " --help')");
-        err.flush();
-        return USAGE;
     }
 
     /** The exception's message, or its type where it has none, folded onto one line. */
