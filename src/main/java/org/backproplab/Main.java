@@ -9,7 +9,8 @@ import org.backproplab.ui.BackpropLabApp;
  *
  * <p>This class deliberately does not extend {@code javafx.application.Application}: a main class that does
  * makes the JVM demand JavaFX on the module path, which a plain {@code java -jar} does not give it. It touches
- * no JavaFX type itself, so the command line runs on a machine without a display.
+ * no JavaFX type itself, so the command line runs on a machine without a display. Printing and exiting are
+ * left to the {@code cli} package, also when the app cannot start.
  */
 public final class Main {
 
@@ -18,7 +19,11 @@ public final class Main {
 
     public static void main(String[] args) {
         if (args.length == 0) {
-            BackpropLabApp.launchApp(args);
+            try {
+                BackpropLabApp.launchApp(args);
+            } catch (RuntimeException e) {
+                BackpropLabCommand.exitAfterAppFailure(e);
+            }
         } else {
             BackpropLabCommand.runAndExit(args);
         }

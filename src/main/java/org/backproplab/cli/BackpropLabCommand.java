@@ -46,6 +46,25 @@ public final class BackpropLabCommand implements Callable<Integer> {
         System.exit(code);
     }
 
+    /**
+     * For {@code Main}: the desktop app could not start (no display, no GTK). Says so on one line, points to
+     * the command line, which needs neither, and exits with {@link #FAILURE}.
+     */
+    public static void exitAfterAppFailure(RuntimeException e) {
+        System.err.println(appFailure(e));
+        System.exit(FAILURE);
+    }
+
+    static String appFailure(RuntimeException e) {
+        Throwable cause = e;
+        // JavaFX wraps what went wrong in "Application launch failed" or "Exception in Application start method".
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return AppInfo.COMMAND + ": cannot open the desktop app: " + oneLine(cause)
+                + " (the command line needs no display: " + AppInfo.COMMAND + " --help)";
+    }
+
     /** Runs the command line, writing to {@code out} and {@code err}, and returns the exit code. */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
         return commandLine(out, err).execute(args);

@@ -83,6 +83,14 @@ class BackpropLabCommandTest {
     }
 
     @Test
+    void anAppThatCannotStartIsOneLineWithTheCause() {
+        var e = new RuntimeException("Application launch failed",
+                new UnsupportedOperationException("Unable to open DISPLAY"));
+        assertEquals("backprop-lab: cannot open the desktop app: Unable to open DISPLAY"
+                + " (the command line needs no display: backprop-lab --help)", BackpropLabCommand.appFailure(e));
+    }
+
+    @Test
     void oneLineFallsBackToTheTypeName() {
         assertEquals("NullPointerException", BackpropLabCommand.oneLine(new NullPointerException()));
     }
