@@ -1,0 +1,83 @@
+package org.backproplab.ui;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ResourceBundle;
+
+import javafx.application.Platform;
+import javafx.fxml.FXMLLoader;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+import org.backproplab.AppInfo;
+
+/**
+ * The main window: menu bar, the centre view and the status bar, laid out in {@code main-window.fxml} and
+ * styled by {@code app.css}. It owns the stage and the current language; switching language reloads the
+ * layout with the other bundle, so every string changes at once.
+ */
+public final class MainWindow {
+
+    static final double WIDTH = 1024;
+    static final double HEIGHT = 680;
+
+    private final Stage stage;
+    private Language language;
+    private ResourceBundle messages;
+
+    public MainWindow(Stage stage, Language language) {
+        this.stage = stage;
+        this.language = language;
+        this.messages = Resources.messages(language.locale());
+    }
+
+    /** Lays the window out and shows it. */
+    public void show() {
+        Scene scene = new Scene(load(), WIDTH, HEIGHT);
+        scene.getStylesheets().add(Resources.externalForm(Resources.APP_CSS));
+        stage.setScene(scene);
+        stage.setTitle(AppInfo.NAME);
+        stage.setMinWidth(640);
+        stage.setMinHeight(420);
+        stage.show();
+    }
+
+    public Language language() {
+        return language;
+    }
+
+    /** The bundle of the current language. */
+    public ResourceBundle messages() {
+        return messages;
+    }
+
+    /** Reloads the layout in another language; the window keeps its size and place. */
+    public void switchLanguage(Language next) {
+        if (next == language) {
+            return;
+        }
+        language = next;
+        messages = Resources.messages(next.locale());
+        stage.getScene().setRoot(load());
+    }
+
+    public void showAbout() {
+        AboutDialog.show(stage, messages);
+    }
+
+    /** Closes the app. */
+    public void quit() {
+        Platform.exit();
+    }
+
+    private Parent load() {
+        FXMLLoader loader = new FXMLLoader(Resources.url(Resources.MAIN_WINDOW_FXML), messages);
+        loader.setControllerFactory(type -> new MainWindowController(this));
+        try {
+            return loader.load();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not load " + Resources.MAIN_WINDOW_FXML + ": " + e.getMessage(), e);
+        }
+    }
+}

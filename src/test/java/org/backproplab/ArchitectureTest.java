@@ -1,0 +1,48 @@
+package org.backproplab;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** The layering of the guide, held by ArchUnit over the production classes. */
+@AnalyzeClasses(packages = "org.backproplab", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule javafxOnlyInUi = noClasses()
+            .that().resideOutsideOfPackage("org.backproplab.ui..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.kordamp.ikonli..")
+            .because("only the ui package may use JavaFX, so the engine and the command line run without a display");
+
+    @ArchTest
+    static final ArchRule printsOnlyInCli = noClasses()
+            .that().resideOutsideOfPackage("org.backproplab.cli..")
+            .should().accessField(System.class, "out")
+            .orShould().accessField(System.class, "err")
+            .orShould().callMethod(Throwable.class, "printStackTrace")
+            .because("cli is the only package that prints; elsewhere errors are thrown, logged or shown");
+
+    @ArchTest
+    static final ArchRule exitsOnlyInCli = noClasses()
+            .that().resideOutsideOfPackage("org.backproplab.cli..")
+            .should().callMethod(System.class, "exit", int.class)
+            .orShould().callMethod(Runtime.class, "exit", int.class)
+            .orShould().callMethod(Runtime.class, "halt", int.class)
+            .because("cli is the only package that ends the JVM, with its documented exit codes");
+
+    @ArchTest
+    static final ArchRule engineUsesTheJdkOnly = classes()
+            .that().resideInAPackage("org.backproplab.engine..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("org.backproplab.engine..", "java..", "jdk..")
+            .because("the engine sits at the bottom: it depends on nothing else of org.backproplab, nor on any library");
+
+    @ArchTest
+    static final ArchRule cliDoesNotUseUi = noClasses()
+            .that().resideInAPackage("org.backproplab.cli..")
+            .should().dependOnClassesThat().resideInAPackage("org.backproplab.ui..")
+            .because("the command line must run headless");
+}

@@ -1,0 +1,177 @@
+package org.backproplab.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.ResourceBundle;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+import javax.imageio.ImageIO;
+
+import javafx.application.Platform;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.DialogPane;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.KeyCombination;
+import javafx.stage.Stage;
+
+import org.backproplab.AppInfo;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The main window, headless (Monocle): title, menus, language switch, dialogs, and a snapshot PNG to look at. */
+@ExtendWith(ApplicationExtension.class)
+class MainWindowTest {
+
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    private Stage stage;
+    private MainWindow window;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        window = new MainWindow(stage, Language.ENGLISH);
+        window.show();
+    }
+
+    @AfterEach
+    void closeDialogs(FxRobot robot) {
+        robot.interact(() -> robot.listTargetWindows().stream()
+                .filter(w -> w != stage && w instanceof Stage).forEach(w -> ((Stage) w).close()));
+    }
+
+    @Test
+    void titleIsTheAppName() {
+        assertEquals("Backprop Lab", stage.getTitle());
+    }
+
+    @Test
+    void menuBarHasFileViewHelp(FxRobot robot) {
+        MenuBar bar = robot.lookup("#menuBar").queryAs(MenuBar.class);
+        assertEquals(List.of("File", "View", "Help"), bar.getMenus().stream().map(m -> plain(m.getText())).toList());
+        assertEquals(List.of("Quit"), itemTexts(bar.getMenus().get(0)));
+        assertEquals(List.of("Language"), itemTexts(bar.getMenus().get(1)));
+        assertEquals(List.of("English", "简体中文"), itemTexts((Menu) bar.getMenus().get(1).getItems().get(0)));
+        assertEquals(List.of("About Backprop Lab"), itemTexts(bar.getMenus().get(2)));
+    }
+
+    @Test
+    void quitIsControlQ(FxRobot robot) {
+        MenuItem quit = robot.lookup("#menuBar").queryAs(MenuBar.class).getMenus().get(0).getItems().get(0);
+        assertEquals(KeyCombination.keyCombination("Shortcut+Q"), quit.getAccelerator());
+    }
+
+    @Test
+    void welcomeSaysWhatTheAppIsAndThatTheStepperIsComing(FxRobot robot) {
+        assertEquals("Welcome to Backprop Lab", robot.lookup("#welcomeTitle").queryAs(Label.class).getText());
+        assertTrue(robot.lookup(".notice-title").queryAs(Label.class).getText().contains("step-through view is coming"));
+        assertTrue(robot.lookup("#kernelLabel").queryAs(Label.class).getText().startsWith("Matrix kernel: "));
+        assertEquals("Ready", robot.lookup("#statusLabel").queryAs(Label.class).getText());
+    }
+
+    @Test
+    void switchingLanguageTranslatesTheWindow(FxRobot robot) throws IOException {
+        robot.interact(() -> window.switchLanguage(Language.SIMPLIFIED_CHINESE));
+        MenuBar bar = robot.lookup("#menuBar").queryAs(MenuBar.class);
+        assertEquals(List.of("文件", "视图", "帮助"), bar.getMenus().stream().map(m -> plain(m.getText())).toList());
+        assertEquals("欢迎使用 Backprop Lab", robot.lookup("#welcomeTitle").queryAs(Label.class).getText());
+        assertEquals(Language.SIMPLIFIED_CHINESE, window.language());
+        snapshot(robot, "main-window-zh_CN.png");
+
+        robot.interact(() -> window.switchLanguage(Language.ENGLISH));
+        assertEquals("Welcome to Backprop Lab", robot.lookup("#welcomeTitle").queryAs(Label.class).getText());
+    }
+
+    @Test
+    void aboutShowsNameAndVersion(FxRobot robot) throws IOException {
+        MenuItem about = robot.lookup("#menuBar").queryAs(MenuBar.class).getMenus().get(2).getItems().get(0);
+        // The dialog waits for its Close button, so the item is fired later, not inside interact().
+        Platform.runLater(about::fire);
+        DialogPane pane = waitForDialog(robot, "#" + AboutDialog.ID);
+        assertEquals(AppInfo.NAME + " " + AppInfo.VERSION, pane.getHeaderText());
+        assertTrue(pane.getContentText().contains("Java " + System.getProperty("java.version")), pane.getContentText());
+        write(robot, pane.getScene(), "about-dialog.png");
+        robot.interact(() -> ((Button) pane.lookupButton(ButtonType.CLOSE)).fire());
+    }
+
+    @Test
+    void anUncaughtExceptionEndsInADialog(FxRobot robot) {
+        ResourceBundle messages = window.messages();
+        robot.interact(() -> ErrorDialog.report(Thread.currentThread(),
+                new IllegalStateException("the lesson file is empty"), messages));
+        DialogPane pane = waitForDialog(robot, "#" + ErrorDialog.ID);
+        assertEquals("Something went wrong", pane.getHeaderText());
+        assertTrue(pane.getContentText().startsWith("the lesson file is empty"), pane.getContentText());
+        robot.interact(() -> ((Button) pane.lookupButton(ButtonType.CLOSE)).fire());
+    }
+
+    /** Writes target/screenshots/main-window.png, the window as it is drawn, and checks it is not blank. */
+    @Test
+    void snapshotOfTheMainWindow(FxRobot robot) throws IOException {
+        BufferedImage image = snapshot(robot, "main-window.png");
+        assertEquals((int) MainWindow.WIDTH, image.getWidth());
+        assertEquals((int) MainWindow.HEIGHT, image.getHeight());
+        Set<Integer> colours = new HashSet<>();
+        for (int y = 0; y < image.getHeight(); y += 4) {
+            for (int x = 0; x < image.getWidth(); x += 4) {
+                colours.add(image.getRGB(x, y));
+            }
+        }
+        assertTrue(colours.size() > 20, "the snapshot has only " + colours.size() + " colours: is anything drawn?");
+    }
+
+    private BufferedImage snapshot(FxRobot robot, String fileName) throws IOException {
+        return write(robot, stage.getScene(), fileName);
+    }
+
+    /** Draws the scene into target/screenshots/fileName, as a PNG, and returns the image. */
+    private static BufferedImage write(FxRobot robot, Scene scene, String fileName) throws IOException {
+        WaitForAsyncUtils.waitForFxEvents();
+        WritableImage[] image = new WritableImage[1];
+        robot.interact(() -> image[0] = scene.snapshot(null));
+        BufferedImage buffered = SwingFXUtils.fromFXImage(image[0], null);
+        Files.createDirectories(SCREENSHOTS);
+        Path file = SCREENSHOTS.resolve(fileName);
+        assertTrue(ImageIO.write(buffered, "png", file.toFile()), "no PNG writer");
+        assertTrue(Files.size(file) > 0);
+        return buffered;
+    }
+
+    private static DialogPane waitForDialog(FxRobot robot, String query) {
+        try {
+            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup(query).tryQuery().isPresent());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("no dialog " + query + " appeared", e);
+        }
+        return robot.lookup(query).queryAs(DialogPane.class);
+    }
+
+    private static List<String> itemTexts(Menu menu) {
+        return menu.getItems().stream().map(i -> plain(i.getText())).toList();
+    }
+
+    /** The text as shown: without the mnemonic marker, "_File" → "File", "文件(_F)" → "文件". */
+    private static String plain(String text) {
+        return text.replaceAll("\\(_\\w\\)$", "").replace("_", "");
+    }
+}
