@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = BackpropLabCommand.Version.class,
         description = "Backprop Lab on the command line. Run without arguments to open the desktop app.",
-        subcommands = GradCheckCommand.class,
+        subcommands = {GradCheckCommand.class, TrainCommand.class, PredictCommand.class, BenchCommand.class},
         synopsisSubcommandLabel = "COMMAND",
         commandListHeading = "%nCommands:%n",
         footerHeading = "%nExit codes:%n",

@@ -7,9 +7,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
@@ -161,13 +159,13 @@ public final class BenchCommand implements Callable<Integer> {
         out.flush();
     }
 
-    private static void race(TrainingConfig c, double ours, PrintWriter out, PrintWriter err) throws IOException,
+    private void race(TrainingConfig c, double ours, PrintWriter out, PrintWriter err) throws IOException,
             InterruptedException {
         if (c.layers().length != 3 || c.layers()[0] != 784 || c.layers()[2] != 10 || !"adam".equals(c.optimizer())) {
             err.println("bench: the numpy peer runs 784-H-10 with Adam only; no race for " + c.layerList());
             return;
         }
-        List<String> cmd = List.of("python3", options(c).get(0), "--hidden", Integer.toString(c.layers()[1]), "--lr",
+        List<String> cmd = List.of("python3", peer.toString(), "--hidden", Integer.toString(c.layers()[1]), "--lr",
                 Double.toString(c.learningRate()), "--batch", Integer.toString(c.batchSize()), "--epochs",
                 Integer.toString(c.epochs()), "--seed", Long.toString(c.seed()));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
@@ -194,11 +192,5 @@ public final class BenchCommand implements Callable<Integer> {
         out.printf("RACE numpy %.3f s/epoch, backprop-lab %.3f s/epoch: backprop-lab is %.2fx %s%n", theirs, ours,
                 theirs >= ours ? theirs / ours : ours / theirs, theirs >= ours ? "faster" : "slower");
         out.flush();
-    }
-
-    private List<String> options(TrainingConfig c) {
-        Map<String, String> unused = new LinkedHashMap<>();
-        unused.put("peer", peer.toString());
-        return new ArrayList<>(unused.values());
     }
 }
