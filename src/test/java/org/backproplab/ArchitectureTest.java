@@ -45,4 +45,16 @@ class ArchitectureTest {
             .that().resideInAPackage("org.backproplab.cli..")
             .should().dependOnClassesThat().resideInAPackage("org.backproplab.ui..")
             .because("the command line must run headless");
+
+    @ArchTest
+    static final ArchRule nnUsesOnlyTheEngine = noClasses()
+            .that().resideInAPackage("org.backproplab.nn..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.backproplab.data..", "org.backproplab.lesson..",
+                    "org.backproplab.stepper..", "org.backproplab.cli..", "org.backproplab.ui..");
+
+    @ArchTest
+    static final ArchRule dataUsesOnlyTheEngine = noClasses()
+            .that().resideInAPackage("org.backproplab.data..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.backproplab.nn..", "org.backproplab.lesson..",
+                    "org.backproplab.stepper..", "org.backproplab.cli..", "org.backproplab.ui..");
 }

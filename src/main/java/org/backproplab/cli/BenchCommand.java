@@ -74,7 +74,7 @@ public final class BenchCommand implements Callable<Integer> {
         out.flush();
         Trainer.Result r;
         try (TrainCommand.Progress progress = new TrainCommand.Progress(err)) {
-            r = new Trainer(config).train(TrainingOptions.examples(mnist.train()), TrainingOptions.examples(mnist.test()),
+            r = new Trainer(config).train(options.trainingExamples(mnist), TrainingOptions.examples(mnist.test()),
                     progress, null);
         }
         double flops = matmulFlopsPerEpoch(config.layers(), mnist.train().count());

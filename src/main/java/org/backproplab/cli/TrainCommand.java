@@ -53,9 +53,11 @@ public final class TrainCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         TrainingConfig config;
         Mnist mnist;
+        org.backproplab.nn.Examples train;
         try {
             config = options.config();
             mnist = options.loadMnist();
+            train = options.trainingExamples(mnist);
         } catch (IllegalArgumentException | DataFileException e) {
             err.println("train: " + e.getMessage());
             return BackpropLabCommand.USAGE;
@@ -65,7 +67,7 @@ public final class TrainCommand implements Callable<Integer> {
                 + config.seed() + " (kernel: " + org.backproplab.engine.kernel.Kernels.gemm().name() + ")");
         Trainer.Result result;
         try (Progress progress = new Progress(err)) {
-            result = new Trainer(config).train(TrainingOptions.examples(mnist.train()),
+            result = new Trainer(config).train(train,
                     TrainingOptions.examples(mnist.test()), progress, null);
         }
         List<Trainer.EpochResult> epochs = result.epochs();

@@ -65,6 +65,22 @@ final class TrainingOptions {
             defaultValue = "0")
     long seed;
 
+    @Option(names = "--train-limit", paramLabel = "N", description = "Train on the first N training images only "
+            + "(quick experiments; default: all 60,000).")
+    Integer trainLimit;
+
+    /** The training examples: all of them, or the first --train-limit. */
+    Examples trainingExamples(Mnist mnist) {
+        Examples all = examples(mnist.train());
+        if (trainLimit == null) {
+            return all;
+        }
+        if (trainLimit < 1 || trainLimit > all.count()) {
+            throw new IllegalArgumentException("--train-limit must be between 1 and " + all.count() + ", got " + trainLimit);
+        }
+        return new Examples(all.name(), trainLimit, all.features(), all.classes(), all.gatherer());
+    }
+
     TrainingConfig config() {
         if (clipNorm != null && clipValue != null) {
             throw new IllegalArgumentException("choose one of --clip-norm and --clip-value");
