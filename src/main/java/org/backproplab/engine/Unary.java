@@ -1,6 +1,7 @@
 package org.backproplab.engine;
 
 import java.util.List;
+import org.backproplab.engine.kernel.Kernels;
 
 /**
  * Element-wise functions of one input, y = f(x), each with its local derivative dy/dx written beside it.
@@ -55,7 +56,7 @@ public final class Unary implements Op {
             String derivative() { return "y·(1 − y)"; }
         },
         RELU("relu") {
-            double f(double x, double p) { return x > 0 ? x : 0; }
+            double f(double x, double p) { return Math.max(x, 0); }
             double df(double x, double y, double p) { return x > 0 ? 1 : 0; }
             String derivative() { return "1 if x > 0, else 0"; }
         },
@@ -146,7 +147,7 @@ public final class Unary implements Op {
             float[] xs = fx.array();
             float[] ys = ((F32Buffer) y).array();
             for (int i = 0; i < xs.length; i++) {
-                ys[i] = xs[i] > 0 ? xs[i] : 0f;
+                ys[i] = Math.max(xs[i], 0f); // vectorised by the JIT, unlike a branch
             }
             return;
         }
@@ -161,12 +162,7 @@ public final class Unary implements Op {
         Buffer y = out.value();
         Buffer g = out.grad();
         if (kind == Kind.RELU && x instanceof F32Buffer fx) {
-            float[] xs = fx.array();
-            float[] gs = ((F32Buffer) g).array();
-            float[] ds = ((F32Buffer) dst).array();
-            for (int i = 0; i < xs.length; i++) {
-                ds[i] = xs[i] > 0 ? gs[i] : 0f;
-            }
+            Kernels.floatOps().reluBackward(fx.array(), ((F32Buffer) g).array(), ((F32Buffer) dst).array());
             return;
         }
         for (int i = 0; i < dst.length(); i++) {

@@ -74,4 +74,42 @@ class KernelTest {
         }
         return d;
     }
+
+    @org.junit.jupiter.api.Test
+    void reluBackwardLoopsAgree() {
+        org.backproplab.engine.kernel.FloatOps vector = Kernels.vectorFloatOpsOrNull();
+        assertNotNull(vector);
+        Random rng = new Random(3);
+        for (int n : new int[] {1, 15, 16, 17, 100, 16 * 128 + 5}) {
+            float[] x = randomFloats(rng, n);
+            float[] g = randomFloats(rng, n);
+            x[0] = 0f; // the kink: no gradient, as the float64 path
+            float[] plain = new float[n];
+            float[] fast = new float[n];
+            new org.backproplab.engine.kernel.FloatOps.Plain().reluBackward(x, g, plain);
+            vector.reluBackward(x, g, fast);
+            org.junit.jupiter.api.Assertions.assertArrayEquals(plain, fast);
+            for (int i = 0; i < n; i++) {
+                assertEquals(x[i] > 0 ? g[i] : 0f, plain[i]);
+            }
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void largeProductsSplitOverCoresGiveTheSameBitsAsOneCore() {
+        Gemm vector = Kernels.vectorOrNull();
+        Random rng = new Random(4);
+        int m = 260;
+        int n = 70;
+        int k = 300;
+        float[] a = randomFloats(rng, m * k);
+        float[] b = randomFloats(rng, k * n);
+        float[] whole = new float[m * n];
+        vector.f32(false, false, m, n, k, a, b, whole);
+        // Row i of C is the same sum whichever thread computes it: compare with a 4-row slice done alone.
+        float[] slice = new float[4 * n];
+        float[] rows = java.util.Arrays.copyOfRange(a, 128 * k, 132 * k);
+        vector.f32(false, false, 4, n, k, rows, b, slice);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(slice, java.util.Arrays.copyOfRange(whole, 128 * n, 132 * n));
+    }
 }

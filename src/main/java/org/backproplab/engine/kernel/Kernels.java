@@ -1,19 +1,29 @@
 package org.backproplab.engine.kernel;
 
 /**
- * Chooses the matrix-product kernel once: the Vector API one when the JVM was started with
+ * Chooses the kernels once: the Vector API one when the JVM was started with
  * {@code --add-modules jdk.incubator.vector}, else plain Java. {@code -Dbackproplab.kernel=java} forces
  * the plain one (to compare, or to rule the fast path out).
  */
 public final class Kernels {
 
     private static final Gemm GEMM = choose();
+    private static final FloatOps FLOAT_OPS = GEMM instanceof VectorGemm ? new VectorFloatOps() : new FloatOps.Plain();
 
     private Kernels() {
     }
 
     public static Gemm gemm() {
         return GEMM;
+    }
+
+    public static FloatOps floatOps() {
+        return FLOAT_OPS;
+    }
+
+    /** The Vector API element-wise loops, or null where the module is absent. */
+    public static FloatOps vectorFloatOpsOrNull() {
+        return vectorOrNull() == null ? null : new VectorFloatOps();
     }
 
     /** The Vector API kernel, or null where the module is absent. */

@@ -1,6 +1,5 @@
 package org.backproplab.engine.kernel;
 
-import java.util.stream.IntStream;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -16,7 +15,6 @@ final class VectorGemm implements Gemm {
     private static final int L = S.length();
     /** Below this many multiply-adds a product stays on one core: splitting costs more than it saves. */
     private static final long PARALLEL_WORK = 1L << 18;
-    private static final int CORES = Runtime.getRuntime().availableProcessors();
     private static final ThreadLocal<float[]> TRANSPOSED = ThreadLocal.withInitial(() -> new float[0]);
 
     private final JavaGemm plain = new JavaGemm();
@@ -34,13 +32,13 @@ final class VectorGemm implements Gemm {
     @Override
     public void f32(boolean transA, boolean transB, int m, int n, int k, float[] a, float[] b, float[] c) {
         float[] bn = transB ? transpose(b, n, k) : b;
-        int parts = (long) m * n * k >= PARALLEL_WORK ? Math.min(CORES, m / 4) : 1;
+        int parts = (long) m * n * k >= PARALLEL_WORK ? Math.min(Parallel.parallelism(), m / 4) : 1;
         if (parts <= 1) {
             rows(transA, m, n, k, a, bn, c, 0, m);
             return;
         }
         int chunk = (m / parts + 3) & ~3;
-        IntStream.range(0, parts).parallel().forEach(p -> {
+        Parallel.run(parts, p -> {
             int from = p * chunk;
             int to = p == parts - 1 ? m : Math.min(m, from + chunk);
             if (from < to) {
