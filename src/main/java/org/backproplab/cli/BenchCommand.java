@@ -33,7 +33,8 @@ import picocli.CommandLine.Spec;
         description = {"Benchmark training speed on full MNIST: seconds per epoch (training only, median), samples/s,",
                 "achieved GFLOP/s of the matrix products, and the kernels at 128x784x128.",
                 "Presets: keras (784-10-10, Adam 0.01, batch 32), mlp128 (784-128-10, Adam 0.001, batch 128),",
-                "mlp256 (784-256-128-10), mlp800 (784-800-10, Adam 0.001, batch 128, dropout 0.2, cosine, 20 epochs)."})
+                "mlp256 (784-256-128-10), mlp800 (784-800-10, Adam 0.001, batch 128, dropout 0.2, cosine, 20 epochs).",
+                "A preset keeps its own epochs; --seed and --seeds apply to all."})
 public final class BenchCommand implements Callable<Integer> {
 
     @Spec
@@ -48,6 +49,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--peer", paramLabel = "SCRIPT", description = "A numpy MLP script to race in the same run "
             + "(e.g. ../shared/peers/numpy_mlp.py); run with python3 and OpenBLAS' own kernel choice.")
     Path peer;
+
+    @Option(names = "--seeds", paramLabel = "N", description = "Train N times, seeds --seed to --seed+N-1, and print "
+            + "the median (default: ${DEFAULT-VALUE}).", defaultValue = "1")
+    int seeds;
 
     @Option(names = "--kernels-only", description = "Only the kernel micro-benchmark.")
     boolean kernelsOnly;
@@ -69,29 +74,47 @@ public final class BenchCommand implements Callable<Integer> {
             err.println("bench: " + e.getMessage());
             return BackpropLabCommand.USAGE;
         }
-        out.printf("training %s %s, %s lr %s, batch %d, %d epochs, seed %d%n", config.layerList(), config.activation().id(),
-                config.optimizer(), config.learningRate(), config.batchSize(), config.epochs(), config.seed());
-        out.flush();
-        Trainer.Result r;
-        try (TrainCommand.Progress progress = new TrainCommand.Progress(err)) {
-            r = new Trainer(config).train(options.trainingExamples(mnist), TrainingOptions.examples(mnist.test()),
-                    progress, null);
+        org.backproplab.nn.Examples train = options.trainingExamples(mnist);
+        double flops = matmulFlopsPerEpoch(config.layers(), train.count());
+        List<Double> accuracies = new ArrayList<>();
+        List<Double> medians = new ArrayList<>();
+        for (long seed = options.seed; seed < options.seed + seeds; seed++) {
+            TrainingConfig run = config.withSeed(seed);
+            out.printf("training %s %s, %s lr %s, batch %d, %d epochs, seed %d%n", run.layerList(), run.activation().id(),
+                    run.optimizer(), run.learningRate(), run.batchSize(), run.epochs(), run.seed());
+            out.flush();
+            Trainer.Result r;
+            try (TrainCommand.Progress progress = new TrainCommand.Progress(err)) {
+                r = new Trainer(run).train(train, TrainingOptions.examples(mnist.test()), progress, null);
+            }
+            for (Trainer.EpochResult e : r.epochs()) {
+                out.printf("epoch %2d  %.3f s  %,9.0f samples/s  %6.1f GFLOP/s  test accuracy %.2f%%%n", e.epoch(),
+                        e.seconds(), train.count() / e.seconds(), flops / e.seconds() / 1e9, 100 * e.testAccuracy());
+            }
+            double median = TrainCommand.median(r.epochs());
+            double acc = r.epochs().get(r.epochs().size() - 1).testAccuracy();
+            out.printf("RESULT engine=backprop-lab layers=%s batch=%d epochs=%d seed=%d median_epoch_s=%.3f "
+                            + "samples_per_s=%.0f matmul_gflops=%.1f final_test_acc=%.4f%n", run.layerList(),
+                    run.batchSize(), run.epochs(), run.seed(), median, train.count() / median, flops / median / 1e9, acc);
+            out.flush();
+            accuracies.add(acc);
+            medians.add(median);
         }
-        double flops = matmulFlopsPerEpoch(config.layers(), mnist.train().count());
-        for (Trainer.EpochResult e : r.epochs()) {
-            out.printf("epoch %2d  %.3f s  %,9.0f samples/s  %6.1f GFLOP/s  test accuracy %.2f%%%n", e.epoch(), e.seconds(),
-                    mnist.train().count() / e.seconds(), flops / e.seconds() / 1e9, 100 * e.testAccuracy());
+        double median = median(medians);
+        if (seeds > 1) {
+            out.printf("SUMMARY seeds=%d median_epoch_s=%.3f final_test_acc median=%.4f min=%.4f max=%.4f%n", seeds, median,
+                    median(accuracies), accuracies.stream().mapToDouble(d -> d).min().orElse(0),
+                    accuracies.stream().mapToDouble(d -> d).max().orElse(0));
         }
-        double median = TrainCommand.median(r.epochs());
-        double acc = r.epochs().get(r.epochs().size() - 1).testAccuracy();
-        out.printf("RESULT engine=backprop-lab layers=%s batch=%d epochs=%d median_epoch_s=%.3f samples_per_s=%.0f "
-                        + "matmul_gflops=%.1f final_test_acc=%.4f%n", config.layerList(), config.batchSize(),
-                config.epochs(), median, mnist.train().count() / median, flops / median / 1e9, acc);
-        out.flush();
         if (peer != null) {
-            race(config, median, out, err);
+            race(config.withSeed(options.seed), median, out, err);
         }
         return 0;
+    }
+
+    private static double median(List<Double> values) {
+        double[] v = values.stream().mapToDouble(d -> d).sorted().toArray();
+        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
     }
 
     static TrainingConfig preset(String name, int epochs) {

@@ -89,7 +89,7 @@ class TrainCommandTest {
         assertTrue(run.out().contains("kernel plain Java"), run.out());
         assertTrue(run.out().contains("kernel Vector API"), run.out());
         assertTrue(run.out().lines().anyMatch(l -> l.matches("RESULT engine=backprop-lab layers=784,16,10 batch=128 "
-                + "epochs=1 median_epoch_s=[0-9.]+ samples_per_s=\\d+ matmul_gflops=[0-9.]+ final_test_acc=0\\.\\d+")),
+                + "epochs=1 seed=0 median_epoch_s=[0-9.]+ samples_per_s=\\d+ matmul_gflops=[0-9.]+ final_test_acc=0\\.\\d+")),
                 run.out());
     }
 }
