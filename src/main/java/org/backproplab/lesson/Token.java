@@ -24,10 +24,6 @@ public record Token(Kind kind, String text, Span span, double number, String err
 
     /** How the token is named in messages: {@code '+'}, {@code 'x'}, {@code the end of the line}. */
     public String describe() {
-        return switch (kind) {
-            case NEWLINE, EOF -> "the end of the line";
-            case ERROR -> "'" + text + "'";
-            default -> "'" + text + "'";
-        };
+        return endsLine() ? "the end of the line" : "'" + text + "'";
     }
 }
