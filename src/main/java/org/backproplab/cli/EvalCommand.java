@@ -68,6 +68,9 @@ public final class EvalCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         String name = file.toString();
         String source;
+        if (Files.isDirectory(file)) {
+            return fail(err, name + ": is a directory, not a lesson file");
+        }
         try {
             source = Files.readString(file);
         } catch (NoSuchFileException e) {

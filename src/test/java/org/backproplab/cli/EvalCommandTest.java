@@ -61,6 +61,9 @@ class EvalCommandTest {
         Eval.Run notUtf8 = Eval.run(latin1.toString());
         assertEquals(2, notUtf8.exit());
         assertEquals(List.of(latin1 + ": not UTF-8 text"), notUtf8.errLines());
+        Eval.Run directory = Eval.run(dir.toString());
+        assertEquals(2, directory.exit());
+        assertEquals(List.of(dir + ": is a directory, not a lesson file"), directory.errLines());
     }
 
     @ParameterizedTest
