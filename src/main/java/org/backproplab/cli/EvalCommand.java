@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
  * gradient, as a table or as one JSON object. Exit code 0 when it ran, 2 for a usage error or a lesson error,
  * whose {@code file:line:col: message} lines go to stderr. Prints only through the command line's writers.
  */
-@Command(name = "eval", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "eval", sortOptions = false,
         description = {"Evaluate a lesson file (.bp): optionally train its params, then report every name's value "
             + "and gradient after one forward and one backward pass.",
             "Each step: forward, zero gradients, backward, clip (with --clip-norm), update every param."},
@@ -58,7 +58,12 @@ public final class EvalCommand implements Callable<Integer> {
             description = "scale the params' gradients down when their global norm exceeds X")
     private Double clipNorm;
 
-    @Option(names = "--json", description = "print one JSON object: output, loss, steps, values, grads")
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help and exit")
+    private boolean help;
+
+    @Option(names = "--json", description = {"print one JSON object: output, loss, steps, values, grads; a scalar is a "
+        + "number, a matrix an array of rows; numbers read back as the same double; NaN and infinities print as null, "
+        + "with a warning on stderr"})
     private boolean json;
 
     @Override
