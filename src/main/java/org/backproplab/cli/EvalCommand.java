@@ -1,0 +1,149 @@
+package org.backproplab.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.OptionalDouble;
+import java.util.concurrent.Callable;
+import org.backproplab.lesson.Diagnostic;
+import org.backproplab.lesson.Lesson;
+import org.backproplab.lesson.LessonException;
+import org.backproplab.lesson.LessonTraining;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code eval FILE [--steps N] [--lr X] [--optimizer NAME] [--clip-norm X] [--json]}: compiles a lesson, trains
+ * its parameters for N steps, then runs one more forward and backward pass and prints every name's value and
+ * gradient, as a table or as one JSON object. Exit code 0 when it ran, 2 for a usage error or a lesson error,
+ * whose {@code file:line:col: message} lines go to stderr. Prints only through the command line's writers.
+ */
+@Command(name = "eval", sortOptions = false,
+        description = {"Evaluate a lesson file (.bp): optionally train its params, then report every name's value "
+            + "and gradient after one forward and one backward pass.",
+            "Each step: forward, zero gradients, backward, clip (with --clip-norm), update every param."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:the lesson ran", "2:a usage error or an error in the lesson (file:line:col: message on stderr)"})
+public final class EvalCommand implements Callable<Integer> {
+
+    static final int OK = 0;
+    static final int ERROR = 2;
+    private static final List<String> OPTIMIZERS = List.of("sgd", "momentum", "nesterov", "rmsprop", "adam");
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "the lesson file (UTF-8)")
+    private Path file;
+
+    @Option(names = "--steps", paramLabel = "N", defaultValue = "0", description = "training steps (default: ${DEFAULT-VALUE})")
+    private int steps;
+
+    @Option(names = "--lr", paramLabel = "X", defaultValue = "0.1", description = "learning rate (default: ${DEFAULT-VALUE})")
+    private double learningRate;
+
+    @Option(names = "--optimizer", paramLabel = "NAME", defaultValue = "sgd",
+            description = "sgd, momentum, nesterov, rmsprop or adam (default: ${DEFAULT-VALUE})")
+    private String optimizer;
+
+    @Option(names = "--clip-norm", paramLabel = "X",
+            description = "scale the params' gradients down when their global norm exceeds X")
+    private Double clipNorm;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help and exit")
+    private boolean help;
+
+    @Option(names = "--json", description = {"print one JSON object: output, loss, steps, values, grads; a scalar is a "
+        + "number, a matrix an array of rows; numbers read back as the same double; NaN and infinities print as null, "
+        + "with a warning on stderr"})
+    private boolean json;
+
+    @Override
+    public Integer call() {
+        validate();
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        String name = file.toString();
+        String source;
+        if (Files.isDirectory(file)) {
+            return fail(err, name + ": is a directory, not a lesson file");
+        }
+        try {
+            source = Files.readString(file);
+        } catch (NoSuchFileException e) {
+            return fail(err, name + ": no such file");
+        } catch (CharacterCodingException e) {
+            return fail(err, name + ": not UTF-8 text");
+        } catch (IOException e) {
+            return fail(err, name + ": cannot read: " + e.getMessage());
+        }
+        Lesson lesson;
+        try {
+            lesson = Lesson.compile(source, name);
+        } catch (LessonException e) {
+            for (Diagnostic d : e.diagnostics()) {
+                err.println(d.format());
+            }
+            err.flush();
+            return ERROR;
+        }
+        LessonTraining.Settings settings = new LessonTraining.Settings(steps, optimizer, learningRate,
+                clipNorm == null ? OptionalDouble.empty() : OptionalDouble.of(clipNorm));
+        LessonTraining.Result result = LessonTraining.run(lesson, settings);
+        EvalReport report = new EvalReport(lesson, settings, result);
+        if (json) {
+            JsonWriter w = report.json();
+            out.print(w);
+            warnNonFinite(err, w.nonFinite());
+        } else {
+            out.print(report.table());
+        }
+        out.flush();
+        err.flush();
+        return OK;
+    }
+
+    /** Option values picocli cannot check by type; a ParameterException makes picocli print usage and exit 2. */
+    private void validate() {
+        CommandLine cl = spec.commandLine();
+        if (steps < 0) {
+            throw new CommandLine.ParameterException(cl, "--steps must be 0 or more, got " + steps);
+        }
+        if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
+            throw new CommandLine.ParameterException(cl, "--lr must be a positive number, got " + learningRate);
+        }
+        if (!OPTIMIZERS.contains(optimizer)) {
+            throw new CommandLine.ParameterException(cl, "--optimizer must be one of " + String.join(", ", OPTIMIZERS)
+                    + "; got '" + optimizer + "'");
+        }
+        if (clipNorm != null && (!(clipNorm > 0) || clipNorm.isInfinite())) {
+            throw new CommandLine.ParameterException(cl, "--clip-norm must be a positive number, got " + clipNorm);
+        }
+    }
+
+    /** One line naming (the first few of) the entries that hold NaN or ±Infinity. */
+    private static void warnNonFinite(PrintWriter err, List<String> paths) {
+        if (paths.isEmpty()) {
+            return;
+        }
+        int shown = Math.min(paths.size(), 5);
+        String names = String.join(", ", paths.subList(0, shown))
+                + (paths.size() > shown ? " and " + (paths.size() - shown) + " more" : "");
+        err.println("warning: NaN or infinite numbers in " + names + "; JSON has no such numbers, so they are printed"
+                + " as null");
+    }
+
+    private static int fail(PrintWriter err, String message) {
+        err.println(message);
+        err.flush();
+        return ERROR;
+    }
+}

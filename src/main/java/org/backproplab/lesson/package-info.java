@@ -1,0 +1,12 @@
+/**
+ * The lesson language: small graphs written as text ({@code .bp} files) that the app opens and the CLI evaluates.
+ *
+ * <p>{@link org.backproplab.lesson.Lexer} turns text into tokens, {@link org.backproplab.lesson.Parser} turns
+ * tokens into statements ({@link org.backproplab.lesson.Statement}) over expressions
+ * ({@link org.backproplab.lesson.Expr}), both sealed interfaces of records, and the compiler turns them into an
+ * engine graph held by a {@link org.backproplab.lesson.Lesson}. Every mistake in a lesson becomes a
+ * {@link org.backproplab.lesson.Diagnostic} ({@code file:line:col: message}) inside a
+ * {@link org.backproplab.lesson.LessonException}; nothing else escapes. {@link org.backproplab.lesson.LessonTraining}
+ * runs the training steps that {@code eval --steps} asks for. Depends on the engine and nn only.
+ */
+package org.backproplab.lesson;
