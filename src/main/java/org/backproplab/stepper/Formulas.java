@@ -1,0 +1,149 @@
+package org.backproplab.stepper;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.backproplab.engine.Binary;
+import org.backproplab.engine.LocalDerivative;
+import org.backproplab.engine.PassEvent;
+import org.backproplab.engine.Snapshot;
+import org.backproplab.engine.Tensor;
+import org.backproplab.engine.Unary;
+import org.backproplab.nn.ParameterUpdate;
+
+/**
+ * Writes the explanation of each step from the engine's events, in symbols. The numbers are the events' own;
+ * nothing is recomputed here, only written down.
+ */
+final class Formulas {
+
+    private final StepGraph graph;
+
+    Formulas(StepGraph graph) {
+        this.graph = graph;
+    }
+
+    private String name(int index) {
+        return graph.node(index).name();
+    }
+
+    private String name(Tensor t) {
+        return name(graph.indexOf(t));
+    }
+
+    private String outputName() {
+        return name(graph.output());
+    }
+
+    /** Before the first step of the first iteration. */
+    Explanation ready(int iteration) {
+        return Explanation.of(List.of(), iteration == 1 ? "explain.ready" : "explain.ready.next",
+                Integer.toString(iteration));
+    }
+
+    /** {@code q = x + y = -2 + 5 = 3}, given the inputs' values as they are when the node is computed. */
+    Explanation forward(PassEvent.ForwardStep e, Snapshot[] values) {
+        int i = graph.indexOf(e.node());
+        StepGraph.Node node = graph.node(i);
+        Tensor t = e.node();
+        List<String> shown = new ArrayList<>();
+        for (int k = 0; k < node.inputs().size(); k++) {
+            Snapshot in = values[node.inputs().get(k)];
+            shown.add(in == null ? "?" : inputText(t, k, in));
+        }
+        String line = node.formula() + " = " + t.op().formula(shown) + " = " + Texts.value(e.value());
+        List<String> lines = new ArrayList<>(List.of(line));
+        if (!e.value().isScalar()) {
+            lines.add(node.name() + " : " + Texts.shape(node.rows(), node.cols()));
+        }
+        return Explanation.of(lines, "explain.forward", node.name(), node.op());
+    }
+
+    /** A negative number as the second operand, or under a minus or a power, goes in parentheses. */
+    private static String inputText(Tensor t, int k, Snapshot in) {
+        boolean paren = t.op() instanceof Binary && k == 1
+                || t.op() instanceof Unary u && (u.kind() == Unary.Kind.NEG || u.kind() == Unary.Kind.POW);
+        return paren ? Texts.factor(in) : Texts.value(in);
+    }
+
+    /** {@code ∂f/∂f = 1}. */
+    Explanation seed(PassEvent.GradientSeed e) {
+        String out = outputName();
+        String line = Texts.partial(out, out) + " = " + Texts.value(e.gradient());
+        return Explanation.of(List.of(line), e.gradient().isScalar() ? "explain.seed" : "explain.seed.matrix", out);
+    }
+
+    /** {@code ∂f/∂q += ∂f/∂f · ∂f/∂q = 1 × (-4) = -4}, the local derivative, and the sum where gradients add up. */
+    Explanation backward(PassEvent.BackwardStep e) {
+        String out = outputName();
+        String c = name(e.node());
+        String a = name(e.input());
+        String dLdc = Texts.partial(out, c);
+        String dcda = Texts.partial(c, a);
+        String dLda = Texts.partial(out, a);
+        LocalDerivative local = e.local();
+        Snapshot up = e.upstream();
+        Snapshot contribution = e.contribution();
+        List<String> lines = new ArrayList<>();
+        switch (local.kind()) {
+            case ELEMENTWISE -> {
+                boolean summed = up.rows() != contribution.rows() || up.cols() != contribution.cols();
+                String sigma = summed ? "Σ " : "";
+                Snapshot lv = local.value();
+                if (up.isScalar() && lv != null && lv.isScalar()) {
+                    lines.add(dLda + " += " + dLdc + " · " + dcda + " = " + Texts.factor(up) + " × "
+                            + Texts.factor(lv) + " = " + Texts.value(contribution));
+                } else {
+                    lines.add(dLda + " += " + sigma + dLdc + " ⊙ " + dcda + " = " + sigma + Texts.value(up) + " ⊙ "
+                            + (lv == null ? "…" : Texts.value(lv)) + " = " + Texts.value(contribution));
+                }
+                String formula = local.formula();
+                int cut = formula.indexOf(", summed over");
+                if (cut >= 0) {
+                    formula = formula.substring(0, cut);
+                }
+                String localLine = dcda + " = " + formula;
+                if (lv != null && !formula.equals(Texts.value(lv))) {
+                    localLine += " = " + Texts.value(lv);
+                }
+                lines.add(localLine);
+            }
+            case TIMES_RIGHT -> lines.add(dLda + " += " + dLdc + " · " + local.formula() + " = " + Texts.value(up)
+                    + " · " + Texts.value(local.value()) + " = " + Texts.value(contribution));
+            case TIMES_LEFT -> lines.add(dLda + " += " + local.formula() + " · " + dLdc + " = "
+                    + Texts.value(local.value()) + " · " + Texts.value(up) + " = " + Texts.value(contribution));
+            case FORMULA -> {
+                lines.add(dLda + " += " + dLdc + " · " + dcda + " = " + Texts.value(contribution));
+                lines.add(local.formula());
+            }
+        }
+        if (e.accumulated()) {
+            lines.add(dLda + " = " + Texts.value(e.gradientBefore()) + " + " + Texts.factor(contribution) + " = "
+                    + Texts.value(e.gradientAfter()));
+            return Explanation.of(lines, "explain.backward.accumulated", c, a, Texts.value(e.gradientBefore()),
+                    Texts.value(e.gradientAfter()));
+        }
+        return Explanation.of(lines, "explain.backward.first", c, a);
+    }
+
+    /** {@code w ← w − η·∂L/∂w = 2 − 0.1 × (-0.1966) = 2.02}, or the optimizer's own rule. */
+    Explanation update(ParameterUpdate u, String optimizerId) {
+        String w = name(u.parameter());
+        String dLdw = Texts.partial(outputName(), w);
+        String eta = Texts.number(u.learningRate());
+        List<String> lines = new ArrayList<>();
+        if (optimizerId.equals("sgd")) {
+            lines.add(w + " ← " + w + " − η·" + dLdw + " = " + Texts.value(u.before()) + " − " + eta + " × "
+                    + Texts.factor(u.gradient()) + " = " + Texts.value(u.after()));
+            return Explanation.of(lines, "explain.update.sgd", w, eta);
+        }
+        lines.add(u.rule());
+        lines.add("g = " + dLdw + " = " + Texts.value(u.gradient()) + ",  η = " + eta);
+        for (Map.Entry<String, Snapshot> s : u.state().entrySet()) {
+            String symbol = s.getKey().substring(s.getKey().lastIndexOf(' ') + 1);
+            lines.add(symbol + " = " + Texts.value(s.getValue()));
+        }
+        lines.add(w + ": " + Texts.value(u.before()) + " → " + Texts.value(u.after()));
+        return Explanation.of(lines, "explain.update.rule", w, eta, optimizerId);
+    }
+}

@@ -1,0 +1,371 @@
+package org.backproplab.stepper;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+import org.backproplab.engine.Buffer;
+import org.backproplab.engine.PassEvent;
+import org.backproplab.engine.Snapshot;
+import org.backproplab.engine.Tensor;
+import org.backproplab.lesson.Lesson;
+import org.backproplab.nn.Optimizer;
+import org.backproplab.nn.ParameterUpdate;
+
+/**
+ * The step-through state machine. Each iteration walks FORWARD → BACKWARD → UPDATE, one event per step. When the
+ * stepper first enters a phase it runs that pass of the engine on the lesson's own graph with a listener and
+ * records the events; stepping then reveals them one at a time. So the numbers are always the engine's, and a
+ * change of learning rate or optimizer takes effect at the next phase not yet run.
+ *
+ * <p>Recorded iterations are kept (the last {@value #KEPT_ITERATIONS}), so {@link #stepBack()} can go back across
+ * phases and iterations; stepping forward again replays what was recorded. {@link #run} trains many iterations
+ * at full speed without events, for the loss curve.
+ *
+ * <p>Not thread-safe: one thread at a time (the view runs {@link #run} on a worker while its controls are off).
+ */
+public final class Stepper {
+
+    /** How many recorded iterations are kept for stepping back. */
+    public static final int KEPT_ITERATIONS = 20;
+    /** The optimizers, as {@link Optimizer#create} names them. */
+    public static final List<String> OPTIMIZERS = List.of("sgd", "momentum", "nesterov", "rmsprop", "adam");
+
+    /** Hears about a fast run: after each iteration, how many are done and that iteration's loss. */
+    @FunctionalInterface
+    public interface RunListener {
+        void iterationDone(int done, int total, double loss);
+    }
+
+    /** One revealed event; {@code optimizer} names the rule an update step was made by. */
+    private record Step(Phase phase, int position, int count, Object event, String optimizer) {
+    }
+
+    /** One iteration's recorded steps and the leaves' values at its start. */
+    private static final class Iteration {
+        final int number;
+        final Snapshot[] start;
+        final List<Step> steps = new ArrayList<>();
+        boolean forward;
+        boolean backward;
+        boolean update;
+
+        Iteration(int number, Snapshot[] start) {
+            this.number = number;
+            this.start = start;
+        }
+    }
+
+    private final Lesson lesson;
+    private final StepGraph graph;
+    private final Formulas formulas;
+    private final Snapshot[] initial;
+    private final LossHistory losses = new LossHistory();
+    private final List<Iteration> history = new ArrayList<>();
+    private Optimizer optimizer;
+    private String optimizerId;
+    private double learningRate;
+    private int current;
+    private int cursor;
+
+    public Stepper(Lesson lesson, String optimizerId, double learningRate) {
+        this.lesson = lesson;
+        this.graph = StepGraph.of(lesson);
+        this.formulas = new Formulas(graph);
+        this.initial = leafValues();
+        checkLearningRate(learningRate);
+        this.learningRate = learningRate;
+        this.optimizerId = optimizerId;
+        this.optimizer = Optimizer.create(optimizerId, lesson.parameters(), learningRate);
+        start(1);
+    }
+
+    public Lesson lesson() { return lesson; }
+
+    public StepGraph graph() { return graph; }
+
+    public LossHistory losses() { return losses; }
+
+    public String optimizer() { return optimizerId; }
+
+    public double learningRate() { return learningRate; }
+
+    /** The leaves' values at the start of the iteration shown, by node index (null for op nodes). */
+    public Snapshot[] iterationStartValues() {
+        return history.get(current).start.clone();
+    }
+
+    // ---- settings ----
+
+    public void setLearningRate(double lr) {
+        checkLearningRate(lr);
+        learningRate = lr;
+        optimizer.setLearningRate(lr);
+    }
+
+    /** Switches optimizer (a fresh one: momentum and moments start from zero). */
+    public void setOptimizer(String id) {
+        Optimizer next = Optimizer.create(id, lesson.parameters(), learningRate);
+        optimizer = next;
+        optimizerId = id.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static void checkLearningRate(double lr) {
+        if (!(lr > 0) || !Double.isFinite(lr)) {
+            throw new IllegalArgumentException("the learning rate must be a positive number, got " + lr);
+        }
+    }
+
+    // ---- stepping ----
+
+    /** Shows the next step, running the engine's next pass when the recorded steps run out. */
+    public Frame step() {
+        Iteration it = history.get(current);
+        if (cursor + 1 < it.steps.size()) {
+            cursor++;
+            return frame();
+        }
+        if (current + 1 < history.size()) {
+            current++;
+            cursor = 0;
+            return frame();
+        }
+        while (cursor + 1 >= it.steps.size()) {
+            if (!it.forward) {
+                recordForward(it);
+            } else if (!it.backward) {
+                recordBackward(it);
+            } else if (!it.update) {
+                recordUpdate(it);
+            } else {
+                it = start(it.number + 1);
+            }
+        }
+        cursor++;
+        return frame();
+    }
+
+    public boolean canStepBack() {
+        return cursor >= 0 || current > 0;
+    }
+
+    /** Shows the step before, in this iteration or the one before it. */
+    public Frame stepBack() {
+        if (cursor > 0) {
+            cursor--;
+        } else if (cursor == 0 && current > 0) {
+            current--;
+            cursor = history.get(current).steps.size() - 1;
+        } else if (cursor == 0) {
+            cursor = -1;
+        } else if (current > 0) {
+            current--;
+            cursor = history.get(current).steps.size() - 1;
+        }
+        return frame();
+    }
+
+    /** Steps to the last step of the current phase (or of the next one, when already at the end of a phase). */
+    public Frame finishPhase() {
+        Frame f = step();
+        while (f.position() < f.count()) {
+            f = step();
+        }
+        return f;
+    }
+
+    /** Back to the lesson as loaded: first values, a fresh optimizer, no history, no losses. */
+    public Frame reset() {
+        for (int i = 0; i < graph.size(); i++) {
+            if (initial[i] != null) {
+                write(graph.tensor(i), initial[i]);
+            }
+        }
+        optimizer = Optimizer.create(optimizerId, lesson.parameters(), learningRate);
+        losses.clear();
+        history.clear();
+        start(1);
+        return frame();
+    }
+
+    /**
+     * Trains {@code iterations} iterations at full speed, without events: forward, zero the gradients, backward,
+     * optimizer step. An iteration that the stepper is in the middle of is finished first and counts as one.
+     * Afterwards the stepper stands before the forward pass of the next iteration, with no history to step back
+     * into. Stops early when {@code cancelled} says so; returns how many iterations were done.
+     */
+    public int run(int iterations, RunListener listener, BooleanSupplier cancelled) {
+        Iteration frontier = history.get(history.size() - 1);
+        int next = frontier.number;
+        int done = 0;
+        if (frontier.forward && iterations > 0) {
+            if (!frontier.backward) {
+                lesson.zeroGrad();
+                lesson.graph().backward();
+            }
+            if (!frontier.update) {
+                optimizer.step();
+            }
+            done++;
+            next++;
+            listener.iterationDone(done, iterations, losses.last());
+        }
+        while (done < iterations && !cancelled.getAsBoolean()) {
+            lesson.graph().forward();
+            double loss = total(lesson.output().snapshot());
+            losses.add(loss);
+            lesson.zeroGrad();
+            lesson.graph().backward();
+            optimizer.step();
+            done++;
+            next++;
+            listener.iterationDone(done, iterations, loss);
+        }
+        if (done > 0) {
+            history.clear();
+            start(next);
+        }
+        return done;
+    }
+
+    // ---- recording ----
+
+    private Iteration start(int number) {
+        Iteration it = new Iteration(number, leafValues());
+        history.add(it);
+        while (history.size() > KEPT_ITERATIONS) {
+            history.remove(0);
+        }
+        current = history.size() - 1;
+        cursor = -1;
+        return it;
+    }
+
+    private void recordForward(Iteration it) {
+        lesson.graph().forward(e -> {
+            PassEvent.ForwardStep f = (PassEvent.ForwardStep) e;
+            it.steps.add(new Step(Phase.FORWARD, f.position(), f.count(), f, null));
+        });
+        it.forward = true;
+        losses.add(total(lesson.output().snapshot()));
+    }
+
+    private void recordBackward(Iteration it) {
+        lesson.zeroGrad();
+        List<PassEvent> events = new ArrayList<>();
+        lesson.graph().backward(events::add);
+        for (int k = 0; k < events.size(); k++) {
+            it.steps.add(new Step(Phase.BACKWARD, k + 1, events.size(), events.get(k), null));
+        }
+        it.backward = true;
+    }
+
+    private void recordUpdate(Iteration it) {
+        List<ParameterUpdate> updates = new ArrayList<>();
+        optimizer.step(updates::add);
+        for (int k = 0; k < updates.size(); k++) {
+            it.steps.add(new Step(Phase.UPDATE, k + 1, updates.size(), updates.get(k), optimizerId));
+        }
+        it.update = true;
+    }
+
+    private Snapshot[] leafValues() {
+        Snapshot[] v = new Snapshot[graph.size()];
+        for (int i = 0; i < v.length; i++) {
+            if (graph.node(i).isLeaf()) {
+                v[i] = graph.tensor(i).snapshot();
+            }
+        }
+        return v;
+    }
+
+    private static void write(Tensor t, Snapshot s) {
+        Buffer b = t.value();
+        double[] v = s.values();
+        for (int i = 0; i < v.length; i++) {
+            b.set(i, v[i]);
+        }
+    }
+
+    /** The loss as backward sees it: the output's value, or the sum of its elements. */
+    static double total(Snapshot s) {
+        double sum = 0;
+        for (double v : s.values()) {
+            sum += v;
+        }
+        return sum;
+    }
+
+    // ---- the display ----
+
+    /** What the view shows now: the steps of this iteration up to the cursor, replayed from its start values. */
+    public Frame frame() {
+        Iteration it = history.get(current);
+        int n = graph.size();
+        Snapshot[] values = it.start.clone();
+        Snapshot[] grads = new Snapshot[n];
+        double[] flow = new double[graph.edges().size()];
+        Arrays.fill(flow, Double.NaN);
+        Explanation explanation = formulas.ready(it.number);
+        int active = -1;
+        Set<Integer> edges = new HashSet<>();
+        Set<Integer> changed = new HashSet<>();
+        Phase phase = Phase.FORWARD;
+        int position = 0;
+        int count = graph.forwardSteps();
+        for (int k = 0; k <= cursor; k++) {
+            Step s = it.steps.get(k);
+            boolean last = k == cursor;
+            if (last) {
+                phase = s.phase();
+                position = s.position();
+                count = s.count();
+            }
+            Object event = s.event();
+            if (event instanceof PassEvent.ForwardStep f) {
+                int i = graph.indexOf(f.node());
+                if (last) {
+                    explanation = formulas.forward(f, values);
+                    active = i;
+                    changed.add(i);
+                    graph.edges().stream().filter(e -> e.to() == i).forEach(e -> edges.add(e.index()));
+                }
+                values[i] = f.value();
+            } else if (event instanceof PassEvent.GradientSeed g) {
+                int i = graph.indexOf(g.output());
+                grads[i] = g.gradient();
+                if (last) {
+                    explanation = formulas.seed(g);
+                    active = i;
+                    changed.add(i);
+                }
+            } else if (event instanceof PassEvent.BackwardStep b) {
+                int to = graph.indexOf(b.node());
+                int in = graph.indexOf(b.input());
+                StepGraph.Edge e = graph.edge(to, b.inputIndex());
+                grads[in] = b.gradientAfter();
+                flow[e.index()] = Texts.meanAbs(b.contribution());
+                if (last) {
+                    explanation = formulas.backward(b);
+                    active = to;
+                    changed.add(in);
+                    edges.add(e.index());
+                }
+            } else {
+                ParameterUpdate u = (ParameterUpdate) event;
+                int i = graph.indexOf(u.parameter());
+                values[i] = u.after();
+                if (last) {
+                    explanation = formulas.update(u, s.optimizer());
+                    active = i;
+                    changed.add(i);
+                }
+            }
+        }
+        return new Frame(it.number, phase, position, count, values, grads, flow, active, edges, changed, explanation,
+                canStepBack());
+    }
+
+}

@@ -1,0 +1,11 @@
+/**
+ * The step-through state machine, without JavaFX: {@link org.backproplab.stepper.Stepper} runs the engine's own
+ * passes with a listener, records their events, and reveals them one step at a time — FORWARD (one node per
+ * step), BACKWARD (∂L/∂L = 1, then one chain-rule product per step), UPDATE (one parameter per step) — with a
+ * history for stepping back. Each step yields a {@link org.backproplab.stepper.Frame}: what every node shows,
+ * which node and edges are active, and the explanation in symbols. Also here: the graph's static model
+ * ({@link org.backproplab.stepper.StepGraph}), its left-to-right layout ({@link org.backproplab.stepper.GraphLayout},
+ * by ELK's layered algorithm), the loss history with decimation, and the shipped lessons.
+ * May use engine, nn, lesson and data; never JavaFX, ui or cli.
+ */
+package org.backproplab.stepper;

@@ -1,0 +1,43 @@
+package org.backproplab.stepper;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class LossHistoryTest {
+
+    @Test
+    void fewLossesComeBackAsTheyAre() {
+        LossHistory h = new LossHistory();
+        h.add(3);
+        h.add(Double.NaN);
+        h.add(1);
+        LossHistory.Series s = h.decimated(100);
+        assertEquals(2, s.size(), "NaN is left out");
+        assertEquals(3, s.iterations()[1]);
+        assertEquals(1, s.min());
+        assertEquals(3, s.max());
+        assertEquals(3, s.count());
+    }
+
+    @Test
+    void manyLossesAreDecimatedKeepingEverySpike() {
+        LossHistory h = new LossHistory();
+        for (int i = 0; i < 200_000; i++) {
+            h.add(i == 123_457 ? 50 : i == 77_777 ? -5 : 1.0 / (1 + i));
+        }
+        LossHistory.Series s = h.decimated(300);
+        assertTrue(s.size() <= 600, "points: " + s.size());
+        assertEquals(50, s.max());
+        assertEquals(-5, s.min());
+        boolean spike = false;
+        for (int i = 0; i < s.size(); i++) {
+            spike |= s.losses()[i] == 50 && s.iterations()[i] == 123_458;
+            if (i > 0) {
+                assertTrue(s.iterations()[i] > s.iterations()[i - 1], "iterations increase");
+            }
+        }
+        assertTrue(spike, "the spike at iteration 123458 is drawn");
+    }
+}

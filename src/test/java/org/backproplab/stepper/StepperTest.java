@@ -1,0 +1,196 @@
+package org.backproplab.stepper;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.backproplab.lesson.Lesson;
+import org.backproplab.lesson.LessonException;
+import org.backproplab.lesson.LessonTraining;
+import org.junit.jupiter.api.Test;
+
+/** The state machine on the shipped lessons: the notes' numbers, step by step, back and forth. */
+class StepperTest {
+
+    static Lesson lesson(String name) throws LessonException {
+        return Lesson.compile(ShippedLessons.source(name), name + ".bp");
+    }
+
+    static Stepper stepper(String name) throws LessonException {
+        return new Stepper(lesson(name), "sgd", 0.1);
+    }
+
+    private static int node(Stepper s, String name) {
+        return s.graph().nodes().stream().filter(n -> n.name().equals(name)).findFirst().orElseThrow().index();
+    }
+
+    @Test
+    void theCircuitOfTheCs231nNotesStepByStep() throws LessonException {
+        Stepper s = stepper("01_circuit");
+        Frame f = s.frame();
+        assertEquals(Phase.FORWARD, f.phase());
+        assertEquals(0, f.position());
+        assertEquals(2, f.count());
+        assertNull(f.value(node(s, "q")), "q is not computed before its step");
+        assertEquals(-2, f.value(node(s, "x")).item());
+        assertEquals("explain.ready", f.explanation().noteKey());
+
+        f = s.step();
+        assertEquals(List.of("q = x + y = -2 + 5 = 3"), f.explanation().lines());
+        assertEquals(1, f.position());
+        assertEquals(node(s, "q"), f.activeNode());
+        assertEquals(2, f.activeEdges().size());
+        assertNull(f.value(node(s, "f")));
+
+        f = s.step();
+        assertEquals(List.of("f = q · z = 3 · (-4) = -12"), f.explanation().lines());
+        assertEquals(2, f.position());
+
+        f = s.step();
+        assertEquals(Phase.BACKWARD, f.phase());
+        assertEquals(1, f.position());
+        assertEquals(5, f.count());
+        assertEquals(List.of("∂f/∂f = 1"), f.explanation().lines());
+        assertNull(f.gradient(node(s, "q")));
+
+        f = s.step();
+        assertEquals("∂f/∂q += ∂f/∂f · ∂f/∂q = 1 × (-4) = -4", f.explanation().lines().get(0));
+        assertEquals("∂f/∂q = z = -4", f.explanation().lines().get(1));
+        assertEquals(-4, f.gradient(node(s, "q")).item());
+        f = s.step();
+        assertEquals("∂f/∂z += ∂f/∂f · ∂f/∂z = 1 × 3 = 3", f.explanation().lines().get(0));
+        f = s.step();
+        assertEquals("∂f/∂x += ∂f/∂q · ∂q/∂x = (-4) × 1 = -4", f.explanation().lines().get(0));
+        assertEquals("∂q/∂x = 1", f.explanation().lines().get(1));
+        f = s.step();
+        assertEquals("∂f/∂y += ∂f/∂q · ∂q/∂y = (-4) × 1 = -4", f.explanation().lines().get(0));
+        assertEquals(5, f.position());
+        assertEquals(-4, f.gradient(node(s, "y")).item());
+        assertEquals(3, f.gradient(node(s, "z")).item());
+
+        // No param: no update phase; the next step starts iteration 2.
+        f = s.step();
+        assertEquals(2, f.iteration());
+        assertEquals(Phase.FORWARD, f.phase());
+        assertEquals(1, f.position());
+        assertNull(f.gradient(node(s, "q")), "a new iteration has no gradients yet");
+    }
+
+    @Test
+    void stepBackRestoresTheEarlierDisplayAcrossPhasesAndIterations() throws LessonException {
+        Stepper s = stepper("02_sigmoid_neuron");
+        List<Frame> seen = new ArrayList<>();
+        seen.add(s.frame());
+        int total = 2 * (s.graph().forwardSteps() + s.graph().backwardSteps() + s.graph().parameters().size()) + 3;
+        for (int i = 0; i < total; i++) {
+            seen.add(s.step());
+        }
+        assertEquals(3, seen.get(seen.size() - 1).iteration());
+        for (int i = seen.size() - 2; i >= 0; i--) {
+            Frame back = s.stepBack();
+            assertTrue(back.showsSameAs(seen.get(i)), "step back to " + i + " shows " + back.explanation());
+        }
+        assertFalse(s.canStepBack());
+        // Forward again replays what was recorded, not a new pass.
+        for (int i = 1; i < seen.size(); i++) {
+            assertTrue(s.step().showsSameAs(seen.get(i)), "replay " + i);
+        }
+    }
+
+    @Test
+    void theSigmoidNeuronUpdatesEachParamBySgd() throws LessonException {
+        Stepper s = stepper("02_sigmoid_neuron");
+        Frame f = s.finishPhase();
+        assertEquals(Phase.FORWARD, f.phase());
+        assertEquals(f.count(), f.position());
+        assertEquals("f = sigmoid(dot) = sigmoid(1) = 0.7311", f.explanation().lines().get(0));
+        f = s.finishPhase();
+        assertEquals(Phase.BACKWARD, f.phase());
+        assertEquals(-0.1966, f.gradient(node(s, "w0")).item(), 1e-4);
+        f = s.step();
+        assertEquals(Phase.UPDATE, f.phase());
+        assertEquals(1, f.position());
+        assertEquals(3, f.count());
+        assertEquals("w0 ← w0 − η·∂f/∂w0 = 2 − 0.1 × (-0.1966) = 2.02", f.explanation().lines().get(0));
+        assertEquals("explain.update.sgd", f.explanation().noteKey());
+        assertEquals(2.019661193, f.value(node(s, "w0")).item(), 1e-9);
+        assertEquals(-3, f.value(node(s, "w1")).item(), "w1 is updated only at its own step");
+    }
+
+    @Test
+    void gradientsThatMeetAreAddedAndTheStepSaysSo() throws LessonException {
+        Stepper s = new Stepper(Lesson.compile("param a = 3\nb = a * 2\nc = a + b", "fan.bp"), "sgd", 0.1);
+        s.finishPhase();
+        Frame f = s.finishPhase();
+        List<String> accumulated = new ArrayList<>();
+        // Walk the backward phase again from its start to find the step that adds to ∂c/∂a.
+        while (f.phase() == Phase.BACKWARD && f.position() > 1) {
+            if (f.explanation().noteKey().equals("explain.backward.accumulated")) {
+                accumulated.addAll(f.explanation().lines());
+            }
+            f = s.stepBack();
+        }
+        assertEquals("∂c/∂a = 1 + 2 = 3", accumulated.get(accumulated.size() - 1), accumulated.toString());
+    }
+
+    @Test
+    void optimizerAndLearningRateApplyFromTheNextUpdate() throws LessonException {
+        Stepper s = stepper("02_sigmoid_neuron");
+        s.finishPhase();
+        s.finishPhase();
+        s.setOptimizer("adam");
+        s.setLearningRate(0.01);
+        Frame f = s.step();
+        assertEquals("explain.update.rule", f.explanation().noteKey());
+        assertTrue(f.explanation().lines().get(0).startsWith("m ← β₁·m"), f.explanation().lines().toString());
+        assertTrue(f.explanation().lines().contains("w0: 2 → 2.01"), f.explanation().lines().toString());
+        assertThrows(IllegalArgumentException.class, () -> s.setLearningRate(0));
+        assertThrows(IllegalArgumentException.class, () -> s.setOptimizer("lbfgs"));
+    }
+
+    @Test
+    void runTrainsLikeLessonTrainingAndRecordsEveryLoss() throws LessonException {
+        Stepper s = new Stepper(lesson("03_two_layer_network"), "sgd", 0.5);
+        int done = s.run(5, (d, n, loss) -> { }, () -> false);
+        assertEquals(5, done);
+        assertEquals(5, s.losses().count());
+        assertEquals(0.298371109, s.losses().get(1), 1e-9);
+        assertEquals(0.291027774, s.losses().get(2), 1e-9);
+        Lesson reference = lesson("03_two_layer_network");
+        var result = LessonTraining.run(reference, new LessonTraining.Settings(5, "sgd", 0.5,
+                java.util.OptionalDouble.empty()));
+        for (int i = 0; i < 5; i++) {
+            assertEquals(result.outputs().get(i).item(), s.losses().get(i + 1), 0, "loss " + (i + 1));
+        }
+        Frame f = s.frame();
+        assertEquals(6, f.iteration());
+        assertEquals(0, f.position());
+        assertFalse(f.canStepBack(), "a fast run keeps no steps to go back to");
+    }
+
+    @Test
+    void runFinishesTheIterationInProgressAndCanBeCancelled() throws LessonException {
+        Stepper s = new Stepper(lesson("03_two_layer_network"), "sgd", 0.5);
+        s.step();
+        int[] calls = {0};
+        int done = s.run(1000, (d, n, loss) -> calls[0]++, () -> calls[0] >= 3);
+        assertEquals(3, done);
+        assertEquals(3, s.losses().count(), "the started iteration's loss is counted once");
+        assertEquals(4, s.frame().iteration());
+    }
+
+    @Test
+    void resetGoesBackToTheLessonAsLoaded() throws LessonException {
+        Stepper s = new Stepper(lesson("02_sigmoid_neuron"), "momentum", 0.5);
+        s.run(10, (d, n, loss) -> { }, () -> false);
+        Frame f = s.reset();
+        assertEquals(1, f.iteration());
+        assertEquals(0, s.losses().count());
+        assertEquals(2, f.value(node(s, "w0")).item());
+        assertEquals(0.7311, s.finishPhase().value(s.graph().output()).item(), 1e-4);
+    }
+}
