@@ -57,4 +57,11 @@ class ArchitectureTest {
             .that().resideInAPackage("org.backproplab.data..")
             .should().dependOnClassesThat().resideInAnyPackage("org.backproplab.nn..", "org.backproplab.lesson..",
                     "org.backproplab.stepper..", "org.backproplab.cli..", "org.backproplab.ui..");
+
+    @ArchTest
+    static final ArchRule stepperIsHeadless = noClasses()
+            .that().resideInAPackage("org.backproplab.stepper..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.kordamp.ikonli..", "org.fxmisc..",
+                    "org.backproplab.ui..", "org.backproplab.cli..")
+            .because("the step-through state machine is tested and benchmarked without a display");
 }

@@ -97,16 +97,7 @@ final class Formulas {
                     lines.add(dLda + " += " + sigma + dLdc + " ⊙ " + dcda + " = " + sigma + Texts.value(up) + " ⊙ "
                             + (lv == null ? "…" : Texts.value(lv)) + " = " + Texts.value(contribution));
                 }
-                String formula = local.formula();
-                int cut = formula.indexOf(", summed over");
-                if (cut >= 0) {
-                    formula = formula.substring(0, cut);
-                }
-                String localLine = dcda + " = " + formula;
-                if (lv != null && !formula.equals(Texts.value(lv))) {
-                    localLine += " = " + Texts.value(lv);
-                }
-                lines.add(localLine);
+                lines.add(local(e));
             }
             case TIMES_RIGHT -> lines.add(dLda + " += " + dLdc + " · " + local.formula() + " = " + Texts.value(up)
                     + " · " + Texts.value(local.value()) + " = " + Texts.value(contribution));
@@ -124,6 +115,26 @@ final class Formulas {
                     Texts.value(e.gradientAfter()));
         }
         return Explanation.of(lines, "explain.backward.first", c, a);
+    }
+
+    /** The local derivative of one backward step: {@code ∂f/∂q = z = -4}, or its formula where it is no matrix. */
+    String local(PassEvent.BackwardStep e) {
+        String dcda = Texts.partial(name(e.node()), name(e.input()));
+        LocalDerivative local = e.local();
+        String formula = local.formula();
+        int cut = formula.indexOf(", summed over");
+        if (cut >= 0) {
+            formula = formula.substring(0, cut);
+        }
+        if (local.kind() == LocalDerivative.Kind.FORMULA) {
+            return dcda + ": " + formula;
+        }
+        String line = dcda + " = " + formula;
+        Snapshot lv = local.value();
+        if (lv != null && !formula.equals(Texts.value(lv))) {
+            line += " = " + Texts.value(lv);
+        }
+        return line;
     }
 
     /** {@code w ← w − η·∂L/∂w = 2 − 0.1 × (-0.1966) = 2.02}, or the optimizer's own rule. */

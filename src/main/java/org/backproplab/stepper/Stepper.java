@@ -300,6 +300,19 @@ public final class Stepper {
 
     // ---- the display ----
 
+    /** The local derivatives backward has used so far in the iteration shown, for the inputs of node {@code index}. */
+    public List<String> localDerivatives(int index) {
+        Iteration it = history.get(current);
+        Tensor t = graph.tensor(index);
+        List<String> lines = new ArrayList<>();
+        for (int k = 0; k <= cursor; k++) {
+            if (it.steps.get(k).event() instanceof PassEvent.BackwardStep b && b.node() == t) {
+                lines.add(formulas.local(b));
+            }
+        }
+        return lines;
+    }
+
     /** What the view shows now: the steps of this iteration up to the cursor, replayed from its start values. */
     public Frame frame() {
         Iteration it = history.get(current);
