@@ -2,6 +2,7 @@ package org.backproplab.stepper;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.eclipse.elk.alg.layered.options.LayerConstraint;
 import org.eclipse.elk.alg.layered.options.LayeredOptions;
 import org.eclipse.elk.core.RecursiveGraphLayoutEngine;
 import org.eclipse.elk.core.options.CoreOptions;
@@ -16,7 +17,6 @@ import org.eclipse.elk.graph.ElkEdgeSection;
 import org.eclipse.elk.graph.ElkNode;
 import org.eclipse.elk.graph.ElkPort;
 import org.eclipse.elk.graph.util.ElkGraphUtil;
-import org.eclipse.elk.alg.layered.options.LayerConstraint;
 
 /**
  * Lays a graph out left to right in layers with Eclipse ELK's layered (Sugiyama) algorithm: the leaves in the
