@@ -11,18 +11,22 @@ import javafx.scene.Scene;
 import javafx.stage.Stage;
 
 import org.backproplab.AppInfo;
+import org.backproplab.ui.stepper.StepperController;
+import org.backproplab.ui.stepper.StepperViewModel;
 
 /**
- * The main window: menu bar, the centre view and the status bar, laid out in {@code main-window.fxml} and
+ * The main window: menu bar, the views in tabs (the step-through view first) and the status bar, laid out in {@code main-window.fxml} and
  * styled by {@code app.css}. It owns the stage and the current language; switching language reloads the
  * layout with the other bundle, so every string changes at once.
  */
 public final class MainWindow {
 
-    static final double WIDTH = 1024;
-    static final double HEIGHT = 680;
+    static final double WIDTH = 1280;
+    static final double HEIGHT = 800;
 
     private final Stage stage;
+    /** The step-through view's state: kept here so that a language switch, which rebuilds the views, keeps it. */
+    private final StepperViewModel stepper = new StepperViewModel();
     private Language language;
     private ResourceBundle messages;
 
@@ -66,6 +70,18 @@ public final class MainWindow {
         AboutDialog.show(stage, messages);
     }
 
+    /** The step-through view's state and commands. */
+    public StepperViewModel stepper() {
+        return stepper;
+    }
+
+    /** Long work (Run N iterations) on a daemon thread, so that it never blocks the JavaFX thread nor the exit. */
+    private static void runInBackground(Runnable job) {
+        Thread t = new Thread(job, "backprop-lab-run");
+        t.setDaemon(true);
+        t.start();
+    }
+
     /** Closes the app. */
     public void quit() {
         Platform.exit();
@@ -73,7 +89,12 @@ public final class MainWindow {
 
     private Parent load() {
         FXMLLoader loader = new FXMLLoader(Resources.url(Resources.MAIN_WINDOW_FXML), messages);
-        loader.setControllerFactory(type -> new MainWindowController(this));
+        loader.setControllerFactory(type -> {
+            if (type == StepperController.class) {
+                return new StepperController(stepper, language, MainWindow::runInBackground);
+            }
+            return new MainWindowController(this);
+        });
         try {
             return loader.load();
         } catch (IOException e) {

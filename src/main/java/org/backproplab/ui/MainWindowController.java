@@ -8,6 +8,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.RadioMenuItem;
 
 import org.backproplab.engine.kernel.Kernels;
+import org.backproplab.ui.stepper.StepperController;
 
 /**
  * The controller of {@code main-window.fxml}, kept thin: it fills in the few texts that are not fixed and
@@ -25,6 +26,9 @@ public final class MainWindowController {
     private RadioMenuItem chineseItem;
     @FXML
     private Label kernelLabel;
+    /** The step-through view's controller, injected from the fx:include with fx:id "stepper". */
+    @FXML
+    private StepperController stepperController;
 
     MainWindowController(MainWindow window) {
         this.window = window;
@@ -34,6 +38,11 @@ public final class MainWindowController {
     private void initialize() {
         (window.language() == Language.SIMPLIFIED_CHINESE ? chineseItem : englishItem).setSelected(true);
         kernelLabel.setText(MessageFormat.format(resources.getString("status.kernel"), Kernels.gemm().name()));
+    }
+
+    @FXML
+    private void openLesson() {
+        stepperController.open();
     }
 
     @FXML

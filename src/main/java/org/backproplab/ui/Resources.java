@@ -14,6 +14,7 @@ public final class Resources {
 
     public static final String MAIN_WINDOW_FXML = "/org/backproplab/ui/main-window.fxml";
     public static final String APP_CSS = "/org/backproplab/ui/app.css";
+    public static final String STEPPER_VIEW_FXML = "/org/backproplab/ui/stepper/stepper-view.fxml";
     /** The message bundle's base name: messages.properties (English) and messages_zh_CN.properties. */
     public static final String MESSAGES = "org.backproplab.ui.i18n.messages";
 

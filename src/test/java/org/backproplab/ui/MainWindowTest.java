@@ -25,6 +25,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.TabPane;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCombination;
 import javafx.stage.Stage;
@@ -69,22 +70,24 @@ class MainWindowTest {
     void menuBarHasFileViewHelp(FxRobot robot) {
         MenuBar bar = robot.lookup("#menuBar").queryAs(MenuBar.class);
         assertEquals(List.of("File", "View", "Help"), bar.getMenus().stream().map(m -> plain(m.getText())).toList());
-        assertEquals(List.of("Quit"), itemTexts(bar.getMenus().get(0)));
+        assertEquals(List.of("Open Lesson…", "Quit"), itemTexts(bar.getMenus().get(0)));
         assertEquals(List.of("Language"), itemTexts(bar.getMenus().get(1)));
         assertEquals(List.of("English", "简体中文"), itemTexts((Menu) bar.getMenus().get(1).getItems().get(0)));
         assertEquals(List.of("About Backprop Lab"), itemTexts(bar.getMenus().get(2)));
     }
 
     @Test
-    void quitIsControlQ(FxRobot robot) {
-        MenuItem quit = robot.lookup("#menuBar").queryAs(MenuBar.class).getMenus().get(0).getItems().get(0);
-        assertEquals(KeyCombination.keyCombination("Shortcut+Q"), quit.getAccelerator());
+    void openIsControlOAndQuitControlQ(FxRobot robot) {
+        List<MenuItem> file = robot.lookup("#menuBar").queryAs(MenuBar.class).getMenus().get(0).getItems();
+        assertEquals(KeyCombination.keyCombination("Shortcut+O"), file.get(0).getAccelerator());
+        assertEquals(KeyCombination.keyCombination("Shortcut+Q"), file.get(1).getAccelerator());
     }
 
     @Test
-    void welcomeSaysWhatTheAppIsAndThatTheStepperIsComing(FxRobot robot) {
-        assertEquals("Welcome to Backprop Lab", robot.lookup("#welcomeTitle").queryAs(Label.class).getText());
-        assertTrue(robot.lookup(".notice-title").queryAs(Label.class).getText().contains("step-through view is coming"));
+    void theStepThroughViewIsTheFirstTabWithTheCircuitLoaded(FxRobot robot) {
+        TabPane tabs = robot.lookup("#viewTabs").queryAs(TabPane.class);
+        assertEquals("Step through", tabs.getTabs().get(0).getText());
+        assertEquals("01_circuit.bp", robot.lookup("#fileLabel").queryAs(Label.class).getText());
         assertTrue(robot.lookup("#kernelLabel").queryAs(Label.class).getText().startsWith("Matrix kernel: "));
         assertEquals("Ready", robot.lookup("#statusLabel").queryAs(Label.class).getText());
     }
@@ -94,12 +97,12 @@ class MainWindowTest {
         robot.interact(() -> window.switchLanguage(Language.SIMPLIFIED_CHINESE));
         MenuBar bar = robot.lookup("#menuBar").queryAs(MenuBar.class);
         assertEquals(List.of("文件", "视图", "帮助"), bar.getMenus().stream().map(m -> plain(m.getText())).toList());
-        assertEquals("欢迎使用 Backprop Lab", robot.lookup("#welcomeTitle").queryAs(Label.class).getText());
+        assertEquals("逐步演示", robot.lookup("#viewTabs").queryAs(TabPane.class).getTabs().get(0).getText());
         assertEquals(Language.SIMPLIFIED_CHINESE, window.language());
         snapshot(robot, "main-window-zh_CN.png");
 
         robot.interact(() -> window.switchLanguage(Language.ENGLISH));
-        assertEquals("Welcome to Backprop Lab", robot.lookup("#welcomeTitle").queryAs(Label.class).getText());
+        assertEquals("Step through", robot.lookup("#viewTabs").queryAs(TabPane.class).getTabs().get(0).getText());
     }
 
     @Test

@@ -1,0 +1,37 @@
+package org.backproplab.ui;
+
+/** The CSS style classes the views set from code, in one place; the rules are in {@code app.css}. */
+public final class Styles {
+
+    public static final String NODE_CARD = "node-card";
+    public static final String PARAM = "param";
+    public static final String CONSTANT = "constant";
+    public static final String OPERATION = "operation";
+    public static final String OUTPUT = "output";
+    public static final String ACTIVE = "active";
+    public static final String CHANGED = "changed";
+    public static final String SELECTED = "selected";
+    public static final String CARD_NAME = "card-name";
+    public static final String CARD_OP = "card-op";
+    public static final String CARD_ROW = "card-row";
+    public static final String CARD_KEY = "card-key";
+    public static final String CARD_NUMBER = "card-number";
+    public static final String CARD_VALUE = "card-value";
+    public static final String CARD_GRADIENT = "card-gradient";
+    public static final String PENDING = "pending";
+    public static final String GRID_CELL = "grid-cell";
+    public static final String EDGE = "edge";
+    public static final String EDGE_ACTIVE = "edge-active";
+    public static final String EDGE_FLOW = "edge-flow";
+    public static final String ARROW = "arrow";
+    public static final String GRAPH_VIEW = "graph-view";
+    public static final String FORMULA = "formula";
+    public static final String FORMULA_MAIN = "formula-main";
+    public static final String ERROR_UNDERLINE = "error-underline";
+    public static final String INSPECTOR_KEY = "inspector-key";
+    public static final String INSPECTOR_VALUE = "inspector-value";
+    public static final String INSPECTOR_TITLE = "inspector-title";
+
+    private Styles() {
+    }
+}

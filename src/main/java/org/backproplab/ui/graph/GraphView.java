@@ -1,0 +1,226 @@
+package org.backproplab.ui.graph;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ResourceBundle;
+import java.util.function.IntConsumer;
+
+import javafx.geometry.Bounds;
+import javafx.scene.Group;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Region;
+import javafx.scene.shape.Polygon;
+import javafx.scene.shape.Polyline;
+import javafx.scene.shape.Rectangle;
+import javafx.scene.shape.StrokeLineJoin;
+import javafx.scene.transform.Scale;
+
+import org.backproplab.stepper.Frame;
+import org.backproplab.stepper.GraphLayout;
+import org.backproplab.stepper.StepGraph;
+import org.backproplab.ui.Styles;
+
+/**
+ * Draws a stepper graph as laid out by {@link GraphLayout}: a {@link NodeCard} per node and an arrow per edge,
+ * whose width shows how much gradient flowed back along it. Pans by dragging the background, zooms with the wheel
+ * (around the pointer), {@link #zoomIn()}, {@link #zoomOut()} and {@link #fit()}. Clicking a card reports its node.
+ */
+public final class GraphView extends Region {
+
+    private static final double MIN_SCALE = 0.2;
+    private static final double MAX_SCALE = 3;
+    private static final double ZOOM_STEP = 1.2;
+
+    private final Group content = new Group();
+    private final Scale zoom = new Scale(1, 1, 0, 0);
+    private final Pane edgeLayer = new Pane();
+    private final Pane cardLayer = new Pane();
+    private final List<NodeCard> cards = new ArrayList<>();
+    private final List<Polyline> edges = new ArrayList<>();
+    private final List<Polygon> arrows = new ArrayList<>();
+    private StepGraph graph;
+    private GraphLayout.Result layout;
+    private IntConsumer onNodeClicked = i -> { };
+    private double dragX;
+    private double dragY;
+    private boolean fitPending;
+
+    public GraphView() {
+        getStyleClass().add(Styles.GRAPH_VIEW);
+        edgeLayer.setPickOnBounds(false);
+        cardLayer.setPickOnBounds(false);
+        content.getChildren().addAll(edgeLayer, cardLayer);
+        content.getTransforms().add(zoom);
+        getChildren().add(content);
+        Rectangle clip = new Rectangle();
+        clip.widthProperty().bind(widthProperty());
+        clip.heightProperty().bind(heightProperty());
+        setClip(clip);
+        setFocusTraversable(true);
+        addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
+            dragX = e.getX() - content.getTranslateX();
+            dragY = e.getY() - content.getTranslateY();
+            requestFocus();
+        });
+        addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> {
+            if (e.getButton() == MouseButton.PRIMARY) {
+                content.setTranslateX(e.getX() - dragX);
+                content.setTranslateY(e.getY() - dragY);
+            }
+        });
+        addEventHandler(ScrollEvent.SCROLL, e -> {
+            if (e.getDeltaY() != 0) {
+                zoom(e.getDeltaY() > 0 ? ZOOM_STEP : 1 / ZOOM_STEP, e.getX(), e.getY());
+                e.consume();
+            }
+        });
+    }
+
+    /** What happens when a card is clicked: the node's index is passed on. */
+    public void setOnNodeClicked(IntConsumer handler) {
+        this.onNodeClicked = handler;
+    }
+
+    /** Draws a new graph (and fits it into view once the view has a size). */
+    public void show(StepGraph graph, GraphLayout.Result layout, ResourceBundle messages) {
+        this.graph = graph;
+        this.layout = layout;
+        cards.clear();
+        edges.clear();
+        arrows.clear();
+        edgeLayer.getChildren().clear();
+        cardLayer.getChildren().clear();
+        String outputName = graph.node(graph.output()).name();
+        for (StepGraph.Node n : graph.nodes()) {
+            NodeCard card = new NodeCard(n, outputName, messages);
+            GraphLayout.Point p = layout.positions().get(n.index());
+            card.relocate(p.x(), p.y());
+            card.setOnMouseClicked(e -> {
+                onNodeClicked.accept(n.index());
+                e.consume();
+            });
+            cards.add(card);
+            cardLayer.getChildren().add(card);
+        }
+        for (StepGraph.Edge e : graph.edges()) {
+            List<GraphLayout.Point> route = layout.routes().get(e.index());
+            Polyline line = new Polyline();
+            for (GraphLayout.Point p : route) {
+                line.getPoints().addAll(p.x(), p.y());
+            }
+            line.getStyleClass().add(Styles.EDGE);
+            line.setStrokeLineJoin(StrokeLineJoin.ROUND);
+            GraphLayout.Point end = route.get(route.size() - 1);
+            Polygon arrow = new Polygon(end.x(), end.y(), end.x() - 9, end.y() - 5, end.x() - 9, end.y() + 5);
+            arrow.getStyleClass().add(Styles.ARROW);
+            edges.add(line);
+            arrows.add(arrow);
+            edgeLayer.getChildren().addAll(line, arrow);
+        }
+        edgeLayer.setPrefSize(layout.width(), layout.height());
+        fitPending = true;
+        requestLayout();
+    }
+
+    /** Shows one step: every card's numbers and state, every edge's width and highlight. */
+    public void update(Frame frame, int selected) {
+        if (graph == null) {
+            return;
+        }
+        for (NodeCard card : cards) {
+            int i = card.node().index();
+            card.update(frame.value(i), frame.gradient(i), i == frame.activeNode(), frame.changed().contains(i),
+                    i == selected);
+        }
+        for (int k = 0; k < edges.size(); k++) {
+            Polyline line = edges.get(k);
+            double flow = frame.edgeFlow(k);
+            line.setStrokeWidth(Palette.edgeWidth(flow));
+            toggle(line, Styles.EDGE_FLOW, !Double.isNaN(flow));
+            boolean active = frame.activeEdges().contains(k);
+            toggle(line, Styles.EDGE_ACTIVE, active);
+            toggle(arrows.get(k), Styles.EDGE_ACTIVE, active);
+            if (active) {
+                line.toFront();
+                arrows.get(k).toFront();
+            }
+        }
+    }
+
+    private static void toggle(javafx.scene.Node node, String styleClass, boolean on) {
+        if (on && !node.getStyleClass().contains(styleClass)) {
+            node.getStyleClass().add(styleClass);
+        } else if (!on) {
+            node.getStyleClass().remove(styleClass);
+        }
+    }
+
+    /** True when this view draws {@code g}. */
+    public boolean shows(StepGraph g) {
+        return graph == g;
+    }
+
+    /** The card of a node, for tests and the inspector. */
+    public NodeCard card(int node) {
+        return cards.get(node);
+    }
+
+    public double scale() {
+        return zoom.getX();
+    }
+
+    public void zoomIn() {
+        zoom(ZOOM_STEP, getWidth() / 2, getHeight() / 2);
+    }
+
+    public void zoomOut() {
+        zoom(1 / ZOOM_STEP, getWidth() / 2, getHeight() / 2);
+    }
+
+    /** Scales the whole graph to fit the view (never above 1.25×) and centres it. */
+    public void fit() {
+        if (layout == null || getWidth() <= 0 || getHeight() <= 0) {
+            fitPending = true;
+            return;
+        }
+        double s = Math.min(1.25, Math.min(getWidth() / layout.width(), getHeight() / layout.height()));
+        s = Math.max(MIN_SCALE, s);
+        setScale(s);
+        content.setTranslateX((getWidth() - layout.width() * s) / 2);
+        content.setTranslateY((getHeight() - layout.height() * s) / 2);
+        fitPending = false;
+    }
+
+    private void zoom(double factor, double px, double py) {
+        double old = zoom.getX();
+        double next = Math.max(MIN_SCALE, Math.min(MAX_SCALE, old * factor));
+        // Keep the point under the pointer where it is.
+        double cx = (px - content.getTranslateX()) / old;
+        double cy = (py - content.getTranslateY()) / old;
+        setScale(next);
+        content.setTranslateX(px - cx * next);
+        content.setTranslateY(py - cy * next);
+    }
+
+    /** Scales about the content's top-left corner, so that a point p is drawn at translate + scale·p. */
+    private void setScale(double s) {
+        zoom.setX(s);
+        zoom.setY(s);
+    }
+
+    @Override
+    protected void layoutChildren() {
+        content.autosize();
+        if (fitPending && getWidth() > 0 && getHeight() > 0) {
+            fit();
+        }
+    }
+
+    /** The bounds of the graph as drawn, in this view's coordinates. */
+    public Bounds graphBounds() {
+        return content.localToParent(content.getLayoutBounds());
+    }
+}

@@ -1,0 +1,92 @@
+package org.backproplab.ui.stepper;
+
+import java.text.MessageFormat;
+import java.util.Map;
+import java.util.ResourceBundle;
+
+import javafx.scene.control.Label;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.VBox;
+
+import org.backproplab.engine.GradientCheck;
+import org.backproplab.engine.Snapshot;
+import org.backproplab.stepper.Inspection;
+import org.backproplab.stepper.Texts;
+import org.backproplab.ui.Styles;
+
+/**
+ * The inspector's content for one node: op, formula, value, gradient, local derivatives, what the op saved for
+ * backward, and for a param the numeric gradient check with its relative error.
+ */
+final class InspectorView extends VBox {
+
+    private final ResourceBundle messages;
+    private final Label title = new Label();
+    private final GridPane table = new GridPane();
+
+    InspectorView(ResourceBundle messages) {
+        this.messages = messages;
+        getStyleClass().add("inspector-content");
+        setSpacing(8);
+        title.getStyleClass().add(Styles.INSPECTOR_TITLE);
+        title.setId("inspectorTitle");
+        table.setHgap(10);
+        table.setVgap(6);
+        getChildren().addAll(title, table);
+    }
+
+    void show(Inspection i, String outputName) {
+        table.getChildren().clear();
+        if (i == null) {
+            title.setText("");
+            return;
+        }
+        title.setText(i.node().name());
+        int row = 0;
+        row = add(row, "inspector.op", i.node().op());
+        row = add(row, "inspector.formula", i.node().formula());
+        row = add(row, "inspector.shape", Texts.shape(i.node().rows(), i.node().cols()));
+        row = add(row, "inspector.value", full(i.value()));
+        row = add(row, "inspector.gradient", i.gradient() == null ? messages.getString("inspector.notYet")
+                : Texts.partial(outputName, i.node().name()) + " = " + full(i.gradient()));
+        if (!i.node().isLeaf()) {
+            row = add(row, "inspector.local", i.locals().isEmpty() ? messages.getString("inspector.notYet")
+                    : String.join("\n", i.locals()));
+            StringBuilder saved = new StringBuilder();
+            for (Map.Entry<String, Snapshot> e : i.saved().entrySet()) {
+                saved.append(saved.length() == 0 ? "" : "\n").append(e.getKey()).append(" = ").append(Texts.value(e.getValue()));
+            }
+            row = add(row, "inspector.saved", saved.length() == 0 ? messages.getString("inspector.nothingSaved")
+                    : saved.toString());
+        }
+        GradientCheck.Result check = i.check();
+        if (check != null) {
+            String text = MessageFormat.format(messages.getString("inspector.check.result"),
+                    Texts.value(check.analytic()), Texts.value(check.numeric()),
+                    String.format(java.util.Locale.ROOT, "%.1e", check.maxRelativeError()),
+                    messages.getString(check.passes(1e-6) ? "inspector.check.ok" : "inspector.check.bad"));
+            add(row, "inspector.check", text);
+        }
+    }
+
+    private String full(Snapshot s) {
+        if (s == null) {
+            return messages.getString("inspector.notYet");
+        }
+        return s.isScalar() ? Double.toString(s.item()) : Texts.shape(s.rows(), s.cols()) + " " + s;
+    }
+
+    private int add(int row, String key, String value) {
+        Label k = new Label(messages.getString(key));
+        k.getStyleClass().add(Styles.INSPECTOR_KEY);
+        k.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        Label v = new Label(value);
+        v.getStyleClass().add(Styles.INSPECTOR_VALUE);
+        v.setWrapText(true);
+        v.setMaxWidth(230);
+        v.setId("inspector-" + key.substring(key.indexOf('.') + 1));
+        table.add(k, 0, row);
+        table.add(v, 1, row);
+        return row + 1;
+    }
+}

@@ -1,0 +1,504 @@
+package org.backproplab.ui.stepper;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.MessageFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.ResourceBundle;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.application.Platform;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Slider;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.DragEvent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+import javafx.util.Duration;
+
+import org.backproplab.lesson.Diagnostic;
+import org.backproplab.stepper.Frame;
+import org.backproplab.stepper.ShippedLessons;
+import org.backproplab.stepper.Stepper;
+import org.backproplab.ui.Language;
+import org.backproplab.ui.Styles;
+import org.backproplab.ui.graph.GraphView;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * The controller of {@code stepper-view.fxml}, kept thin: it puts the editor, graph and chart into their holders,
+ * binds the controls to the {@link StepperViewModel} and turns clicks and keys into its commands. Keys (when the
+ * editor does not have the focus): Space or → step, ← step back, Enter finish phase, P play/pause, Ctrl+= and
+ * Ctrl+- zoom, Ctrl+0 fit.
+ */
+public final class StepperController {
+
+    private final StepperViewModel model;
+    private final Language language;
+    private final Consumer<Runnable> worker;
+
+    @FXML private ResourceBundle resources;
+    @FXML private BorderPane root;
+    @FXML private ComboBox<String> lessonBox;
+    @FXML private Button resetButton;
+    @FXML private Button backButton;
+    @FXML private Button stepButton;
+    @FXML private Button finishButton;
+    @FXML private ToggleButton playButton;
+    @FXML private FontIcon playIcon;
+    @FXML private Slider speedSlider;
+    @FXML private Tooltip speedTooltip;
+    @FXML private Label positionLabel;
+    @FXML private Label fileLabel;
+    @FXML private StackPane editorHolder;
+    @FXML private Label errorLabel;
+    @FXML private StackPane graphHolder;
+    @FXML private VBox inspector;
+    @FXML private ScrollPane inspectorScroll;
+    @FXML private Label phaseLabel;
+    @FXML private VBox formulaBox;
+    @FXML private Label noteLabel;
+    @FXML private Label lossLabel;
+    @FXML private StackPane chartHolder;
+    @FXML private ComboBox<String> optimizerBox;
+    @FXML private TextField learningRateField;
+    @FXML private Button runButton;
+    @FXML private Spinner<Integer> iterationsSpinner;
+    @FXML private ProgressBar runProgress;
+    @FXML private Button cancelButton;
+    @FXML private Button openButton;
+
+    private LessonEditor editor;
+    private GraphView graph;
+    private LossChart chart;
+    private InspectorView inspectorView;
+    private Timeline player;
+
+    /**
+     * @param worker runs a long job off the JavaFX thread (a daemon thread in the app)
+     */
+    public StepperController(StepperViewModel model, Language language, Consumer<Runnable> worker) {
+        this.model = model;
+        this.language = language;
+        this.worker = worker;
+    }
+
+    @FXML
+    private void initialize() {
+        editor = new LessonEditor(text -> {
+            if (!model.runningProperty().get()) {
+                model.edit(text);
+            }
+        });
+        editorHolder.getChildren().add(editor);
+        graph = new GraphView();
+        graph.setOnNodeClicked(i -> {
+            if (!model.runningProperty().get()) {
+                model.select(i);
+            }
+        });
+        graphHolder.getChildren().add(graph);
+        chart = new LossChart();
+        chart.setEmptyText(resources.getString("training.empty"));
+        chartHolder.getChildren().add(chart);
+        inspectorView = new InspectorView(resources);
+        inspectorScroll.setContent(inspectorView);
+
+        lessonBox.getItems().setAll(ShippedLessons.NAMES);
+        lessonBox.setCellFactory(v -> new LessonCell());
+        lessonBox.setButtonCell(new LessonCell());
+        lessonBox.setOnAction(e -> {
+            String name = lessonBox.getValue();
+            if (name != null && !(name + ".bp").equals(model.lessonNameProperty().get())) {
+                openShipped(name);
+            }
+        });
+        optimizerBox.getItems().setAll(Stepper.OPTIMIZERS);
+        optimizerBox.setValue(model.optimizerProperty().get());
+        optimizerBox.setOnAction(e -> model.setOptimizer(optimizerBox.getValue()));
+        learningRateField.setText(format(model.learningRateProperty().get()));
+        learningRateField.setOnAction(e -> commitLearningRate());
+        learningRateField.focusedProperty().addListener((o, was, is) -> {
+            if (!is) {
+                commitLearningRate();
+            }
+        });
+        iterationsSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 1_000_000, 500, 100));
+
+        player = new Timeline(new KeyFrame(Duration.seconds(1), e -> playTick()));
+        player.setCycleCount(Animation.INDEFINITE);
+        player.rateProperty().bind(speedSlider.valueProperty());
+        speedSlider.valueProperty().addListener((o, a, b) -> speedTooltip.setText(speedText()));
+        speedTooltip.setText(speedText());
+
+        var busy = model.runningProperty();
+        for (var control : List.of(lessonBox, openButton, resetButton, backButton, stepButton, finishButton,
+                playButton, optimizerBox, learningRateField, runButton, iterationsSpinner)) {
+            control.disableProperty().bind(busy);
+        }
+        editor.area().editableProperty().bind(busy.not());
+        cancelButton.disableProperty().bind(busy.not());
+        runProgress.visibleProperty().bind(busy);
+        runProgress.progressProperty().bind(model.runProgressProperty());
+
+        model.stepperProperty().addListener((o, a, s) -> showGraph());
+        model.frameProperty().addListener((o, a, f) -> showFrame());
+        model.sourceProperty().addListener((o, a, text) -> editor.setText(text));
+        model.lessonNameProperty().addListener((o, a, name) -> showName());
+        model.diagnosticsProperty().addListener((o, a, d) -> showErrors(d));
+        model.inspectionProperty().addListener((o, a, i) -> showInspection());
+        model.lossCountProperty().addListener((o, a, n) -> showLoss());
+
+        root.addEventFilter(KeyEvent.KEY_PRESSED, this::key);
+        root.setOnDragOver(this::dragOver);
+        root.setOnDragDropped(this::dropped);
+
+        if (model.stepper() == null) {
+            openShipped(ShippedLessons.FIRST);
+        } else {
+            editor.setText(model.sourceProperty().get());
+            showName();
+            showGraph();
+            showErrors(model.diagnosticsProperty().get());
+        }
+        // The keys step only when no text field has the focus: start with the graph's.
+        Platform.runLater(graph::requestFocus);
+    }
+
+    // ---- commands ----
+
+    @FXML
+    private void step() {
+        model.step();
+    }
+
+    @FXML
+    private void stepBack() {
+        model.stepBack();
+    }
+
+    @FXML
+    private void finishPhase() {
+        model.finishPhase();
+    }
+
+    @FXML
+    private void reset() {
+        stopPlaying();
+        model.reset();
+    }
+
+    @FXML
+    private void togglePlay() {
+        if (playButton.isSelected()) {
+            playIcon.setIconLiteral("mdi2p-pause");
+            player.play();
+        } else {
+            stopPlaying();
+        }
+    }
+
+    private void playTick() {
+        if (model.runningProperty().get() || model.stepper() == null) {
+            stopPlaying();
+            return;
+        }
+        model.step();
+    }
+
+    private void stopPlaying() {
+        player.stop();
+        playButton.setSelected(false);
+        playIcon.setIconLiteral("mdi2p-play");
+    }
+
+    @FXML
+    private void zoomIn() {
+        graph.zoomIn();
+    }
+
+    @FXML
+    private void zoomOut() {
+        graph.zoomOut();
+    }
+
+    @FXML
+    private void fit() {
+        graph.fit();
+    }
+
+    @FXML
+    private void closeInspector() {
+        model.select(-1);
+    }
+
+    @FXML
+    private void run() {
+        stopPlaying();
+        commitIterations();
+        model.startRun(iterationsSpinner.getValue(), worker, Platform::runLater, new StepperViewModel.RunCallbacks() {
+            @Override
+            public void progress(int done, int total) {
+                showLoss();
+            }
+
+            @Override
+            public void finished(int done) {
+                showLoss();
+                graph.requestFocus();
+            }
+        });
+    }
+
+    @FXML
+    private void cancelRun() {
+        model.cancelRun();
+    }
+
+    /** File ▸ Open: a .bp file chosen by the user. */
+    @FXML
+    public void open() {
+        if (model.runningProperty().get()) {
+            return;
+        }
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(resources.getString("stepper.open.title"));
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(resources.getString("stepper.open.filter"),
+                "*.bp"));
+        File lessons = new File("resources/lessons");
+        if (lessons.isDirectory()) {
+            chooser.setInitialDirectory(lessons);
+        }
+        Window window = root.getScene() == null ? null : root.getScene().getWindow();
+        File file = chooser.showOpenDialog(window);
+        if (file != null) {
+            openFile(file.toPath());
+        }
+    }
+
+    /** Opens a lesson file (File ▸ Open, or dropped on the view); an unreadable one is reported, not thrown. */
+    public void openFile(Path file) {
+        try {
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            stopPlaying();
+            lessonBox.setValue(null);
+            model.open(file.getFileName().toString(), text);
+        } catch (IOException | RuntimeException e) {
+            showMessage(MessageFormat.format(resources.getString("stepper.open.failed"), file.getFileName(),
+                    e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+        }
+    }
+
+    private void openShipped(String name) {
+        stopPlaying();
+        lessonBox.setValue(name);
+        model.open(name + ".bp", ShippedLessons.source(name));
+    }
+
+    private void commitLearningRate() {
+        try {
+            double lr = Double.parseDouble(learningRateField.getText().trim().replace(',', '.'));
+            if (lr != model.learningRateProperty().get()) {
+                model.setLearningRate(lr);
+            }
+            learningRateField.getStyleClass().remove("invalid");
+        } catch (IllegalArgumentException e) {
+            if (!learningRateField.getStyleClass().contains("invalid")) {
+                learningRateField.getStyleClass().add("invalid");
+            }
+        }
+    }
+
+    private void commitIterations() {
+        try {
+            iterationsSpinner.increment(0);
+        } catch (RuntimeException e) {
+            iterationsSpinner.getEditor().setText(Integer.toString(iterationsSpinner.getValue()));
+        }
+    }
+
+    // ---- keys and drops ----
+
+    private void key(KeyEvent e) {
+        if (e.getTarget() instanceof TextInputControl || editor.area().isFocused()
+                || iterationsSpinner.getEditor().isFocused() || model.runningProperty().get()) {
+            return;
+        }
+        boolean shortcut = e.isShortcutDown();
+        KeyCode code = e.getCode();
+        if (!shortcut && (code == KeyCode.SPACE || code == KeyCode.RIGHT)) {
+            model.step();
+        } else if (!shortcut && code == KeyCode.LEFT) {
+            model.stepBack();
+        } else if (!shortcut && code == KeyCode.ENTER) {
+            model.finishPhase();
+        } else if (!shortcut && code == KeyCode.P) {
+            playButton.setSelected(!playButton.isSelected());
+            togglePlay();
+        } else if (shortcut && (code == KeyCode.EQUALS || code == KeyCode.PLUS || code == KeyCode.ADD)) {
+            graph.zoomIn();
+        } else if (shortcut && (code == KeyCode.MINUS || code == KeyCode.SUBTRACT)) {
+            graph.zoomOut();
+        } else if (shortcut && (code == KeyCode.DIGIT0 || code == KeyCode.NUMPAD0)) {
+            graph.fit();
+        } else {
+            return;
+        }
+        e.consume();
+    }
+
+    private void dragOver(DragEvent e) {
+        if (e.getDragboard().hasFiles() && e.getDragboard().getFiles().stream()
+                .anyMatch(f -> f.getName().toLowerCase(Locale.ROOT).endsWith(".bp")) && !model.runningProperty().get()) {
+            e.acceptTransferModes(TransferMode.COPY);
+        }
+        e.consume();
+    }
+
+    private void dropped(DragEvent e) {
+        File file = e.getDragboard().getFiles().stream()
+                .filter(f -> f.getName().toLowerCase(Locale.ROOT).endsWith(".bp")).findFirst().orElse(null);
+        if (file != null) {
+            openFile(file.toPath());
+        }
+        e.setDropCompleted(file != null);
+        e.consume();
+    }
+
+    // ---- showing the model ----
+
+    private void showName() {
+        fileLabel.setText(model.lessonNameProperty().get());
+    }
+
+    private void showGraph() {
+        var s = model.stepper();
+        if (s == null) {
+            return;
+        }
+        graph.show(s.graph(), model.layoutProperty().get(), resources);
+        showFrame();
+        showLoss();
+    }
+
+    private void showFrame() {
+        Frame f = model.frame();
+        if (f == null || !graph.shows(model.stepper().graph())) {
+            return;
+        }
+        graph.update(f, model.selectedProperty().get());
+        String phase = resources.getString("phase." + f.phase().name().toLowerCase(Locale.ROOT));
+        positionLabel.setText(MessageFormat.format(resources.getString("stepper.position"), phase, f.position(),
+                f.count(), f.iteration()));
+        phaseLabel.setText(MessageFormat.format(resources.getString("stepper.phaseTitle"), phase, f.position(),
+                f.count(), f.iteration()));
+        formulaBox.getChildren().clear();
+        List<String> lines = f.explanation().lines();
+        for (int i = 0; i < lines.size(); i++) {
+            Label line = new Label(lines.get(i));
+            line.getStyleClass().addAll(Styles.FORMULA, i == 0 ? Styles.FORMULA_MAIN : "formula-detail");
+            formulaBox.getChildren().add(line);
+        }
+        noteLabel.setText(MessageFormat.format(resources.getString(f.explanation().noteKey()),
+                f.explanation().noteArgs().toArray()));
+        backButton.disableProperty().unbind();
+        backButton.disableProperty().bind(model.runningProperty().or(
+                javafx.beans.binding.Bindings.createBooleanBinding(() -> !f.canStepBack())));
+    }
+
+    private void showErrors(List<Diagnostic> errors) {
+        editor.showErrors(errors);
+        if (errors.isEmpty()) {
+            errorLabel.setVisible(false);
+            errorLabel.setManaged(false);
+            return;
+        }
+        String text = errors.stream().map(d -> MessageFormat.format(resources.getString("stepper.error"), d.line(),
+                d.column(), d.message())).collect(Collectors.joining("\n"));
+        showMessage(text + "\n" + resources.getString("stepper.error.kept"));
+    }
+
+    private void showMessage(String text) {
+        errorLabel.setText(text);
+        errorLabel.setVisible(true);
+        errorLabel.setManaged(true);
+    }
+
+    private void showInspection() {
+        var i = model.inspectionProperty().get();
+        boolean show = i != null;
+        inspector.setVisible(show);
+        inspector.setManaged(show);
+        var s = model.stepper();
+        inspectorView.show(i, s == null ? "L" : s.graph().node(s.graph().output()).name());
+        Frame f = model.frame();
+        if (f != null && graph.shows(s.graph())) {
+            graph.update(f, model.selectedProperty().get());
+        }
+    }
+
+    private void showLoss() {
+        var s = model.stepper();
+        if (s == null) {
+            return;
+        }
+        chart.show(s.losses());
+        double last = s.losses().last();
+        lossLabel.setText(Double.isNaN(last) && s.losses().count() == 0 ? "—"
+                : MessageFormat.format(resources.getString("training.lossValue"),
+                        org.backproplab.stepper.Texts.number(last), s.losses().count()));
+    }
+
+    private String speedText() {
+        return MessageFormat.format(resources.getString("stepper.speed.tooltip"),
+                org.backproplab.stepper.Texts.number(speedSlider.getValue()));
+    }
+
+    private static String format(double v) {
+        return org.backproplab.engine.Numbers.format(v);
+    }
+
+    /** A shipped lesson in the list: "01 · circuit", with what it teaches as tooltip. */
+    private final class LessonCell extends ListCell<String> {
+        @Override
+        protected void updateItem(String name, boolean empty) {
+            super.updateItem(name, empty);
+            if (empty || name == null) {
+                setText(model.lessonNameProperty().get().isEmpty() || lessonBox.getValue() != null ? null
+                        : model.lessonNameProperty().get());
+                setTooltip(null);
+                return;
+            }
+            int cut = name.indexOf('_');
+            setText(name.substring(0, cut) + " · " + name.substring(cut + 1).replace('_', ' '));
+            String summary = ShippedLessons.summary(ShippedLessons.source(name),
+                    language == Language.SIMPLIFIED_CHINESE);
+            setTooltip(summary.isEmpty() ? null : new Tooltip(summary));
+        }
+    }
+}

@@ -1,0 +1,265 @@
+package org.backproplab.ui.stepper;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+import org.backproplab.lesson.Diagnostic;
+import org.backproplab.lesson.Lesson;
+import org.backproplab.lesson.LessonException;
+import org.backproplab.stepper.CardSize;
+import org.backproplab.stepper.Frame;
+import org.backproplab.stepper.GraphLayout;
+import org.backproplab.stepper.Inspection;
+import org.backproplab.stepper.Stepper;
+
+/**
+ * The state of the step-through view and its commands, as JavaFX properties but with no scene graph: the lesson
+ * (text, name, compile errors), the {@link Stepper} and the {@link Frame} it shows, the layout, the settings, the
+ * selected node's {@link Inspection}, and a run of many iterations. The view binds to the read-only properties and
+ * changes state only through the command methods. Outlives the view: a language switch rebuilds the view, not this.
+ *
+ * <p>Commands are called on the JavaFX thread. {@link #startRun} hands the stepper to a worker thread; until the
+ * run ends every other command is refused (the view disables them), so the stepper is never used by two threads.
+ */
+public final class StepperViewModel {
+
+    /** The settings a new lesson starts with. */
+    public static final String DEFAULT_OPTIMIZER = "sgd";
+    public static final double DEFAULT_LEARNING_RATE = 0.1;
+
+    /** How a run reports to the view: progress and the end, both already on the view's thread. */
+    public interface RunCallbacks {
+        /** After some iterations; called at most ~30 times a second. */
+        void progress(int done, int total);
+
+        /** The run has ended (finished or cancelled): the stepper is the view's again. */
+        void finished(int done);
+    }
+
+    private final ObjectProperty<Stepper> stepper = new SimpleObjectProperty<>();
+    private final ObjectProperty<Frame> frame = new SimpleObjectProperty<>();
+    private final ObjectProperty<GraphLayout.Result> layout = new SimpleObjectProperty<>();
+    private final StringProperty lessonName = new SimpleStringProperty("");
+    private final StringProperty source = new SimpleStringProperty("");
+    private final ObjectProperty<List<Diagnostic>> diagnostics = new SimpleObjectProperty<>(List.of());
+    private final StringProperty optimizer = new SimpleStringProperty(DEFAULT_OPTIMIZER);
+    private final DoubleProperty learningRate = new SimpleDoubleProperty(DEFAULT_LEARNING_RATE);
+    private final BooleanProperty running = new SimpleBooleanProperty();
+    private final DoubleProperty runProgress = new SimpleDoubleProperty();
+    private final IntegerProperty lossCount = new SimpleIntegerProperty();
+    private final IntegerProperty selected = new SimpleIntegerProperty(-1);
+    private final ObjectProperty<Inspection> inspection = new SimpleObjectProperty<>();
+    private final AtomicBoolean cancel = new AtomicBoolean();
+
+    // ---- what the view reads ----
+
+    public ReadOnlyObjectProperty<Stepper> stepperProperty() { return stepper; }
+
+    public Stepper stepper() { return stepper.get(); }
+
+    public ReadOnlyObjectProperty<Frame> frameProperty() { return frame; }
+
+    public Frame frame() { return frame.get(); }
+
+    public ReadOnlyObjectProperty<GraphLayout.Result> layoutProperty() { return layout; }
+
+    public ReadOnlyStringProperty lessonNameProperty() { return lessonName; }
+
+    /** The text of the lesson as last opened (edits go through {@link #edit}). */
+    public ReadOnlyStringProperty sourceProperty() { return source; }
+
+    /** The errors of the text last edited or opened; empty when it compiled. */
+    public ReadOnlyObjectProperty<List<Diagnostic>> diagnosticsProperty() { return diagnostics; }
+
+    public ReadOnlyStringProperty optimizerProperty() { return optimizer; }
+
+    public ReadOnlyDoubleProperty learningRateProperty() { return learningRate; }
+
+    public ReadOnlyBooleanProperty runningProperty() { return running; }
+
+    /** From 0 to 1 while a run goes on. */
+    public ReadOnlyDoubleProperty runProgressProperty() { return runProgress; }
+
+    /** How many losses the history holds; changes whenever the chart should redraw. */
+    public ReadOnlyIntegerProperty lossCountProperty() { return lossCount; }
+
+    public ReadOnlyIntegerProperty selectedProperty() { return selected; }
+
+    public ReadOnlyObjectProperty<Inspection> inspectionProperty() { return inspection; }
+
+    // ---- commands ----
+
+    /** Opens a lesson: its text becomes the editor's. Returns false (and sets the errors) when it does not compile. */
+    public boolean open(String name, String text) {
+        requireIdle();
+        lessonName.set(name);
+        source.set(text);
+        return compile(text, true);
+    }
+
+    /**
+     * The editor's text changed: compile it. When it compiles the graph is redrawn from it (a new stepper, same
+     * settings); when it does not, the errors are set and the last good graph stays.
+     */
+    public boolean edit(String text) {
+        requireIdle();
+        Stepper current = stepper.get();
+        if (current != null && current.lesson().source().equals(text)) {
+            diagnostics.set(List.of());
+            return true;
+        }
+        return compile(text, false);
+    }
+
+    private boolean compile(String text, boolean opened) {
+        Lesson lesson;
+        try {
+            lesson = Lesson.compile(text, lessonName.get().isEmpty() ? "lesson.bp" : lessonName.get());
+        } catch (LessonException e) {
+            diagnostics.set(e.diagnostics());
+            return false;
+        }
+        diagnostics.set(List.of());
+        Stepper next = new Stepper(lesson, optimizer.get(), learningRate.get());
+        frame.set(null); // the old frame does not fit the new graph
+        selected.set(-1);
+        inspection.set(null);
+        layout.set(GraphLayout.layout(next.graph(), CardSize::of));
+        stepper.set(next);
+        show(next.frame());
+        return true;
+    }
+
+    public void step() {
+        show(requireStepper().step());
+    }
+
+    public void stepBack() {
+        if (requireStepper().canStepBack()) {
+            show(stepper.get().stepBack());
+        }
+    }
+
+    public void finishPhase() {
+        show(requireStepper().finishPhase());
+    }
+
+    public void reset() {
+        show(requireStepper().reset());
+    }
+
+    /** Sets the learning rate; it applies from the next update phase not yet run. */
+    public void setLearningRate(double lr) {
+        requireIdle();
+        if (stepper.get() != null) {
+            stepper.get().setLearningRate(lr);
+        } else if (!(lr > 0) || !Double.isFinite(lr)) {
+            throw new IllegalArgumentException("the learning rate must be a positive number, got " + lr);
+        }
+        learningRate.set(lr);
+    }
+
+    public void setOptimizer(String id) {
+        requireIdle();
+        if (stepper.get() != null) {
+            stepper.get().setOptimizer(id);
+        }
+        optimizer.set(id);
+    }
+
+    /** Selects a node for the inspector (-1: none). */
+    public void select(int node) {
+        requireIdle();
+        selected.set(node);
+        inspect();
+    }
+
+    /**
+     * Starts training {@code iterations} iterations on {@code worker} (a thread or an executor), reporting through
+     * {@code callbacks} on the view's thread via {@code ui} (Platform::runLater in the app).
+     */
+    public void startRun(int iterations, Consumer<Runnable> worker, Consumer<Runnable> ui, RunCallbacks callbacks) {
+        Stepper s = requireStepper();
+        if (iterations < 1) {
+            throw new IllegalArgumentException("run at least one iteration, not " + iterations);
+        }
+        running.set(true);
+        runProgress.set(0);
+        cancel.set(false);
+        worker.accept(() -> {
+            long[] last = {0};
+            int done = 0;
+            try {
+                done = s.run(iterations, (d, total, loss) -> {
+                    long now = System.nanoTime();
+                    if (now - last[0] > 33_000_000L) { // ~30 updates a second, whatever the speed
+                        last[0] = now;
+                        ui.accept(() -> {
+                            runProgress.set((double) d / total);
+                            lossCount.set(s.losses().count());
+                            callbacks.progress(d, total);
+                        });
+                    }
+                }, cancel::get);
+            } finally {
+                int finished = done;
+                ui.accept(() -> {
+                    running.set(false);
+                    runProgress.set(0);
+                    show(s.frame());
+                    callbacks.finished(finished);
+                });
+            }
+        });
+    }
+
+    /** Asks a run to stop after its current iteration. */
+    public void cancelRun() {
+        cancel.set(true);
+    }
+
+    // ---- helpers ----
+
+    private void show(Frame f) {
+        frame.set(f);
+        lossCount.set(stepper.get().losses().count());
+        inspect();
+    }
+
+    private void inspect() {
+        int i = selected.get();
+        Stepper s = stepper.get();
+        inspection.set(i < 0 || s == null || i >= s.graph().size() ? null : Inspection.of(s, frame.get(), i));
+    }
+
+    private Stepper requireStepper() {
+        requireIdle();
+        if (stepper.get() == null) {
+            throw new IllegalStateException("no lesson is open");
+        }
+        return stepper.get();
+    }
+
+    private void requireIdle() {
+        if (running.get()) {
+            throw new IllegalStateException("a run is going on: cancel it or wait for it to end");
+        }
+    }
+}

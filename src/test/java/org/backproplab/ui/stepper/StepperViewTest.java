@@ -1,0 +1,177 @@
+package org.backproplab.ui.stepper;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+
+import org.backproplab.ui.Language;
+import org.backproplab.ui.MainWindow;
+import org.backproplab.ui.Screenshots;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The step-through view in the real main window, headless: the CS231n circuit stepped through forward and backward
+ * by buttons and keys, what the explanation and the cards show, stepping back, a broken lesson, a run.
+ */
+@ExtendWith(ApplicationExtension.class)
+class StepperViewTest {
+
+    private MainWindow window;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        window = new MainWindow(stage, Language.ENGLISH);
+        window.show();
+    }
+
+    private static List<String> formulas(FxRobot robot) {
+        return robot.lookup("#formulaBox").queryAs(VBox.class).getChildren().stream()
+                .map(n -> ((Label) n).getText()).toList();
+    }
+
+    private static String note(FxRobot robot) {
+        return robot.lookup("#noteLabel").queryAs(Label.class).getText();
+    }
+
+    private static String position(FxRobot robot) {
+        return robot.lookup("#positionLabel").queryAs(Label.class).getText();
+    }
+
+    /** The number a card shows in its value or gradient row. */
+    private static String card(FxRobot robot, String node, String row) {
+        return robot.lookup("#card-" + node).lookup(".card-" + row).queryAs(Label.class).getText();
+    }
+
+    private static void step(FxRobot robot) {
+        robot.clickOn("#stepButton");
+    }
+
+    @Test
+    void theCircuitStepsForwardAndBackwardWithTheNotesNumbers(FxRobot robot) {
+        robot.clickOn("#graphHolder");
+        assertEquals("Forward 0 / 2", position(robot));
+        assertTrue(note(robot).startsWith("Press Step"), note(robot));
+        assertEquals("-2", card(robot, "x", "value"));
+        assertEquals("—", card(robot, "q", "value"), "q is not computed yet");
+
+        step(robot);
+        assertEquals("Forward 1 / 2", position(robot));
+        assertEquals(List.of("q = x + y = -2 + 5 = 3"), formulas(robot));
+        assertEquals("Forward: q is computed by add from the values of its inputs.", note(robot));
+        assertEquals("3", card(robot, "q", "value"));
+        assertEquals("—", card(robot, "f", "value"));
+
+        robot.type(KeyCode.SPACE);
+        assertEquals(List.of("f = q · z = 3 · (-4) = -12"), formulas(robot));
+        assertEquals("-12", card(robot, "f", "value"));
+
+        robot.type(KeyCode.RIGHT);
+        assertEquals("Backward 1 / 5", position(robot));
+        assertEquals(List.of("∂f/∂f = 1"), formulas(robot));
+        assertEquals("1", card(robot, "f", "gradient"));
+        assertEquals("—", card(robot, "q", "gradient"));
+
+        step(robot);
+        assertEquals("∂f/∂q += ∂f/∂f · ∂f/∂q = 1 × (-4) = -4", formulas(robot).get(0));
+        assertEquals("∂f/∂q = z = -4", formulas(robot).get(1));
+        assertEquals("-4", card(robot, "q", "gradient"));
+        step(robot);
+        step(robot);
+        step(robot);
+        assertEquals("Backward 5 / 5", position(robot));
+        assertEquals("∂f/∂y += ∂f/∂q · ∂q/∂y = (-4) × 1 = -4", formulas(robot).get(0));
+        assertEquals("-4", card(robot, "x", "gradient"));
+        assertEquals("-4", card(robot, "y", "gradient"));
+        assertEquals("3", card(robot, "z", "gradient"));
+        assertTrue(robot.lookup("#card-y").query().getStyleClass().contains("changed"));
+    }
+
+    @Test
+    void stepBackRestoresTheEarlierDisplay(FxRobot robot) {
+        robot.clickOn("#graphHolder");
+        step(robot);
+        step(robot);
+        step(robot);
+        List<String> seedFormulas = formulas(robot);
+        String seedPosition = position(robot);
+        step(robot);
+        assertEquals("-4", card(robot, "q", "gradient"));
+
+        robot.type(KeyCode.LEFT);
+        assertEquals(seedFormulas, formulas(robot));
+        assertEquals(seedPosition, position(robot));
+        assertEquals("—", card(robot, "q", "gradient"), "the gradient q got one step later is gone again");
+        robot.clickOn("#backButton");
+        robot.clickOn("#backButton");
+        assertEquals("Forward 1 / 2", position(robot));
+        assertEquals("—", card(robot, "f", "value"));
+        assertEquals(List.of("q = x + y = -2 + 5 = 3"), formulas(robot));
+        robot.clickOn("#backButton");
+        assertEquals("Forward 0 / 2", position(robot));
+        assertTrue(robot.lookup("#backButton").queryAs(Button.class).isDisabled(), "nothing before the start");
+    }
+
+    @Test
+    void aBrokenLessonShowsItsErrorAndKeepsTheLastGoodGraph(FxRobot robot) throws TimeoutException {
+        LessonEditor editor = robot.lookup(".lesson-editor").queryAs(LessonEditor.class);
+        robot.interact(() -> editor.area().replaceText(editor.text().replace("\nf = q * z\n", "\nf = q * zz\n")));
+        Label error = robot.lookup("#errorLabel").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, error::isVisible);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(error.getText().startsWith("Line 17, column 9: unknown name 'zz'"), error.getText());
+        assertNotNull(robot.lookup("#card-f").tryQuery().orElse(null), "the last good graph stays");
+        int line17 = editor.text().lastIndexOf("f = q * zz") + "f = q * ".length();
+        assertTrue(underlined(editor, line17), "zz is underlined");
+
+        step(robot); // stepping the last good graph still works
+        assertEquals("Forward 1 / 2", position(robot));
+
+        robot.interact(() -> editor.area().replaceText(editor.text().replace("\nf = q * zz\n", "\nf = q * z + x\n")));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !error.isVisible());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(underlined(editor, line17));
+        assertEquals("Forward 0 / 3", position(robot), "the edited lesson is drawn: one more op");
+    }
+
+    private static boolean underlined(LessonEditor editor, int at) {
+        return editor.area().getStyleSpans(at, at + 2).getStyleSpan(0).getStyle().contains("error-underline");
+    }
+
+    @Test
+    void screenshots(FxRobot robot) throws Exception {
+        robot.interact(() -> window.stepper().open("02_sigmoid_neuron.bp",
+                org.backproplab.stepper.ShippedLessons.source("02_sigmoid_neuron")));
+        for (int i = 0; i < 4; i++) {
+            step(robot);
+        }
+        Screenshots.write(robot, stage.getScene(), "step-forward.png");
+        robot.clickOn("#finishButton");
+        for (int i = 0; i < 4; i++) {
+            step(robot);
+        }
+        robot.clickOn("#card-w0");
+        Screenshots.write(robot, stage.getScene(), "step-backward.png");
+        robot.clickOn("#finishButton");
+        step(robot);
+        Screenshots.write(robot, stage.getScene(), "step-update.png");
+    }
+}
