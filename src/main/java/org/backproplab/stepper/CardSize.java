@@ -7,14 +7,14 @@ package org.backproplab.stepper;
  */
 public final class CardSize {
 
-    public static final double SCALAR_WIDTH = 184;
-    public static final double SCALAR_HEIGHT = 118;
+    public static final double SCALAR_WIDTH = 168;
+    public static final double SCALAR_HEIGHT = 108;
     /** Header (name, op) above a matrix card's grids. */
-    public static final double HEADER = 50;
+    public static final double HEADER = 46;
     /** The label line above each grid. */
     public static final double GRID_LABEL = 18;
-    public static final double CELL_WIDTH = 56;
-    public static final double CELL_HEIGHT = 20;
+    public static final double CELL_WIDTH = 76;
+    public static final double CELL_HEIGHT = 22;
     /** The side of a heat map of a matrix bigger than 4×4. */
     public static final double HEAT_MAP = 80;
     public static final double PADDING = 10;

@@ -31,6 +31,8 @@ import org.backproplab.ui.Styles;
 public final class GraphView extends Region {
 
     private static final double MIN_SCALE = 0.2;
+    /** Fitting never shrinks the cards below this, so they stay readable; the view follows the active node. */
+    private static final double MIN_FIT_SCALE = 0.65;
     private static final double MAX_SCALE = 3;
     private static final double ZOOM_STEP = 1.2;
 
@@ -47,6 +49,8 @@ public final class GraphView extends Region {
     private double dragX;
     private double dragY;
     private boolean fitPending;
+    /** Set once the user pans or zooms: from then on a resize keeps their view instead of fitting again. */
+    private boolean userMoved;
 
     public GraphView() {
         getStyleClass().add(Styles.GRAPH_VIEW);
@@ -67,6 +71,7 @@ public final class GraphView extends Region {
         });
         addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> {
             if (e.getButton() == MouseButton.PRIMARY) {
+                userMoved = true;
                 content.setTranslateX(e.getX() - dragX);
                 content.setTranslateY(e.getY() - dragY);
             }
@@ -122,6 +127,7 @@ public final class GraphView extends Region {
         }
         edgeLayer.setPrefSize(layout.width(), layout.height());
         fitPending = true;
+        userMoved = false;
         requestLayout();
     }
 
@@ -147,6 +153,37 @@ public final class GraphView extends Region {
                 line.toFront();
                 arrows.get(k).toFront();
             }
+        }
+        // Bring the nodes this step is about into view: first the active one, then those it changed (which win
+        // when not both fit, as they hold the step's result).
+        if (frame.activeNode() >= 0) {
+            reveal(frame.activeNode());
+        }
+        frame.changed().forEach(this::reveal);
+    }
+
+    /** Pans just enough to bring a node's card fully into view (the graph may be larger than the view). */
+    public void reveal(int node) {
+        if (layout == null || getWidth() <= 0) {
+            return;
+        }
+        double s = zoom.getX();
+        GraphLayout.Point p = layout.positions().get(node);
+        NodeCard card = cards.get(node);
+        double margin = 16;
+        double left = content.getTranslateX() + p.x() * s;
+        double right = left + card.getPrefWidth() * s;
+        double top = content.getTranslateY() + p.y() * s;
+        double bottom = top + card.getPrefHeight() * s;
+        if (left < margin) {
+            content.setTranslateX(content.getTranslateX() + margin - left);
+        } else if (right > getWidth() - margin) {
+            content.setTranslateX(content.getTranslateX() - (right - getWidth() + margin));
+        }
+        if (top < margin) {
+            content.setTranslateY(content.getTranslateY() + margin - top);
+        } else if (bottom > getHeight() - margin) {
+            content.setTranslateY(content.getTranslateY() - (bottom - getHeight() + margin));
         }
     }
 
@@ -187,14 +224,17 @@ public final class GraphView extends Region {
             return;
         }
         double s = Math.min(1.25, Math.min(getWidth() / layout.width(), getHeight() / layout.height()));
-        s = Math.max(MIN_SCALE, s);
+        s = Math.max(MIN_FIT_SCALE, s);
         setScale(s);
-        content.setTranslateX((getWidth() - layout.width() * s) / 2);
-        content.setTranslateY((getHeight() - layout.height() * s) / 2);
+        // Centred when it fits; else from the left (the leaves, where stepping starts) and the top.
+        content.setTranslateX(Math.max(0, (getWidth() - layout.width() * s) / 2));
+        content.setTranslateY(Math.max(0, (getHeight() - layout.height() * s) / 2));
         fitPending = false;
+        userMoved = false;
     }
 
     private void zoom(double factor, double px, double py) {
+        userMoved = true;
         double old = zoom.getX();
         double next = Math.max(MIN_SCALE, Math.min(MAX_SCALE, old * factor));
         // Keep the point under the pointer where it is.
@@ -214,10 +254,16 @@ public final class GraphView extends Region {
     @Override
     protected void layoutChildren() {
         content.autosize();
-        if (fitPending && getWidth() > 0 && getHeight() > 0) {
+        boolean resized = getWidth() != fittedWidth || getHeight() != fittedHeight;
+        if ((fitPending || resized && !userMoved) && getWidth() > 0 && getHeight() > 0) {
+            fittedWidth = getWidth();
+            fittedHeight = getHeight();
             fit();
         }
     }
+
+    private double fittedWidth;
+    private double fittedHeight;
 
     /** The bounds of the graph as drawn, in this view's coordinates. */
     public Bounds graphBounds() {

@@ -69,9 +69,14 @@ public final class NodeCard extends VBox {
         name.setMinWidth(Region.USE_PREF_SIZE);
         Label op = new Label(opText());
         op.getStyleClass().add(Styles.CARD_OP);
+        op.setMinWidth(Region.USE_PREF_SIZE);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox header = new HBox(6, name, spacer, op);
+        HBox header = new HBox(6, name, spacer);
+        // An unnamed op node is already called by its op (mul₁): the chip would only repeat it.
+        if (node.isLeaf() || !node.name().startsWith(node.op())) {
+            header.getChildren().add(op);
+        }
         header.setAlignment(Pos.CENTER_LEFT);
         if (node.role() == StepGraph.Role.PARAM) {
             FontIcon icon = new FontIcon("mdi2t-tune-vertical");
@@ -183,6 +188,7 @@ public final class NodeCard extends VBox {
                 cell.setAlignment(Pos.CENTER_RIGHT);
                 cell.setPrefSize(CardSize.CELL_WIDTH - 2, CardSize.CELL_HEIGHT - 2);
                 cell.setMinSize(CardSize.CELL_WIDTH - 2, CardSize.CELL_HEIGHT - 2);
+                cell.setMaxSize(CardSize.CELL_WIDTH - 2, CardSize.CELL_HEIGHT - 2);
                 grid.add(cell, c, r);
             }
         }

@@ -50,7 +50,8 @@ public final class Palette {
 
     /** The text colour that reads on {@code background}. */
     public static Color textOn(Color background) {
-        return background.getBrightness() < 0.6 || background.getSaturation() > 0.55 ? Color.WHITE : Color.web("#1c2530");
+        double luminance = 0.2126 * background.getRed() + 0.7152 * background.getGreen() + 0.0722 * background.getBlue();
+        return luminance < 0.55 ? Color.WHITE : Color.web("#1c2530");
     }
 
     /** An edge's stroke width for the mean absolute gradient that flowed along it (NaN: none yet). */

@@ -393,7 +393,10 @@ public final class StepperController {
     // ---- showing the model ----
 
     private void showName() {
-        fileLabel.setText(model.lessonNameProperty().get());
+        String name = model.lessonNameProperty().get();
+        fileLabel.setText(name);
+        String shipped = name.endsWith(".bp") ? name.substring(0, name.length() - 3) : name;
+        lessonBox.setValue(ShippedLessons.NAMES.contains(shipped) ? shipped : null);
     }
 
     private void showGraph() {
@@ -421,6 +424,7 @@ public final class StepperController {
         List<String> lines = f.explanation().lines();
         for (int i = 0; i < lines.size(); i++) {
             Label line = new Label(lines.get(i));
+            line.setWrapText(true);
             line.getStyleClass().addAll(Styles.FORMULA, i == 0 ? Styles.FORMULA_MAIN : "formula-detail");
             formulaBox.getChildren().add(line);
         }

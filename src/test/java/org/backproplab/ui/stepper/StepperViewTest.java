@@ -12,6 +12,7 @@ import java.util.concurrent.TimeoutException;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
@@ -152,6 +153,38 @@ class StepperViewTest {
         assertEquals("Forward 0 / 3", position(robot), "the edited lesson is drawn: one more op");
     }
 
+    @Test
+    void runIterationsWorksOffTheFxThreadAndCanBeCancelled(FxRobot robot) throws TimeoutException {
+        robot.interact(() -> window.stepper().open("03_two_layer_network.bp",
+                org.backproplab.stepper.ShippedLessons.source("03_two_layer_network")));
+        Spinner<Integer> spinner = robot.lookup("#iterationsSpinner").queryAs(Spinner.class);
+        robot.interact(() -> spinner.getValueFactory().setValue(1_000_000));
+        robot.clickOn("#runButton");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.stepper().runningProperty().get()
+                && window.stepper().runProgressProperty().get() > 0);
+        assertTrue(robot.lookup("#stepButton").queryAs(Button.class).isDisabled(), "no stepping during a run");
+        long t = System.nanoTime();
+        robot.interact(() -> { }); // the FX thread answers while the run goes on
+        assertTrue(System.nanoTime() - t < 2_000_000_000L, "the FX thread is free");
+        robot.clickOn("#cancelButton");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !window.stepper().runningProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        int done = window.stepper().stepper().losses().count();
+        assertTrue(done > 0 && done < 1_000_000, done + " iterations");
+        assertTrue(robot.lookup("#lossLabel").queryAs(Label.class).getText()
+                .endsWith("(iteration " + java.text.NumberFormat.getIntegerInstance(java.util.Locale.ENGLISH).format(done) + ")"),
+                robot.lookup("#lossLabel").queryAs(Label.class).getText());
+        assertFalse(robot.lookup("#stepButton").queryAs(Button.class).isDisabled());
+
+        robot.interact(() -> spinner.getValueFactory().setValue(50));
+        robot.clickOn("#runButton");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !window.stepper().runningProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(done + 50, window.stepper().stepper().losses().count());
+        step(robot);
+        assertEquals("Forward 1 / 7", position(robot));
+    }
+
     private static boolean underlined(LessonEditor editor, int at) {
         return editor.area().getStyleSpans(at, at + 2).getStyleSpan(0).getStyle().contains("error-underline");
     }
@@ -173,5 +206,23 @@ class StepperViewTest {
         robot.clickOn("#finishButton");
         step(robot);
         Screenshots.write(robot, stage.getScene(), "step-update.png");
+    }
+
+    /** Not for the README: views to look at while working on them — matrices, and the Chinese window. */
+    @Test
+    void moreSnapshots(FxRobot robot) throws Exception {
+        robot.interact(() -> window.stepper().open("03_two_layer_network.bp",
+                org.backproplab.stepper.ShippedLessons.source("03_two_layer_network")));
+        robot.clickOn("#finishButton");
+        robot.clickOn("#finishButton");
+        Screenshots.write(robot, stage.getScene(), "matrix-backward.png");
+        robot.interact(() -> window.switchLanguage(Language.SIMPLIFIED_CHINESE));
+        step(robot);
+        Screenshots.write(robot, stage.getScene(), "step-zh_CN.png");
+        robot.interact(() -> window.stepper().open("05_batchnorm.bp",
+                org.backproplab.stepper.ShippedLessons.source("05_batchnorm")));
+        robot.clickOn("#finishButton");
+        robot.clickOn("#finishButton");
+        Screenshots.write(robot, stage.getScene(), "batchnorm.png");
     }
 }

@@ -1,0 +1,117 @@
+package org.backproplab.ui.stepper;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.backproplab.stepper.Phase;
+import org.backproplab.stepper.ShippedLessons;
+import org.backproplab.stepper.Stepper;
+import org.junit.jupiter.api.Test;
+
+/** The view model without a screen: JavaFX properties need no toolkit, and a run can use plain executors. */
+class StepperViewModelTest {
+
+    private static StepperViewModel opened(String name) {
+        StepperViewModel vm = new StepperViewModel();
+        assertTrue(vm.open(name + ".bp", ShippedLessons.source(name)));
+        return vm;
+    }
+
+    @Test
+    void aBrokenEditKeepsTheLastGoodGraphAndAFixDrawsTheNewOne() {
+        StepperViewModel vm = opened("01_circuit");
+        Stepper good = vm.stepper();
+        vm.step();
+        assertFalse(vm.edit("x = 1\ny = x +\n"));
+        assertEquals(2, vm.diagnosticsProperty().get().get(0).line());
+        assertSame(good, vm.stepper(), "the last good graph stays");
+        assertEquals(1, vm.frame().position(), "and where it was stepped to");
+        assertTrue(vm.edit("x = 1\ny = x + 2\n"));
+        assertTrue(vm.diagnosticsProperty().get().isEmpty());
+        assertEquals(1, vm.stepper().graph().forwardSteps());
+        assertNotNull(vm.layoutProperty().get());
+    }
+
+    @Test
+    void settingsCarryOverToTheNextLesson() {
+        StepperViewModel vm = opened("02_sigmoid_neuron");
+        vm.setOptimizer("adam");
+        vm.setLearningRate(0.05);
+        assertThrows(IllegalArgumentException.class, () -> vm.setLearningRate(-1));
+        assertEquals(0.05, vm.learningRateProperty().get());
+        vm.open("03_two_layer_network.bp", ShippedLessons.source("03_two_layer_network"));
+        assertEquals("adam", vm.stepper().optimizer());
+        assertEquals(0.05, vm.stepper().learningRate());
+    }
+
+    @Test
+    void selectingANodeInspectsItAndFollowsTheSteps() {
+        StepperViewModel vm = opened("01_circuit");
+        int q = vm.stepper().graph().nodes().stream().filter(n -> n.name().equals("q")).findFirst().orElseThrow().index();
+        vm.select(q);
+        assertNull(vm.inspectionProperty().get().value());
+        vm.step();
+        assertEquals(3, vm.inspectionProperty().get().value().item());
+        vm.select(-1);
+        assertNull(vm.inspectionProperty().get());
+    }
+
+    @Test
+    void aRunReportsThrottledProgressThenTheNewFrame() {
+        StepperViewModel vm = opened("03_two_layer_network");
+        vm.step();
+        List<Runnable> later = new ArrayList<>();
+        int[] finished = {-1};
+        vm.startRun(300, Runnable::run, later::add, new StepperViewModel.RunCallbacks() {
+            @Override
+            public void progress(int done, int total) {
+            }
+
+            @Override
+            public void finished(int done) {
+                finished[0] = done;
+            }
+        });
+        assertTrue(vm.runningProperty().get(), "running until the view's thread hears the end");
+        assertThrows(IllegalStateException.class, vm::step, "no stepping while the worker has the stepper");
+        assertTrue(later.size() < 300, "progress is throttled: " + later.size() + " updates for 300 iterations");
+        later.forEach(Runnable::run);
+        assertFalse(vm.runningProperty().get());
+        assertEquals(300, finished[0]);
+        assertEquals(300, vm.stepper().losses().count());
+        assertEquals(301, vm.frame().iteration());
+        assertEquals(Phase.FORWARD, vm.frame().phase());
+        assertTrue(vm.stepper().losses().last() < vm.stepper().losses().get(1), "the loss went down");
+    }
+
+    @Test
+    void aCancelledRunStopsEarly() {
+        StepperViewModel vm = opened("03_two_layer_network");
+        List<Runnable> later = new ArrayList<>();
+        int[] finished = {-1};
+        vm.startRun(1_000_000, job -> {
+            vm.cancelRun(); // cancelled before the worker starts: it does no iteration
+            job.run();
+        }, later::add, new StepperViewModel.RunCallbacks() {
+            @Override
+            public void progress(int done, int total) {
+            }
+
+            @Override
+            public void finished(int done) {
+                finished[0] = done;
+            }
+        });
+        later.forEach(Runnable::run);
+        assertEquals(0, finished[0]);
+        assertFalse(vm.runningProperty().get());
+    }
+}
