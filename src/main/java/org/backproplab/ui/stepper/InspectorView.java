@@ -83,7 +83,7 @@ final class InspectorView extends VBox {
         Label v = new Label(value);
         v.getStyleClass().add(Styles.INSPECTOR_VALUE);
         v.setWrapText(true);
-        v.setMaxWidth(230);
+        v.setMaxWidth(170);
         v.setId("inspector-" + key.substring(key.indexOf('.') + 1));
         table.add(k, 0, row);
         table.add(v, 1, row);

@@ -189,6 +189,11 @@ class StepperViewTest {
         return editor.area().getStyleSpans(at, at + 2).getStyleSpan(0).getStyle().contains("error-underline");
     }
 
+    /**
+     * The README's three screenshots of the sigmoid neuron of CS231n: a forward step, a backward step and an update
+     * with the inspector open. Written to target/screenshots, or with {@code -Dbackproplab.screenshots=screenshots}
+     * to the README's folder.
+     */
     @Test
     void screenshots(FxRobot robot) throws Exception {
         robot.interact(() -> window.stepper().open("02_sigmoid_neuron.bp",
@@ -196,15 +201,19 @@ class StepperViewTest {
         for (int i = 0; i < 4; i++) {
             step(robot);
         }
+        assertEquals("dot = add + w2 = 4 + (-3) = 1", formulas(robot).get(0));
         Screenshots.write(robot, stage.getScene(), "step-forward.png");
         robot.clickOn("#finishButton");
-        for (int i = 0; i < 4; i++) {
+        for (int i = 0; i < 7; i++) {
             step(robot);
         }
-        robot.clickOn("#card-w0");
+        assertEquals("∂f/∂w1 += ∂f/∂mul₂ · ∂mul₂/∂w1 = 0.1966 × (-2) = -0.3932", formulas(robot).get(0));
         Screenshots.write(robot, stage.getScene(), "step-backward.png");
         robot.clickOn("#finishButton");
         step(robot);
+        robot.clickOn("#card-w0");
+        assertEquals("w0 ← w0 − η·∂f/∂w0 = 2 − 0.1 × (-0.1966) = 2.02", formulas(robot).get(0));
+        assertTrue(robot.lookup("#inspector-check").queryAs(Label.class).getText().contains("they agree"));
         Screenshots.write(robot, stage.getScene(), "step-update.png");
     }
 
