@@ -19,10 +19,12 @@ import org.backproplab.engine.Snapshot;
  * @param activeEdges the edges this step is about
  * @param changed     the nodes whose value or gradient this step changed
  * @param canStepBack whether {@link Stepper#stepBack()} can go back from here
+ * @param losses      how many losses of the {@link LossHistory} the display may show: those of the earlier
+ *                    iterations, and this one's once its forward pass has reached the output
  */
 public record Frame(int iteration, Phase phase, int position, int count, Snapshot[] values, Snapshot[] gradients,
                     double[] edgeFlow, int activeNode, Set<Integer> activeEdges, Set<Integer> changed,
-                    Explanation explanation, boolean canStepBack) {
+                    Explanation explanation, boolean canStepBack, int losses) {
 
     public Frame {
         values = values.clone();

@@ -54,6 +54,12 @@ public final class LossHistory {
      * points and of min/max.
      */
     public synchronized Series decimated(int buckets) {
+        return decimated(buckets, count);
+    }
+
+    /** As {@link #decimated(int)}, over the first {@code upTo} losses only (what a step back in time shows). */
+    public synchronized Series decimated(int buckets, int upTo) {
+        int count = Math.max(0, Math.min(upTo, this.count));
         if (buckets < 1) {
             throw new IllegalArgumentException("need at least one bucket, got " + buckets);
         }

@@ -377,8 +377,10 @@ public final class Stepper {
                 }
             }
         }
+        // Iteration n's loss is the n-th: shown once this frame has the output's value.
+        int shownLosses = it.number - 1 + (values[graph.output()] != null && it.forward ? 1 : 0);
         return new Frame(it.number, phase, position, count, values, grads, flow, active, edges, changed, explanation,
-                canStepBack());
+                canStepBack(), Math.min(shownLosses, losses.count()));
     }
 
 }

@@ -46,9 +46,12 @@ class StepperTest {
         assertEquals(2, f.activeEdges().size());
         assertNull(f.value(node(s, "f")));
 
+        assertEquals(0, f.losses(), "the loss is not shown before the output is computed");
         f = s.step();
         assertEquals(List.of("f = q · z = 3 · (-4) = -12"), f.explanation().lines());
         assertEquals(2, f.position());
+        assertEquals(1, f.losses());
+        assertEquals(-12, s.losses().get(1));
 
         f = s.step();
         assertEquals(Phase.BACKWARD, f.phase());

@@ -143,8 +143,8 @@ public final class NodeCard extends VBox {
             fill(valueGrid, v, false);
             fill(gradientGrid, g, true);
         } else {
-            paint(valueMap, v);
-            paint(gradientMap, g);
+            paint(valueMap, v, false);
+            paint(gradientMap, g, true);
         }
     }
 
@@ -217,27 +217,29 @@ public final class NodeCard extends VBox {
         }
     }
 
-    /** A heat map of a big matrix: one block per element, or per group of elements when there are many. */
-    private static void paint(Canvas canvas, Snapshot s) {
+    /**
+     * A heat map of a big matrix, square cells keeping its shape: one cell per element, or per group of elements when
+     * there are many. Values are coloured relative to the largest; gradients on the same absolute scale as everywhere.
+     */
+    private static void paint(Canvas canvas, Snapshot s, boolean gradient) {
         GraphicsContext gc = canvas.getGraphicsContext2D();
         double w = canvas.getWidth();
         double h = canvas.getHeight();
         gc.clearRect(0, 0, w, h);
-        gc.setFill(Color.web("#e6e9ee"));
-        gc.fillRect(0, 0, w, h);
         if (s == null) {
+            gc.setFill(Color.web("#e6e9ee"));
+            gc.fillRect(0, 0, w, h);
             return;
         }
         int rows = Math.min(s.rows(), 64);
         int cols = Math.min(s.cols(), 64);
-        double cw = w / cols;
-        double ch = h / rows;
+        double cell = Math.min(w / cols, h / rows);
         double max = maxAbs(s);
         for (int r = 0; r < rows; r++) {
             for (int c = 0; c < cols; c++) {
                 double v = s.get(r * s.rows() / rows, c * s.cols() / cols);
-                gc.setFill(Palette.heat(v, max));
-                gc.fillRect(c * cw, r * ch, Math.ceil(cw), Math.ceil(ch));
+                gc.setFill(gradient ? Palette.gradientTint(v) : Palette.heat(v, max));
+                gc.fillRect(c * cell, r * cell, Math.ceil(cell), Math.ceil(cell));
             }
         }
         Tooltip.install(canvas, tooltip(Texts.shape(s.rows(), s.cols()) + "  max |x| = " + Texts.number(max)));

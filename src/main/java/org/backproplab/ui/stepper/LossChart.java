@@ -18,7 +18,7 @@ import org.backproplab.stepper.Texts;
  */
 final class LossChart extends Region {
 
-    private static final double LEFT = 54;
+    private static final double LEFT = 66;
     private static final double RIGHT = 10;
     private static final double TOP = 8;
     private static final double BOTTOM = 20;
@@ -41,10 +41,14 @@ final class LossChart extends Region {
         redraw();
     }
 
-    void show(LossHistory h) {
+    /** Shows the first {@code count} losses of {@code h}. */
+    void show(LossHistory h, int count) {
         history = h;
+        shown = count;
         redraw();
     }
+
+    private int shown;
 
     @Override
     protected void layoutChildren() {
@@ -71,7 +75,7 @@ final class LossChart extends Region {
         gc.strokeLine(LEFT, TOP + plotH, LEFT + plotW, TOP + plotH);
         gc.setFont(Font.font(12));
         gc.setFill(TEXT);
-        LossHistory.Series s = history == null ? null : history.decimated(Math.max(1, (int) plotW));
+        LossHistory.Series s = history == null ? null : history.decimated(Math.max(1, (int) plotW), shown);
         if (s == null || s.size() == 0) {
             gc.setTextAlign(TextAlignment.CENTER);
             gc.setTextBaseline(VPos.CENTER);

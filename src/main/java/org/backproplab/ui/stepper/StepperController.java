@@ -471,11 +471,10 @@ public final class StepperController {
         if (s == null) {
             return;
         }
-        chart.show(s.losses());
-        double last = s.losses().last();
-        lossLabel.setText(Double.isNaN(last) && s.losses().count() == 0 ? "—"
-                : MessageFormat.format(resources.getString("training.lossValue"),
-                        org.backproplab.stepper.Texts.number(last), s.losses().count()));
+        int count = Math.min(model.lossCountProperty().get(), s.losses().count());
+        chart.show(s.losses(), count);
+        lossLabel.setText(count == 0 ? "—" : MessageFormat.format(resources.getString("training.lossValue"),
+                org.backproplab.stepper.Texts.number(s.losses().get(count)), count));
     }
 
     private String speedText() {

@@ -97,7 +97,7 @@ public final class StepperViewModel {
     /** From 0 to 1 while a run goes on. */
     public ReadOnlyDoubleProperty runProgressProperty() { return runProgress; }
 
-    /** How many losses the history holds; changes whenever the chart should redraw. */
+    /** How many losses of the history to show (during a run: all so far); the chart redraws when it changes. */
     public ReadOnlyIntegerProperty lossCountProperty() { return lossCount; }
 
     public ReadOnlyIntegerProperty selectedProperty() { return selected; }
@@ -139,6 +139,7 @@ public final class StepperViewModel {
         diagnostics.set(List.of());
         Stepper next = new Stepper(lesson, optimizer.get(), learningRate.get());
         frame.set(null); // the old frame does not fit the new graph
+        lossCount.set(0);
         selected.set(-1);
         inspection.set(null);
         layout.set(GraphLayout.layout(next.graph(), CardSize::of));
@@ -239,7 +240,7 @@ public final class StepperViewModel {
 
     private void show(Frame f) {
         frame.set(f);
-        lossCount.set(stepper.get().losses().count());
+        lossCount.set(f.losses());
         inspect();
     }
 

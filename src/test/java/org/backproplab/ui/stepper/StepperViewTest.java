@@ -233,5 +233,32 @@ class StepperViewTest {
         robot.clickOn("#finishButton");
         robot.clickOn("#finishButton");
         Screenshots.write(robot, stage.getScene(), "batchnorm.png");
+
+        StringBuilder big = new StringBuilder("param W = [");
+        for (int r = 0; r < 6; r++) {
+            big.append(r == 0 ? "[" : ", [");
+            for (int c = 0; c < 5; c++) {
+                big.append(c == 0 ? "" : ", ").append(Math.sin(r * 5 + c));
+            }
+            big.append(']');
+        }
+        big.append("]\nconst X = [[1, 0, 2, 0, 1, -1], [0, 1, 0, -2, 1, 3]]\nloss L = mean(tanh(X @ W))\n");
+        robot.interact(() -> window.stepper().open("big.bp", big.toString()));
+        robot.clickOn("#finishButton");
+        robot.clickOn("#finishButton");
+        Screenshots.write(robot, stage.getScene(), "heatmap.png");
+    }
+
+    @Test
+    void zoomByKeysAndFit(FxRobot robot) {
+        robot.clickOn("#graphHolder");
+        org.backproplab.ui.graph.GraphView view = robot.lookup(".graph-view").queryAs(org.backproplab.ui.graph.GraphView.class);
+        double fitted = view.scale();
+        robot.press(KeyCode.CONTROL).type(KeyCode.EQUALS).release(KeyCode.CONTROL);
+        assertEquals(fitted * 1.2, view.scale(), 1e-9);
+        robot.press(KeyCode.CONTROL).type(KeyCode.MINUS).type(KeyCode.MINUS).release(KeyCode.CONTROL);
+        assertEquals(fitted / 1.2, view.scale(), 1e-9);
+        robot.clickOn("#fitButton");
+        assertEquals(fitted, view.scale(), 1e-9);
     }
 }
