@@ -15,8 +15,8 @@ import org.backproplab.ui.stepper.StepperController;
 import org.backproplab.ui.stepper.StepperViewModel;
 
 /**
- * The main window: menu bar, the views in tabs (the step-through view first) and the status bar, laid out in {@code main-window.fxml} and
- * styled by {@code app.css}. It owns the stage and the current language; switching language reloads the
+ * The main window: menu bar, the views in tabs (the step-through view first) and the status bar, laid out in
+ * {@code main-window.fxml} and styled by {@code app.css}. It owns the stage and the current language; switching language reloads the
  * layout with the other bundle, so every string changes at once.
  */
 public final class MainWindow {

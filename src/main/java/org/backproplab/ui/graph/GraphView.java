@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.ResourceBundle;
 import java.util.function.IntConsumer;
 
-import javafx.geometry.Bounds;
 import javafx.scene.Group;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
@@ -264,9 +263,4 @@ public final class GraphView extends Region {
 
     private double fittedWidth;
     private double fittedHeight;
-
-    /** The bounds of the graph as drawn, in this view's coordinates. */
-    public Bounds graphBounds() {
-        return content.localToParent(content.getLayoutBounds());
-    }
 }

@@ -250,6 +250,20 @@ class StepperViewTest {
     }
 
     @Test
+    void playStepsOnItsOwnUntilPaused(FxRobot robot) throws TimeoutException {
+        robot.interact(() -> robot.lookup("#speedSlider").queryAs(javafx.scene.control.Slider.class).setValue(10));
+        robot.clickOn("#playButton");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> window.stepper().frame().phase()
+                == org.backproplab.stepper.Phase.BACKWARD);
+        robot.clickOn("#playButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        String paused = position(robot);
+        WaitForAsyncUtils.sleep(400, TimeUnit.MILLISECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(paused, position(robot), "paused: no more steps");
+    }
+
+    @Test
     void zoomByKeysAndFit(FxRobot robot) {
         robot.clickOn("#graphHolder");
         org.backproplab.ui.graph.GraphView view = robot.lookup(".graph-view").queryAs(org.backproplab.ui.graph.GraphView.class);
