@@ -198,9 +198,9 @@ public final class Stepper {
      */
     public int run(int iterations, RunListener listener, BooleanSupplier cancelled) {
         Iteration frontier = history.get(history.size() - 1);
-        int next = frontier.number;
+        int next = frontier.update ? frontier.number + 1 : frontier.number;
         int done = 0;
-        if (frontier.forward && iterations > 0) {
+        if (frontier.forward && !frontier.update && iterations > 0) {
             if (!frontier.backward) {
                 lesson.zeroGrad();
                 lesson.graph().backward();

@@ -187,6 +187,20 @@ class StepperTest {
     }
 
     @Test
+    void runAfterACompleteIterationStartsTheNextOne() throws LessonException {
+        Stepper s = new Stepper(lesson("03_two_layer_network"), "sgd", 0.5);
+        Frame f = s.finishPhase();
+        f = s.finishPhase();
+        f = s.finishPhase();
+        assertEquals(Phase.UPDATE, f.phase());
+        assertEquals(f.count(), f.position());
+        assertEquals(2, s.run(2, (d, n, loss) -> { }, () -> false));
+        assertEquals(3, s.losses().count(), "iteration 1 stepped, 2 and 3 run");
+        assertEquals(4, s.frame().iteration());
+        assertEquals(0.291027774, s.losses().get(2), 1e-9);
+    }
+
+    @Test
     void resetGoesBackToTheLessonAsLoaded() throws LessonException {
         Stepper s = new Stepper(lesson("02_sigmoid_neuron"), "momentum", 0.5);
         s.run(10, (d, n, loss) -> { }, () -> false);

@@ -16,6 +16,9 @@ import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.application.Platform;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
+import javafx.beans.value.WeakChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -157,7 +160,8 @@ public final class StepperController {
         speedTooltip.setText(speedText());
 
         var busy = model.runningProperty();
-        for (var control : List.of(lessonBox, openButton, resetButton, backButton, stepButton, finishButton,
+        backButton.disableProperty().bind(busy.or(model.canStepBackProperty().not()));
+        for (var control : List.of(lessonBox, openButton, resetButton, stepButton, finishButton,
                 playButton, optimizerBox, learningRateField, runButton, iterationsSpinner)) {
             control.disableProperty().bind(busy);
         }
@@ -166,13 +170,20 @@ public final class StepperController {
         runProgress.visibleProperty().bind(busy);
         runProgress.progressProperty().bind(model.runProgressProperty());
 
-        model.stepperProperty().addListener((o, a, s) -> showGraph());
-        model.frameProperty().addListener((o, a, f) -> showFrame());
-        model.sourceProperty().addListener((o, a, text) -> editor.setText(text));
-        model.lessonNameProperty().addListener((o, a, name) -> showName());
-        model.diagnosticsProperty().addListener((o, a, d) -> showErrors(d));
-        model.inspectionProperty().addListener((o, a, i) -> showInspection());
-        model.lossCountProperty().addListener((o, a, n) -> showLoss());
+        // The model outlives this view (a language switch makes a new one): it holds the listeners weakly, and
+        // this controller holds them strongly, so they go when the view goes.
+        watch(model.stepperProperty(), (o, a, s) -> showGraph());
+        watch(model.frameProperty(), (o, a, f) -> showFrame());
+        watch(model.sourceProperty(), (o, a, text) -> editor.setText(text));
+        watch(model.lessonNameProperty(), (o, a, name) -> showName());
+        watch(model.diagnosticsProperty(), (o, a, d) -> showErrors(d));
+        watch(model.inspectionProperty(), (o, a, i) -> showInspection());
+        watch(model.lossCountProperty(), (o, a, n) -> showLoss());
+        root.sceneProperty().addListener((o, a, scene) -> {
+            if (scene == null) {
+                stopPlaying();
+            }
+        });
 
         root.addEventFilter(KeyEvent.KEY_PRESSED, this::key);
         root.setOnDragOver(this::dragOver);
@@ -188,6 +199,13 @@ public final class StepperController {
         }
         // The keys step only when no text field has the focus: start with the graph's.
         Platform.runLater(graph::requestFocus);
+    }
+
+    private final List<ChangeListener<?>> listeners = new java.util.ArrayList<>();
+
+    private <T> void watch(ObservableValue<T> value, ChangeListener<? super T> listener) {
+        listeners.add(listener);
+        value.addListener(new WeakChangeListener<>(listener));
     }
 
     // ---- commands ----
@@ -430,9 +448,6 @@ public final class StepperController {
         }
         noteLabel.setText(MessageFormat.format(resources.getString(f.explanation().noteKey()),
                 f.explanation().noteArgs().toArray()));
-        backButton.disableProperty().unbind();
-        backButton.disableProperty().bind(model.runningProperty().or(
-                javafx.beans.binding.Bindings.createBooleanBinding(() -> !f.canStepBack())));
     }
 
     private void showErrors(List<Diagnostic> errors) {

@@ -65,6 +65,7 @@ public final class StepperViewModel {
     private final DoubleProperty runProgress = new SimpleDoubleProperty();
     private final IntegerProperty lossCount = new SimpleIntegerProperty();
     private final IntegerProperty selected = new SimpleIntegerProperty(-1);
+    private final BooleanProperty canStepBack = new SimpleBooleanProperty();
     private final ObjectProperty<Inspection> inspection = new SimpleObjectProperty<>();
     private final AtomicBoolean cancel = new AtomicBoolean();
 
@@ -101,6 +102,9 @@ public final class StepperViewModel {
     public ReadOnlyIntegerProperty lossCountProperty() { return lossCount; }
 
     public ReadOnlyIntegerProperty selectedProperty() { return selected; }
+
+    /** True when there is a step to go back to. */
+    public ReadOnlyBooleanProperty canStepBackProperty() { return canStepBack; }
 
     public ReadOnlyObjectProperty<Inspection> inspectionProperty() { return inspection; }
 
@@ -239,6 +243,7 @@ public final class StepperViewModel {
     // ---- helpers ----
 
     private void show(Frame f) {
+        canStepBack.set(f.canStepBack());
         frame.set(f);
         lossCount.set(f.losses());
         inspect();

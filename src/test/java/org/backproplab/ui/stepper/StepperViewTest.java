@@ -250,6 +250,21 @@ class StepperViewTest {
     }
 
     @Test
+    void aLanguageSwitchKeepsWhereTheStepperIs(FxRobot robot) {
+        step(robot);
+        step(robot);
+        robot.interact(() -> window.switchLanguage(Language.SIMPLIFIED_CHINESE));
+        assertEquals("前向 第 2 / 2 步", position(robot));
+        assertEquals(List.of("f = q · z = 3 · (-4) = -12"), formulas(robot));
+        assertEquals("前向：由 mul 根据输入的值计算出 f。", note(robot));
+        assertEquals("-12", card(robot, "f", "value"));
+        robot.clickOn("#graphHolder");
+        robot.type(KeyCode.SPACE);
+        assertEquals("反向 第 1 / 5 步", position(robot));
+        robot.interact(() -> window.switchLanguage(Language.ENGLISH));
+    }
+
+    @Test
     void playStepsOnItsOwnUntilPaused(FxRobot robot) throws TimeoutException {
         robot.interact(() -> robot.lookup("#speedSlider").queryAs(javafx.scene.control.Slider.class).setValue(10));
         robot.clickOn("#playButton");
