@@ -187,6 +187,25 @@ class StepperTest {
     }
 
     @Test
+    void matrixStepsWriteTheProductAndTheSumOverABroadcast() throws LessonException {
+        Stepper s = new Stepper(lesson("03_two_layer_network"), "sgd", 0.5);
+        s.finishPhase();
+        assertEquals("out = sigmoid(add₂) = sigmoid([[1.106, 1.225]]) = [[0.7514, 0.7729]]",
+                s.stepBack().explanation().lines().get(0));
+        s.step();
+        List<String> lines = new ArrayList<>();
+        Frame f = s.finishPhase();
+        while (f.position() > 1) {
+            lines.add(f.explanation().lines().get(0));
+            f = s.stepBack();
+        }
+        assertTrue(lines.contains("∂E/∂b1 += Σ ∂E/∂add₁ ⊙ ∂add₁/∂b1 = Σ [[0.008771, 0.009954]] ⊙ [[1, 1]] = 0.01873"),
+                lines.toString());
+        assertTrue(lines.contains("∂E/∂W1 += xᵀ · ∂E/∂matmul₁ = [[0.05], [0.1]] · [[0.008771, 0.009954]] = "
+                + "[[0.0004386, 0.0004977], [0.0008771, 0.0009954]]"), lines.toString());
+    }
+
+    @Test
     void runAfterACompleteIterationStartsTheNextOne() throws LessonException {
         Stepper s = new Stepper(lesson("03_two_layer_network"), "sgd", 0.5);
         Frame f = s.finishPhase();

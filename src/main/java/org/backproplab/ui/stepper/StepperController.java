@@ -2,8 +2,6 @@ package org.backproplab.ui.stepper;
 
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.MessageFormat;
 import java.util.List;
@@ -23,7 +21,6 @@ import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
@@ -133,8 +130,8 @@ public final class StepperController {
         inspectorScroll.setContent(inspectorView);
 
         lessonBox.getItems().setAll(ShippedLessons.NAMES);
-        lessonBox.setCellFactory(v -> new LessonCell());
-        lessonBox.setButtonCell(new LessonCell());
+        lessonBox.setCellFactory(v -> new LessonCell(language));
+        lessonBox.setButtonCell(new LessonCell(language));
         lessonBox.setOnAction(e -> {
             String name = lessonBox.getValue();
             if (name != null && !(name + ".bp").equals(model.lessonNameProperty().get())) {
@@ -304,14 +301,7 @@ public final class StepperController {
         if (model.runningProperty().get()) {
             return;
         }
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle(resources.getString("stepper.open.title"));
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(resources.getString("stepper.open.filter"),
-                "*.bp"));
-        File lessons = new File("resources/lessons");
-        if (lessons.isDirectory()) {
-            chooser.setInitialDirectory(lessons);
-        }
+        FileChooser chooser = LessonFiles.chooser(resources);
         Window window = root.getScene() == null ? null : root.getScene().getWindow();
         File file = chooser.showOpenDialog(window);
         if (file != null) {
@@ -322,7 +312,7 @@ public final class StepperController {
     /** Opens a lesson file (File ▸ Open, or dropped on the view); an unreadable one is reported, not thrown. */
     public void openFile(Path file) {
         try {
-            String text = Files.readString(file, StandardCharsets.UTF_8);
+            String text = LessonFiles.read(file);
             stopPlaying();
             lessonBox.setValue(null);
             model.open(file.getFileName().toString(), text);
@@ -391,20 +381,17 @@ public final class StepperController {
     }
 
     private void dragOver(DragEvent e) {
-        if (e.getDragboard().hasFiles() && e.getDragboard().getFiles().stream()
-                .anyMatch(f -> f.getName().toLowerCase(Locale.ROOT).endsWith(".bp")) && !model.runningProperty().get()) {
+        if (e.getDragboard().hasFiles() && LessonFiles.firstLesson(e.getDragboard().getFiles()).isPresent()
+                && !model.runningProperty().get()) {
             e.acceptTransferModes(TransferMode.COPY);
         }
         e.consume();
     }
 
     private void dropped(DragEvent e) {
-        File file = e.getDragboard().getFiles().stream()
-                .filter(f -> f.getName().toLowerCase(Locale.ROOT).endsWith(".bp")).findFirst().orElse(null);
-        if (file != null) {
-            openFile(file.toPath());
-        }
-        e.setDropCompleted(file != null);
+        var file = LessonFiles.firstLesson(e.getDragboard().getFiles());
+        file.ifPresent(f -> openFile(f.toPath()));
+        e.setDropCompleted(file.isPresent());
         e.consume();
     }
 
@@ -499,24 +486,5 @@ public final class StepperController {
 
     private static String format(double v) {
         return org.backproplab.engine.Numbers.format(v);
-    }
-
-    /** A shipped lesson in the list: "01 · circuit", with what it teaches as tooltip. */
-    private final class LessonCell extends ListCell<String> {
-        @Override
-        protected void updateItem(String name, boolean empty) {
-            super.updateItem(name, empty);
-            if (empty || name == null) {
-                setText(model.lessonNameProperty().get().isEmpty() || lessonBox.getValue() != null ? null
-                        : model.lessonNameProperty().get());
-                setTooltip(null);
-                return;
-            }
-            int cut = name.indexOf('_');
-            setText(name.substring(0, cut) + " · " + name.substring(cut + 1).replace('_', ' '));
-            String summary = ShippedLessons.summary(ShippedLessons.source(name),
-                    language == Language.SIMPLIFIED_CHINESE);
-            setTooltip(summary.isEmpty() ? null : new Tooltip(summary));
-        }
     }
 }
