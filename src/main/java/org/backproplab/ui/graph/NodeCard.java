@@ -256,6 +256,7 @@ public final class NodeCard extends VBox {
     }
 
     private static HBox row(Label key, Label number) {
+        number.setMinWidth(Region.USE_PREF_SIZE); // the number wins; the key may shorten to "∂L/…"
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox row = new HBox(4, key, spacer, number);

@@ -18,7 +18,7 @@ import org.backproplab.stepper.Texts;
  */
 final class LossChart extends Region {
 
-    private static final double LEFT = 66;
+    private static final double LEFT = 74;
     private static final double RIGHT = 10;
     private static final double TOP = 8;
     private static final double BOTTOM = 20;
@@ -73,7 +73,7 @@ final class LossChart extends Region {
         gc.setLineWidth(1);
         gc.strokeLine(LEFT, TOP, LEFT, TOP + plotH);
         gc.strokeLine(LEFT, TOP + plotH, LEFT + plotW, TOP + plotH);
-        gc.setFont(Font.font(12));
+        gc.setFont(Font.font(11));
         gc.setFill(TEXT);
         LossHistory.Series s = history == null ? null : history.decimated(Math.max(1, (int) plotW), shown);
         if (s == null || s.size() == 0) {

@@ -243,6 +243,13 @@ class StepperViewTest {
             big.append(']');
         }
         big.append("]\nconst X = [[1, 0, 2, 0, 1, -1], [0, 1, 0, -2, 1, 3]]\nloss L = mean(tanh(X @ W))\n");
+        robot.interact(() -> window.stepper().open("08_exploding_chain.bp",
+                org.backproplab.stepper.ShippedLessons.source("08_exploding_chain")));
+        robot.clickOn("#finishButton");
+        robot.clickOn("#finishButton");
+        robot.clickOn("#backButton");
+        assertEquals("∂L/∂w = 2.092e+10 + 2.324e+09 = 2.324e+10", formulas(robot).get(2));
+        Screenshots.write(robot, stage.getScene(), "accumulate.png");
         robot.interact(() -> window.stepper().open("big.bp", big.toString()));
         robot.clickOn("#finishButton");
         robot.clickOn("#finishButton");
