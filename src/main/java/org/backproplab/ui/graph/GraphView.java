@@ -216,14 +216,22 @@ public final class GraphView extends Region {
         zoom(1 / ZOOM_STEP, getWidth() / 2, getHeight() / 2);
     }
 
-    /** Scales the whole graph to fit the view (never above 1.25×) and centres it. */
+    /** Scales the whole graph to fit the view (never above 1.25×) and centres it: the Fit button. */
     public void fit() {
+        fit(MIN_SCALE);
+    }
+
+    /**
+     * Fits the graph, but not below {@code minScale}: when a lesson is opened or the view resized the cards stay
+     * readable (a big graph then shows its left part, and {@link #update} follows the active node).
+     */
+    private void fit(double minScale) {
         if (layout == null || getWidth() <= 0 || getHeight() <= 0) {
             fitPending = true;
             return;
         }
         double s = Math.min(1.25, Math.min(getWidth() / layout.width(), getHeight() / layout.height()));
-        s = Math.max(MIN_FIT_SCALE, s);
+        s = Math.max(minScale, s);
         setScale(s);
         // Centred when it fits; else from the left (the leaves, where stepping starts) and the top.
         content.setTranslateX(Math.max(0, (getWidth() - layout.width() * s) / 2));
@@ -257,7 +265,7 @@ public final class GraphView extends Region {
         if ((fitPending || resized && !userMoved) && getWidth() > 0 && getHeight() > 0) {
             fittedWidth = getWidth();
             fittedHeight = getHeight();
-            fit();
+            fit(MIN_FIT_SCALE);
         }
     }
 
