@@ -74,6 +74,7 @@ public final class MnistTabController {
     @FXML private TabPane views;
     @FXML private LineChart<Number, Number> lossChart;
     @FXML private NumberAxis lossX;
+    @FXML private NumberAxis lossY;
     @FXML private LineChart<Number, Number> accuracyChart;
     @FXML private NumberAxis accuracyX;
     @FXML private NumberAxis accuracyY;
@@ -239,6 +240,13 @@ public final class MnistTabController {
             @Override public String toString(Number n) { return Math.round(n.doubleValue() * 1000) / 10.0 + "%"; }
             @Override public Number fromString(String s) { return null; }
         });
+        // Empty charts keep fixed, sensible axes (auto-ranging over nothing gives 0–125); data ranges them itself.
+        watch(List.of(model.runStateProperty()), () -> {
+            lossY.setAutoRanging(!model.lossPoints().isEmpty());
+            accuracyY.setAutoRanging(!model.accuracyPoints().isEmpty());
+        });
+        model.lossPoints().addListener(weakly(o -> lossY.setAutoRanging(!model.lossPoints().isEmpty())));
+        model.accuracyPoints().addListener(weakly(o -> accuracyY.setAutoRanging(!model.accuracyPoints().isEmpty())));
         watchList(model.lossPoints(), points -> {
             rawLoss.getData().clear();
             smoothedLoss.getData().clear();
@@ -352,6 +360,12 @@ public final class MnistTabController {
             @Override public String toString(T t) { return t == null ? "" : name.apply(t); }
             @Override public T fromString(String s) { return null; }
         };
+    }
+
+    /** An invalidation listener held as long as this view, registered weakly. */
+    private javafx.beans.InvalidationListener weakly(javafx.beans.InvalidationListener listener) {
+        listeners.add(listener);
+        return new javafx.beans.WeakInvalidationListener(listener);
     }
 
     /** Runs the action now and whenever the value changes, for as long as this view lives. */

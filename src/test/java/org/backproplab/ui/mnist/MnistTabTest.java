@@ -96,6 +96,8 @@ class MnistTabTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(held, model.progressProperty().get(), "paused: no batch moves");
         assertTrue(label(robot, "#runStatusLabel").startsWith("Paused at epoch"), label(robot, "#runStatusLabel"));
+        assertTrue(label(robot, "#etaValue").matches("\\d+:\\d\\d"), "time left: " + label(robot, "#etaValue"));
+        snapshot(robot, "mnist-paused.png");
 
         robot.clickOn("#resumeButton");
         waitFor(10, () -> model.progressProperty().get() != held);
@@ -182,6 +184,22 @@ class MnistTabTest {
         robot.interact(() -> model.presetProperty().set(Preset.KERAS_CLASSIC));
         assertEquals("784,10,10", robot.lookup("#layersField").queryAs(TextField.class).getText());
         assertEquals("32", robot.lookup("#batchSizeField").queryAs(TextField.class).getText());
+    }
+
+    @Test
+    void theKeyboardStartsAndStopsTraining(FxRobot robot) throws Exception {
+        openTab(robot);
+        robot.interact(() -> {
+            model.layersProperty().set("784,8,10");
+            model.epochsProperty().set("500");
+            model.trainingLimitProperty().set(3000);
+        });
+        robot.clickOn("#epochsField").type(KeyCode.ENTER); // Start is the default button
+        waitFor(10, () -> model.progressProperty().get() != null);
+        robot.press(KeyCode.ALT, KeyCode.T).release(KeyCode.T, KeyCode.ALT); // S_top
+        waitFor(10, () -> model.runStateProperty().get() == MnistTabModel.RunState.STOPPED);
+        robot.press(KeyCode.ALT, KeyCode.S).release(KeyCode.S, KeyCode.ALT); // _Start again
+        waitFor(10, () -> model.runStateProperty().get() == MnistTabModel.RunState.RUNNING);
     }
 
     private void openTab(FxRobot robot) throws Exception {
