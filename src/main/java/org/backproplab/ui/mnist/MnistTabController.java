@@ -131,28 +131,28 @@ public final class MnistTabController {
     private void bindForm() {
         presetBox.getItems().setAll(Preset.values());
         presetBox.setConverter(converter(p -> text(p.key())));
-        presetBox.valueProperty().bindBidirectional(model.presetProperty());
+        presetBox.valueProperty().bindBidirectional(model.form().presetProperty());
         activationBox.getItems().setAll(Activation.Kind.values());
         activationBox.setConverter(converter(k -> text("mnist.activation." + k.id())));
-        activationBox.valueProperty().bindBidirectional(model.activationProperty());
+        activationBox.valueProperty().bindBidirectional(model.form().activationProperty());
         optimizerBox.getItems().setAll(Settings.OPTIMIZERS);
         optimizerBox.setConverter(converter(id -> text("mnist.optimizer." + id)));
-        optimizerBox.valueProperty().bindBidirectional(model.optimizerProperty());
+        optimizerBox.valueProperty().bindBidirectional(model.form().optimizerProperty());
         scheduleBox.getItems().setAll(Settings.SCHEDULES);
         scheduleBox.setConverter(converter(id -> text("mnist.schedule." + id)));
-        scheduleBox.valueProperty().bindBidirectional(model.scheduleProperty());
-        layersField.textProperty().bindBidirectional(model.layersProperty());
-        dropoutField.textProperty().bindBidirectional(model.dropoutProperty());
-        batchNormBox.selectedProperty().bindBidirectional(model.batchNormProperty());
-        learningRateField.textProperty().bindBidirectional(model.learningRateProperty());
-        batchSizeField.textProperty().bindBidirectional(model.batchSizeProperty());
-        epochsField.textProperty().bindBidirectional(model.epochsProperty());
+        scheduleBox.valueProperty().bindBidirectional(model.form().scheduleProperty());
+        layersField.textProperty().bindBidirectional(model.form().layersProperty());
+        dropoutField.textProperty().bindBidirectional(model.form().dropoutProperty());
+        batchNormBox.selectedProperty().bindBidirectional(model.form().batchNormProperty());
+        learningRateField.textProperty().bindBidirectional(model.form().learningRateProperty());
+        batchSizeField.textProperty().bindBidirectional(model.form().batchSizeProperty());
+        epochsField.textProperty().bindBidirectional(model.form().epochsProperty());
         networkForm.disableProperty().bind(model.trainingBinding());
         trainingForm.disableProperty().bind(model.trainingBinding());
         Map<Settings.Field, TextField> fields = Map.of(Settings.Field.LAYERS, layersField, Settings.Field.DROPOUT,
                 dropoutField, Settings.Field.LEARNING_RATE, learningRateField, Settings.Field.BATCH_SIZE, batchSizeField,
                 Settings.Field.EPOCHS, epochsField);
-        watch(model.problemProperty(), problem -> {
+        watch(model.form().problemProperty(), problem -> {
             fields.values().forEach(f -> f.getStyleClass().remove("invalid"));
             problemLabel.setText(problem == null ? "" : MessageFormat.format(text(problem.key()), problem.args()));
             problemLabel.setVisible(problem != null);

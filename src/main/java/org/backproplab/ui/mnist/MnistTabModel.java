@@ -11,7 +11,6 @@ import javafx.animation.Timeline;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
-import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -24,18 +23,14 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.util.Duration;
 
 import org.backproplab.data.DataFileException;
 import org.backproplab.data.Mnist;
-import org.backproplab.nn.Activation;
 import org.backproplab.nn.Examples;
 import org.backproplab.nn.Trainer;
 import org.backproplab.nn.TrainingConfig;
@@ -81,24 +76,13 @@ public final class MnistTabModel {
     private Mnist mnist;
     private TrainingRun run;
     private Inspector inspector;
-    private boolean applyingPreset;
     private final Timeline poller = new Timeline(new KeyFrame(Duration.millis(POLL_MILLIS), e -> poll()));
     private final Sketch sketch = new Sketch(PAD_SIZE, BRUSH_RADIUS);
 
     private final ReadOnlyObjectWrapper<DataState> dataState = new ReadOnlyObjectWrapper<>(DataState.NOT_LOADED);
     private final ReadOnlyStringWrapper dataError = new ReadOnlyStringWrapper("");
 
-    private final ObjectProperty<Preset> preset = new SimpleObjectProperty<>(Preset.MLP_128);
-    private final StringProperty layers = new SimpleStringProperty();
-    private final ObjectProperty<Activation.Kind> activation = new SimpleObjectProperty<>();
-    private final BooleanProperty batchNorm = new SimpleBooleanProperty();
-    private final StringProperty dropout = new SimpleStringProperty();
-    private final StringProperty optimizer = new SimpleStringProperty();
-    private final StringProperty learningRate = new SimpleStringProperty();
-    private final StringProperty schedule = new SimpleStringProperty();
-    private final StringProperty batchSize = new SimpleStringProperty();
-    private final StringProperty epochs = new SimpleStringProperty();
-    private final ReadOnlyObjectWrapper<Settings.Problem> problem = new ReadOnlyObjectWrapper<>();
+    private final SettingsForm form = new SettingsForm(Preset.MLP_128);
     private final IntegerProperty trainingLimit = new SimpleIntegerProperty(0);
     private final ObjectProperty<View> selectedView = new SimpleObjectProperty<>(View.PROGRESS);
     private final Set<View> stale = EnumSet.noneOf(View.class);
@@ -131,24 +115,15 @@ public final class MnistTabModel {
     private final BooleanBinding training = Bindings.createBooleanBinding(
             () -> runState.get() == RunState.RUNNING || runState.get() == RunState.PAUSED, runState);
     private final BooleanBinding canStart = Bindings.createBooleanBinding(
-            () -> dataState.get() == DataState.READY && problem.get() == null && !training.get(), dataState, problem,
+            () -> dataState.get() == DataState.READY && form.problemProperty().get() == null && !training.get(), dataState,
+            form.problemProperty(),
             training);
 
     /** A model that reads MNIST from this directory (when {@link #loadData()} is first called). */
     public MnistTabModel(Path dataDirectory) {
         this.dataDirectory = dataDirectory;
         poller.setCycleCount(Timeline.INDEFINITE);
-        applyPreset(Preset.MLP_128);
-        preset.addListener((o, old, p) -> {
-            if (p != Preset.CUSTOM && !applyingPreset) {
-                applyPreset(p);
-            }
-        });
         selectedView.addListener(o -> refreshVisible());
-        for (var field : List.of(layers, activation, batchNorm, dropout, optimizer, learningRate, schedule, batchSize,
-                epochs)) {
-            field.addListener(o -> settingsChanged());
-        }
     }
 
     // ---- commands ----
@@ -177,8 +152,7 @@ public final class MnistTabModel {
         if (!canStart.get()) {
             return;
         }
-        TrainingConfig config = new Settings(layers.get(), activation.get(), batchNorm.get(), dropout.get(),
-                optimizer.get(), learningRate.get(), schedule.get(), batchSize.get(), epochs.get()).parse().config();
+        TrainingConfig config = form.config();
         int count = trainingLimit.get() > 0 ? Math.min(trainingLimit.get(), mnist.train().count()) : mnist.train().count();
         Examples train = new Examples(mnist.train().name(), count, mnist.train().pixelsPerImage(), Settings.CLASSES,
                 mnist.train()::gather);
@@ -319,41 +293,6 @@ public final class MnistTabModel {
         runState.set(end);
     }
 
-    private void settingsChanged() {
-        Settings.Parsed parsed = new Settings(layers.get(), activation.get(), batchNorm.get(), dropout.get(),
-                optimizer.get(), learningRate.get(), schedule.get(), batchSize.get(), epochs.get()).parse();
-        problem.set(parsed.problem());
-        if (!applyingPreset) {
-            // Name the preset the fields now match, without rewriting the fields the user is typing in.
-            applyingPreset = true;
-            try {
-                preset.set(parsed.ok() ? Preset.matching(parsed.config()) : Preset.CUSTOM);
-            } finally {
-                applyingPreset = false;
-            }
-        }
-    }
-
-    private void applyPreset(Preset p) {
-        Settings s = Settings.of(p.config());
-        applyingPreset = true;
-        try {
-            layers.set(s.layers());
-            activation.set(s.activation());
-            batchNorm.set(s.batchNorm());
-            dropout.set(s.dropout());
-            optimizer.set(s.optimizer());
-            learningRate.set(s.learningRate());
-            schedule.set(s.schedule());
-            batchSize.set(s.batchSize());
-            epochs.set(s.epochs());
-            preset.set(p);
-        } finally {
-            applyingPreset = false;
-        }
-        settingsChanged();
-    }
-
     // ---- the model's view of digits and drawings ----
 
     /**
@@ -440,18 +379,8 @@ public final class MnistTabModel {
     public ReadOnlyStringProperty dataErrorProperty() { return dataError.getReadOnlyProperty(); }
     public Path dataDirectory() { return dataDirectory; }
 
-    public ObjectProperty<Preset> presetProperty() { return preset; }
-    public StringProperty layersProperty() { return layers; }
-    public ObjectProperty<Activation.Kind> activationProperty() { return activation; }
-    public BooleanProperty batchNormProperty() { return batchNorm; }
-    public StringProperty dropoutProperty() { return dropout; }
-    public StringProperty optimizerProperty() { return optimizer; }
-    public StringProperty learningRateProperty() { return learningRate; }
-    public StringProperty scheduleProperty() { return schedule; }
-    public StringProperty batchSizeProperty() { return batchSize; }
-    public StringProperty epochsProperty() { return epochs; }
-    /** What is wrong with the form, or null. */
-    public ReadOnlyObjectProperty<Settings.Problem> problemProperty() { return problem.getReadOnlyProperty(); }
+    /** The settings form. */
+    public SettingsForm form() { return form; }
     /** Train on only the first this-many training images; 0 (the default) for all 60,000. */
     public IntegerProperty trainingLimitProperty() { return trainingLimit; }
     /** Which of the tab's views is showing (kept here so a reloaded view shows the same one). */

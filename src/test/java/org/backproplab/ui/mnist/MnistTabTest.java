@@ -71,7 +71,7 @@ class MnistTabTest {
         openTab(robot);
         type(robot, "#layersField", "784,16,10");
         type(robot, "#epochsField", "20");
-        assertEquals(Preset.CUSTOM, model.presetProperty().get());
+        assertEquals(Preset.CUSTOM, model.form().presetProperty().get());
         robot.clickOn("#startButton");
         waitFor(10, () -> model.progressProperty().get() != null);
         assertTrue(label(robot, "#runStatusLabel").startsWith("Training: epoch 1 of 20"), label(robot, "#runStatusLabel"));
@@ -120,7 +120,7 @@ class MnistTabTest {
     void aFinishedRunFillsEveryView(FxRobot robot) throws Exception {
         openTab(robot);
         // The preset the README shows: 784-128-10, Adam 0.001, batch 128, 5 epochs on all 60,000 images.
-        assertEquals(Preset.MLP_128, model.presetProperty().get());
+        assertEquals(Preset.MLP_128, model.form().presetProperty().get());
         robot.clickOn("#startButton");
         waitFor(90, () -> model.runStateProperty().get() == MnistTabModel.RunState.FINISHED);
         WaitForAsyncUtils.waitForFxEvents();
@@ -180,8 +180,8 @@ class MnistTabTest {
         assertEquals("The learning rate is a number above 0 and at most 10, like 0.001.", label(robot, "#problemLabel"));
         type(robot, "#learningRateField", "0.001");
         assertFalse(robot.lookup("#startButton").queryAs(Button.class).isDisabled());
-        assertEquals(Preset.MLP_128, model.presetProperty().get(), "the fields match a preset again");
-        robot.interact(() -> model.presetProperty().set(Preset.KERAS_CLASSIC));
+        assertEquals(Preset.MLP_128, model.form().presetProperty().get(), "the fields match a preset again");
+        robot.interact(() -> model.form().presetProperty().set(Preset.KERAS_CLASSIC));
         assertEquals("784,10,10", robot.lookup("#layersField").queryAs(TextField.class).getText());
         assertEquals("32", robot.lookup("#batchSizeField").queryAs(TextField.class).getText());
     }
@@ -190,8 +190,8 @@ class MnistTabTest {
     void theKeyboardStartsAndStopsTraining(FxRobot robot) throws Exception {
         openTab(robot);
         robot.interact(() -> {
-            model.layersProperty().set("784,8,10");
-            model.epochsProperty().set("500");
+            model.form().layersProperty().set("784,8,10");
+            model.form().epochsProperty().set("500");
             model.trainingLimitProperty().set(3000);
         });
         robot.clickOn("#epochsField").type(KeyCode.ENTER); // Start is the default button
