@@ -74,18 +74,25 @@ class MnistTabTest {
         assertEquals(Preset.CUSTOM, model.form().presetProperty().get());
         robot.clickOn("#startButton");
         waitFor(10, () -> model.progressProperty().get() != null);
-        assertTrue(label(robot, "#runStatusLabel").startsWith("Training: epoch 1 of 20"), label(robot, "#runStatusLabel"));
+        assertTrue(label(robot, "#runStatusLabel").matches("Training: epoch \\d+ of 20, batch \\d+ of 469"),
+                label(robot, "#runStatusLabel"));
         assertTrue(robot.lookup("#layersField").query().isDisabled(), "the form is locked while training");
         assertTrue(robot.lookup("#startButton").queryAs(Button.class).isDisabled());
 
-        long slowest = 0;
-        for (int i = 0; i < 10; i++) {
+        // The UI thread answers while training: a round trip through it (which includes waiting for a pulse) is
+        // quick as a rule and never stalls, even on two busy cores.
+        long[] answers = new long[11];
+        for (int i = 0; i < answers.length; i++) {
             long t0 = System.nanoTime();
             robot.interact(() -> { });
-            slowest = Math.max(slowest, System.nanoTime() - t0);
+            answers[i] = (System.nanoTime() - t0) / 1_000_000;
             Thread.sleep(20);
         }
-        assertTrue(slowest < 500_000_000L, "the UI thread took " + slowest / 1_000_000 + " ms to answer while training");
+        long[] sorted = answers.clone();
+        java.util.Arrays.sort(sorted);
+        String seen = java.util.Arrays.toString(answers) + " ms";
+        assertTrue(sorted[answers.length / 2] < 300, "the UI thread answers slowly while training: " + seen);
+        assertTrue(sorted[answers.length - 1] < 1500, "the UI thread stalled while training: " + seen);
 
         robot.clickOn("#pauseButton");
         assertEquals(MnistTabModel.RunState.PAUSED, model.runStateProperty().get());
