@@ -11,6 +11,9 @@ import javafx.scene.Scene;
 import javafx.stage.Stage;
 
 import org.backproplab.AppInfo;
+import org.backproplab.data.Mnist;
+import org.backproplab.ui.mnist.MnistTabController;
+import org.backproplab.ui.mnist.MnistTabModel;
 
 /**
  * The main window: menu bar, the centre view and the status bar, laid out in {@code main-window.fxml} and
@@ -21,15 +24,20 @@ public final class MainWindow {
 
     static final double WIDTH = 1024;
     static final double HEIGHT = 680;
+    static final String MNIST_TAB = "mnistTab";
 
     private final Stage stage;
     private Language language;
     private ResourceBundle messages;
+    /** The MNIST tab's state: it outlives the tab's view, which a language switch reloads. */
+    private final MnistTabModel mnist = new MnistTabModel(Mnist.defaultDirectory());
+    private String selectedTab = "";
 
     public MainWindow(Stage stage, Language language) {
         this.stage = stage;
         this.language = language;
         this.messages = Resources.messages(language.locale());
+        stage.setOnHidden(e -> mnist.shutdown());
     }
 
     /** Lays the window out and shows it. */
@@ -45,6 +53,23 @@ public final class MainWindow {
 
     public Language language() {
         return language;
+    }
+
+    /** The MNIST tab's model (its data loads when the tab is first shown). */
+    public MnistTabModel mnist() {
+        return mnist;
+    }
+
+    /** The fx:id of the tab the window shows, kept across language switches; "" for the first. */
+    String selectedTab() {
+        return selectedTab;
+    }
+
+    void tabSelected(String id) {
+        selectedTab = id;
+        if (MNIST_TAB.equals(id)) {
+            mnist.loadData();
+        }
     }
 
     /** The bundle of the current language. */
@@ -73,7 +98,8 @@ public final class MainWindow {
 
     private Parent load() {
         FXMLLoader loader = new FXMLLoader(Resources.url(Resources.MAIN_WINDOW_FXML), messages);
-        loader.setControllerFactory(type -> new MainWindowController(this));
+        loader.setControllerFactory(type -> type == MnistTabController.class ? new MnistTabController(mnist)
+                : new MainWindowController(this));
         try {
             return loader.load();
         } catch (IOException e) {
