@@ -1,6 +1,7 @@
 package org.backproplab;
 
 import org.backproplab.cli.BackpropLabCommand;
+import org.backproplab.cli.VectorRelaunch;
 import org.backproplab.ui.BackpropLabApp;
 
 /**
@@ -18,6 +19,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        VectorRelaunch.ifNeeded(Main.class.getName(), args);
         if (args.length == 0) {
             try {
                 BackpropLabApp.launchApp(args);

@@ -38,9 +38,21 @@ public record Mnist(Split train, Split test) {
          * scaled to [0, 1]) and y (n one-hot rows of 10).
          */
         public void gather(int[] order, int from, int n, float[] x, float[] y) {
-            int p = pixelsPerImage();
             java.util.Arrays.fill(y, 0, n * 10, 0f);
-            for (int k = 0; k < n; k++) {
+            if (n < 64) {
+                copy(order, from, 0, n, x, y);
+                return;
+            }
+            // A batch of 128 images is 100,000 table look-ups: worth both cores.
+            int parts = 4;
+            int chunk = (n + parts - 1) / parts;
+            org.backproplab.engine.kernel.Kernels.parallelFor(parts,
+                    part -> copy(order, from, part * chunk, Math.min(n, (part + 1) * chunk), x, y));
+        }
+
+        private void copy(int[] order, int from, int k0, int k1, float[] x, float[] y) {
+            int p = pixelsPerImage();
+            for (int k = k0; k < k1; k++) {
                 int i = order == null ? from + k : order[from + k];
                 int src = i * p;
                 int dst = k * p;

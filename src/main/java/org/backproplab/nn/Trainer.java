@@ -29,6 +29,14 @@ public final class Trainer {
 
     /** Hears about batches and epochs, on the training thread. */
     public interface Listener {
+        /**
+         * The model being trained, once, before the first batch. Its parameters change with every step: read them
+         * only from {@link #batch} or {@link #epoch} (the training thread, between two steps), e.g. to copy them
+         * for a live view.
+         */
+        default void started(Model model) {
+        }
+
         default void batch(BatchProgress progress) {
         }
 
@@ -86,6 +94,7 @@ public final class Trainer {
         List<EpochResult> results = new ArrayList<>();
         Listener l = listener == null ? new Listener() { } : listener;
         Control c = control == null ? new Control() : control;
+        l.started(model);
         for (int epoch = 0; epoch < config.epochs(); epoch++) {
             optimizer.setLearningRate(schedule.rate(config.learningRate(), epoch));
             network.setTraining(true);

@@ -13,6 +13,9 @@ import javafx.stage.Stage;
 import org.backproplab.AppInfo;
 import org.backproplab.ui.stepper.StepperController;
 import org.backproplab.ui.stepper.StepperViewModel;
+import org.backproplab.data.Mnist;
+import org.backproplab.ui.mnist.MnistTabController;
+import org.backproplab.ui.mnist.MnistTabModel;
 
 /**
  * The main window: menu bar, the views in tabs (the step-through view first) and the status bar, laid out in
@@ -23,17 +26,22 @@ public final class MainWindow {
 
     static final double WIDTH = 1280;
     static final double HEIGHT = 800;
+    static final String MNIST_TAB = "mnistTab";
 
     private final Stage stage;
     /** The step-through view's state: kept here so that a language switch, which rebuilds the views, keeps it. */
     private final StepperViewModel stepper = new StepperViewModel();
     private Language language;
     private ResourceBundle messages;
+    /** The MNIST tab's state: it outlives the tab's view, which a language switch reloads. */
+    private final MnistTabModel mnist = new MnistTabModel(Mnist.defaultDirectory());
+    private String selectedTab = "";
 
     public MainWindow(Stage stage, Language language) {
         this.stage = stage;
         this.language = language;
         this.messages = Resources.messages(language.locale());
+        stage.setOnHidden(e -> mnist.shutdown());
     }
 
     /** Lays the window out and shows it. */
@@ -49,6 +57,23 @@ public final class MainWindow {
 
     public Language language() {
         return language;
+    }
+
+    /** The MNIST tab's model (its data loads when the tab is first shown). */
+    public MnistTabModel mnist() {
+        return mnist;
+    }
+
+    /** The fx:id of the tab the window shows, kept across language switches; "" for the first. */
+    String selectedTab() {
+        return selectedTab;
+    }
+
+    void tabSelected(String id) {
+        selectedTab = id;
+        if (MNIST_TAB.equals(id)) {
+            mnist.loadData();
+        }
     }
 
     /** The bundle of the current language. */
@@ -93,7 +118,7 @@ public final class MainWindow {
             if (type == StepperController.class) {
                 return new StepperController(stepper, language, MainWindow::runInBackground);
             }
-            return new MainWindowController(this);
+            return type == MnistTabController.class ? new MnistTabController(mnist) : new MainWindowController(this);
         });
         try {
             return loader.load();

@@ -6,6 +6,7 @@ import java.util.ResourceBundle;
 import javafx.fxml.FXML;
 import javafx.scene.control.Label;
 import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.TabPane;
 
 import org.backproplab.engine.kernel.Kernels;
 import org.backproplab.ui.stepper.StepperController;
@@ -29,6 +30,8 @@ public final class MainWindowController {
     /** The step-through view's controller, injected from the fx:include with fx:id "stepper". */
     @FXML
     private StepperController stepperController;
+    @FXML
+    private TabPane mainTabs;
 
     MainWindowController(MainWindow window) {
         this.window = window;
@@ -38,6 +41,9 @@ public final class MainWindowController {
     private void initialize() {
         (window.language() == Language.SIMPLIFIED_CHINESE ? chineseItem : englishItem).setSelected(true);
         kernelLabel.setText(MessageFormat.format(resources.getString("status.kernel"), Kernels.gemm().name()));
+        mainTabs.getTabs().stream().filter(t -> window.selectedTab().equals(t.getId())).findFirst()
+                .ifPresent(t -> mainTabs.getSelectionModel().select(t));
+        mainTabs.getSelectionModel().selectedItemProperty().addListener((o, old, now) -> window.tabSelected(now.getId()));
     }
 
     @FXML

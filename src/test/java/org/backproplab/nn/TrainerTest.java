@@ -1,6 +1,7 @@
 package org.backproplab.nn;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -62,6 +63,26 @@ class TrainerTest {
         assertTrue(r.stopped());
         assertEquals(5, seen.size());
         assertEquals(0, r.epochs().size());
+    }
+
+    @Test
+    void listenerIsToldTheModelBeforeTheFirstBatch() throws InterruptedException {
+        List<Object> events = new ArrayList<>();
+        TrainingConfig config = TrainingConfig.defaults(new int[] {784, 8, 10}).withBatch(100).withEpochs(1);
+        Trainer.Result r = new Trainer(config).train(examples(mnist.train(), 300), examples(mnist.test(), 100),
+                new Trainer.Listener() {
+                    @Override
+                    public void started(Model model) {
+                        events.add(model);
+                    }
+
+                    @Override
+                    public void batch(Trainer.BatchProgress p) {
+                        events.add(p);
+                    }
+                }, null);
+        assertEquals(4, events.size(), "started, then three batches");
+        assertSame(r.model(), events.get(0), "the model that is trained, not a copy");
     }
 
     @Test

@@ -85,7 +85,7 @@ class MainWindowTest {
 
     @Test
     void theStepThroughViewIsTheFirstTabWithTheCircuitLoaded(FxRobot robot) {
-        TabPane tabs = robot.lookup("#viewTabs").queryAs(TabPane.class);
+        TabPane tabs = robot.lookup("#mainTabs").queryAs(TabPane.class);
         assertEquals("Step through", tabs.getTabs().get(0).getText());
         assertEquals("01_circuit.bp", robot.lookup("#fileLabel").queryAs(Label.class).getText());
         assertTrue(robot.lookup("#kernelLabel").queryAs(Label.class).getText().startsWith("Matrix kernel: "));
@@ -97,12 +97,12 @@ class MainWindowTest {
         robot.interact(() -> window.switchLanguage(Language.SIMPLIFIED_CHINESE));
         MenuBar bar = robot.lookup("#menuBar").queryAs(MenuBar.class);
         assertEquals(List.of("文件", "视图", "帮助"), bar.getMenus().stream().map(m -> plain(m.getText())).toList());
-        assertEquals("逐步演示", robot.lookup("#viewTabs").queryAs(TabPane.class).getTabs().get(0).getText());
+        assertEquals("逐步演示", robot.lookup("#mainTabs").queryAs(TabPane.class).getTabs().get(0).getText());
         assertEquals(Language.SIMPLIFIED_CHINESE, window.language());
         snapshot(robot, "main-window-zh_CN.png");
 
         robot.interact(() -> window.switchLanguage(Language.ENGLISH));
-        assertEquals("Step through", robot.lookup("#viewTabs").queryAs(TabPane.class).getTabs().get(0).getText());
+        assertEquals("Step through", robot.lookup("#mainTabs").queryAs(TabPane.class).getTabs().get(0).getText());
     }
 
     @Test

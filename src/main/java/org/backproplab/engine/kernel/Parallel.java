@@ -1,13 +1,17 @@
 package org.backproplab.engine.kernel;
 
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntConsumer;
 
 /**
  * Splits a kernel's work over the cores with as little hand-over latency as possible: one daemon worker per
- * extra core takes a part while the calling thread does part 0. A training step calls the kernels every few
- * tens of microseconds, so idle workers spin briefly before they park: a pool's wake-up (tens of
- * microseconds) would eat the gain on products this small.
+ * extra core, and the calling thread, take parts from a shared counter until none are left. A training step
+ * calls the kernels every few tens of microseconds, so idle workers spin briefly before they park (a pool's
+ * wake-up would eat the gain on products this small); and because parts are taken, not assigned, a worker
+ * that the operating system has descheduled costs nothing: the caller does its parts and withdraws the offer.
  */
 final class Parallel {
 
@@ -15,6 +19,7 @@ final class Parallel {
     /** How long an idle worker spins before it parks. */
     private static final long SPIN_NANOS = 200_000;
     private static final Worker[] POOL = new Worker[WORKERS];
+    private static final Semaphore IN_USE = new Semaphore(1);
 
     static {
         for (int w = 0; w < WORKERS; w++) {
@@ -26,53 +31,54 @@ final class Parallel {
     private Parallel() {
     }
 
-    /** How many parts {@link #run} can do at once. */
+    /** How many threads can work on one call at once. */
     static int parallelism() {
         return WORKERS + 1;
     }
 
     /**
-     * Runs body(0..parts-1), part 0 on the calling thread, and returns when all are done. Only one caller at a
-     * time uses the workers; a concurrent caller (another training run, the UI) runs its parts itself.
+     * Runs body(0..parts-1) and returns when all are done. Only one caller at a time uses the workers; a
+     * concurrent caller (another training run, the UI) runs its parts itself.
      */
     static void run(int parts, IntConsumer body) {
-        int helpers = Math.min(parts - 1, WORKERS);
-        if (helpers <= 0 || !LOCK.tryAcquire()) {
+        if (WORKERS == 0 || parts < 2 || !IN_USE.tryAcquire()) {
             for (int p = 0; p < parts; p++) {
                 body.accept(p);
             }
             return;
         }
         try {
+            AtomicInteger next = new AtomicInteger();
+            IntConsumer drain = ignored -> {
+                for (int p; (p = next.getAndIncrement()) < parts; ) {
+                    body.accept(p);
+                }
+            };
+            int helpers = Math.min(parts - 1, WORKERS);
             for (int w = 0; w < helpers; w++) {
-                POOL[w].submit(body, w + 1);
+                POOL[w].offer(drain);
             }
             RuntimeException failure = null;
             try {
-                body.accept(0);
-                for (int p = helpers + 1; p < parts; p++) {
-                    body.accept(p);
-                }
+                drain.accept(0);
             } catch (RuntimeException e) {
                 failure = e;
+                next.set(parts); // nothing more to start
             }
             for (int w = 0; w < helpers; w++) {
-                RuntimeException e = POOL[w].await();
+                RuntimeException e = POOL[w].withdrawOrAwait(drain);
                 failure = failure != null ? failure : e;
             }
             if (failure != null) {
                 throw failure;
             }
         } finally {
-            LOCK.release();
+            IN_USE.release();
         }
     }
 
-    private static final java.util.concurrent.Semaphore LOCK = new java.util.concurrent.Semaphore(1);
-
     private static final class Worker extends Thread {
-        private volatile IntConsumer task;
-        private volatile int part;
+        private final AtomicReference<IntConsumer> offered = new AtomicReference<>();
         private volatile boolean busy;
         private volatile RuntimeException failure;
 
@@ -81,15 +87,19 @@ final class Parallel {
             setDaemon(true);
         }
 
-        void submit(IntConsumer body, int p) {
-            part = p;
+        void offer(IntConsumer task) {
             failure = null;
             busy = true;
-            task = body;
+            offered.set(task);
             LockSupport.unpark(this);
         }
 
-        RuntimeException await() {
+        /** Takes the offer back if the worker never picked it up; else waits until it is done. */
+        RuntimeException withdrawOrAwait(IntConsumer task) {
+            if (offered.compareAndSet(task, null)) {
+                busy = false;
+                return null;
+            }
             while (busy) {
                 Thread.onSpinWait();
             }
@@ -100,8 +110,8 @@ final class Parallel {
         public void run() {
             long idleSince = System.nanoTime();
             while (true) {
-                IntConsumer t = task;
-                if (t == null) {
+                IntConsumer task = offered.getAndSet(null);
+                if (task == null) {
                     if (System.nanoTime() - idleSince < SPIN_NANOS) {
                         Thread.onSpinWait();
                     } else {
@@ -110,9 +120,8 @@ final class Parallel {
                     }
                     continue;
                 }
-                task = null;
                 try {
-                    t.accept(part);
+                    task.accept(0);
                 } catch (RuntimeException e) {
                     failure = e;
                 } finally {

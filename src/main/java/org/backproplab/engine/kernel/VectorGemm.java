@@ -32,12 +32,13 @@ final class VectorGemm implements Gemm {
     @Override
     public void f32(boolean transA, boolean transB, int m, int n, int k, float[] a, float[] b, float[] c) {
         float[] bn = transB ? transpose(b, n, k) : b;
-        int parts = (long) m * n * k >= PARALLEL_WORK ? Math.min(Parallel.parallelism(), m / 4) : 1;
-        if (parts <= 1) {
+        if ((long) m * n * k < PARALLEL_WORK || m < 8) {
             rows(transA, m, n, k, a, bn, c, 0, m);
             return;
         }
-        int chunk = (m / parts + 3) & ~3;
+        // Several parts per thread, taken from a shared counter, so that a late thread costs little.
+        int chunk = Math.max(4, (m / (4 * Parallel.parallelism()) + 3) & ~3);
+        int parts = (m + chunk - 1) / chunk;
         Parallel.run(parts, p -> {
             int from = p * chunk;
             int to = p == parts - 1 ? m : Math.min(m, from + chunk);

@@ -1,0 +1,294 @@
+package org.backproplab.nn;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.backproplab.engine.Buffer;
+import org.backproplab.engine.DType;
+import org.backproplab.engine.Graph;
+import org.backproplab.engine.Tensor;
+
+/**
+ * The gradient-flow lab's model: a deep MLP trained step by step on mini-batches while every layer is
+ * measured — the norm of its weight gradient, the size of its update relative to its weights, and the
+ * statistics of its activations — so that vanishing and exploding gradients, and their cures, can be seen.
+ * Layers are numbered from the input side, 1 to depth; the last is the output layer.
+ */
+public final class GradientFlow {
+
+    /** The switches of the lab. Depth counts linear layers, the output layer included. */
+    public record Config(int depth, int width, Activation.Kind activation, Initializer.Scheme init, boolean batchNorm,
+                         String clip, double clipThreshold, String optimizer, double learningRate, int batchSize,
+                         long seed) {
+        public Config {
+            if (depth < 2 || depth > 20 || width < 8 || width > 256) {
+                throw new IllegalArgumentException("depth is 2 to 20 and width 8 to 256; got depth " + depth + ", width "
+                        + width);
+            }
+            if (!List.of("none", "norm", "value").contains(clip)) {
+                throw new IllegalArgumentException("clip is none, norm or value, not '" + clip + "'");
+            }
+            if (!clip.equals("none") && !(clipThreshold > 0)) {
+                throw new IllegalArgumentException("the clipping threshold must be positive, got " + clipThreshold);
+            }
+            if (batchSize < 1 || !(learningRate > 0)) {
+                throw new IllegalArgumentException("need batch >= 1 and a positive learning rate");
+            }
+            Optimizer.create(optimizer, List.of(), learningRate);
+        }
+
+        /** The classic demonstration: depth 10, width 64, SGD 0.1, batch 256, no clipping. */
+        public static Config of(Activation.Kind activation, Initializer.Scheme init) {
+            return new Config(10, 64, activation, init, false, "none", 0, "sgd", 0.1, 256, 0);
+        }
+
+        public Config withBatchNorm(boolean on) {
+            return new Config(depth, width, activation, init, on, clip, clipThreshold, optimizer, learningRate, batchSize, seed);
+        }
+
+        public Config withClip(String mode, double threshold) {
+            return new Config(depth, width, activation, init, batchNorm, mode, threshold, optimizer, learningRate, batchSize,
+                    seed);
+        }
+
+        public Config withOptimizer(String id, double lr) {
+            return new Config(depth, width, activation, init, batchNorm, clip, clipThreshold, id, lr, batchSize, seed);
+        }
+
+        public Config withBatch(int batch) {
+            return new Config(depth, width, activation, init, batchNorm, clip, clipThreshold, optimizer, learningRate, batch,
+                    seed);
+        }
+
+        public Config withSeed(long s) {
+            return new Config(depth, width, activation, init, batchNorm, clip, clipThreshold, optimizer, learningRate,
+                    batchSize, s);
+        }
+    }
+
+    /**
+     * One layer after a step; the weight-gradient norm is taken before clipping. The saturated fraction is the share of activations where the activation's slope
+     * is (nearly) gone: sigmoid outputs below 0.01 or above 0.99, tanh outputs beyond ±0.99, ReLU outputs of
+     * exactly 0 (dead for that example), Leaky ReLU inputs below 0; NaN for the output layer, which has no
+     * activation.
+     */
+    public record LayerStats(int index, double weightGradNorm, double updateRatio, double activationMean,
+                             double activationStd, double saturatedFraction, float[] activations) {
+    }
+
+    /** Where values first stopped being finite: the layer (from the input side), the step, and in what. */
+    public record NonFinite(int layer, int step, String in) {
+    }
+
+    /** Everything measured at one step. {@code nonFinite} is null while all values are finite. */
+    public record StepStats(int step, double loss, List<LayerStats> layers, double gradNormBeforeClip,
+                            double gradNormAfterClip, NonFinite nonFinite) {
+    }
+
+    private final Config config;
+    private final Examples data;
+    private final Sequential network;
+    private final Optimizer optimizer;
+    private final List<Linear> linears = new ArrayList<>();
+    private final List<Tensor> activations = new ArrayList<>();
+    private final Tensor x;
+    private final Tensor y;
+    private final Graph graph;
+    private final int[] order;
+    private final Random rng;
+    private int cursor;
+    private int step;
+
+    public GradientFlow(Config config, Examples data) {
+        this.config = config;
+        this.data = data;
+        int[] sizes = new int[config.depth() + 1];
+        sizes[0] = data.features();
+        for (int i = 1; i < config.depth(); i++) {
+            sizes[i] = config.width();
+        }
+        sizes[config.depth()] = data.classes();
+        network = Mlp.sizes(sizes).activation(config.activation()).batchNorm(config.batchNorm()).init(config.init())
+                .dtype(DType.F32).seed(config.seed()).build();
+        optimizer = Optimizer.create(config.optimizer(), network.parameters(), config.learningRate());
+        int rows = Math.min(config.batchSize(), data.count());
+        x = Tensor.wrap(rows, data.features(), new float[rows * data.features()]).noGrad().named("x");
+        y = Tensor.wrap(rows, data.classes(), new float[rows * data.classes()]).noGrad().named("y");
+        Tensor h = x;
+        for (Module m : network.modules()) {
+            h = m.forward(h);
+            if (m instanceof Linear l) {
+                linears.add(l);
+            }
+            if (m instanceof Activation) {
+                activations.add(h);
+            }
+        }
+        activations.add(h); // the logits: the output layer's "activations"
+        graph = Graph.of(Loss.crossEntropy(h, y));
+        order = new int[data.count()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        rng = new Random(config.seed() ^ 0x9E3779B97F4A7C15L);
+        shuffle();
+    }
+
+    public Config config() {
+        return config;
+    }
+
+    public Sequential network() {
+        return network;
+    }
+
+    /** Steps taken so far (updates made). */
+    public int steps() {
+        return step;
+    }
+
+    /** Forward and backward on the next batch without an update: the state at initialisation for step 0. */
+    public StepStats measure() {
+        return run(false);
+    }
+
+    /** One training step: forward, backward, clipping, update; measured. */
+    public StepStats step() {
+        return run(true);
+    }
+
+    private StepStats run(boolean update) {
+        nextBatch();
+        graph.forward();
+        double loss = graph.output().item();
+        optimizer.zeroGrad();
+        graph.backward();
+        double[] weightNorms = new double[linears.size()];
+        for (int l = 0; l < linears.size(); l++) {
+            weightNorms[l] = norm(linears.get(l).weight().grad()); // before clipping: the gradient as backprop made it
+        }
+        List<Tensor> params = network.parameters();
+        double before = GradientClipping.globalNorm(params);
+        double after = switch (config.clip()) {
+            case "norm" -> GradientClipping.byGlobalNorm(params, config.clipThreshold()).normAfter();
+            case "value" -> GradientClipping.byValue(params, config.clipThreshold()).normAfter();
+            default -> before;
+        };
+        float[][] weightsBefore = new float[linears.size()][];
+        for (int l = 0; l < linears.size(); l++) {
+            weightsBefore[l] = update ? floats(linears.get(l).weight().value()) : null;
+        }
+        NonFinite bad = findNonFinite(loss);
+        if (update && bad == null) {
+            optimizer.step();
+            step++;
+        }
+        List<LayerStats> layers = new ArrayList<>();
+        for (int l = 0; l < linears.size(); l++) {
+            Tensor w = linears.get(l).weight();
+            double ratio = 0;
+            if (weightsBefore[l] != null) {
+                double delta = 0;
+                double size = 0;
+                for (int i = 0; i < w.size(); i++) {
+                    double d = w.value().get(i) - weightsBefore[l][i];
+                    delta += d * d;
+                    size += (double) weightsBefore[l][i] * weightsBefore[l][i];
+                }
+                ratio = Math.sqrt(delta) / Math.sqrt(size);
+            }
+            layers.add(layerStats(l, weightNorms[l], ratio));
+        }
+        return new StepStats(update ? step : 0, loss, layers, before, after, bad);
+    }
+
+    private LayerStats layerStats(int l, double gradNorm, double ratio) {
+        Tensor a = activations.get(l);
+        boolean output = l == linears.size() - 1;
+        float[] values = floats(a.value());
+        double sum = 0;
+        for (float v : values) {
+            sum += v;
+        }
+        double mean = sum / values.length;
+        double sq = 0;
+        int saturated = 0;
+        Tensor pre = a.inputs().isEmpty() ? a : a.inputs().get(0);
+        for (int i = 0; i < values.length; i++) {
+            double v = values[i];
+            sq += (v - mean) * (v - mean);
+            saturated += !output && isSaturated(v, pre.value().get(i)) ? 1 : 0;
+        }
+        return new LayerStats(l + 1, gradNorm, ratio, mean, Math.sqrt(sq / values.length),
+                output ? Double.NaN : (double) saturated / values.length, values);
+    }
+
+    private boolean isSaturated(double out, double in) {
+        return switch (config.activation()) {
+            case SIGMOID -> out < 0.01 || out > 0.99;
+            case TANH -> Math.abs(out) > 0.99;
+            case RELU -> out == 0;
+            case LEAKY_RELU -> in < 0;
+        };
+    }
+
+    /** The first layer (from the input side) whose activations, or else weight gradients, are not finite. */
+    private NonFinite findNonFinite(double loss) {
+        for (int l = 0; l < activations.size(); l++) {
+            if (!allFinite(activations.get(l).value())) {
+                return new NonFinite(l + 1, step + 1, "activations");
+            }
+        }
+        for (int l = 0; l < linears.size(); l++) {
+            if (!allFinite(linears.get(l).weight().grad())) {
+                return new NonFinite(l + 1, step + 1, "gradients");
+            }
+        }
+        return Double.isFinite(loss) ? null : new NonFinite(linears.size(), step + 1, "loss");
+    }
+
+    private void nextBatch() {
+        int rows = x.rows();
+        if (cursor + rows > order.length) {
+            shuffle();
+        }
+        data.gatherer().gather(order, cursor, rows, ((org.backproplab.engine.F32Buffer) x.value()).array(),
+                ((org.backproplab.engine.F32Buffer) y.value()).array());
+        cursor += rows;
+    }
+
+    private void shuffle() {
+        for (int i = order.length - 1; i > 0; i--) {
+            int j = rng.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        cursor = 0;
+    }
+
+    private static boolean allFinite(Buffer b) {
+        for (int i = 0; i < b.length(); i++) {
+            if (!Double.isFinite(b.get(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static double norm(Buffer b) {
+        double s = 0;
+        for (int i = 0; i < b.length(); i++) {
+            s += b.get(i) * b.get(i);
+        }
+        return Math.sqrt(s);
+    }
+
+    private static float[] floats(Buffer b) {
+        float[] f = new float[b.length()];
+        for (int i = 0; i < f.length; i++) {
+            f[i] = (float) b.get(i);
+        }
+        return f;
+    }
+}

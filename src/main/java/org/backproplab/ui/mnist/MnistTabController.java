@@ -1,0 +1,409 @@
+package org.backproplab.ui.mnist;
+
+import java.text.MessageFormat;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.ResourceBundle;
+import java.util.function.Function;
+
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
+import javafx.beans.value.WeakChangeListener;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.collections.WeakListChangeListener;
+import javafx.fxml.FXML;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextField;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.util.StringConverter;
+
+import org.backproplab.nn.Activation;
+import org.backproplab.nn.Trainer;
+
+/**
+ * The controller of {@code mnist-tab.fxml}: binds the nodes to the {@link MnistTabModel} and forwards the buttons
+ * and the drawing pad to its commands. It listens to the model weakly, so a view dropped by a language switch is
+ * collected while the model (and a run) carries on.
+ */
+public final class MnistTabController {
+
+    private final MnistTabModel model;
+    /** The listeners this view registered weakly on the model, held here so they live as long as the view. */
+    private final List<Object> listeners = new ArrayList<>();
+
+    @FXML private ResourceBundle resources;
+    @FXML private ComboBox<Preset> presetBox;
+    @FXML private TextField layersField;
+    @FXML private ComboBox<Activation.Kind> activationBox;
+    @FXML private TextField dropoutField;
+    @FXML private CheckBox batchNormBox;
+    @FXML private ComboBox<String> optimizerBox;
+    @FXML private TextField learningRateField;
+    @FXML private ComboBox<String> scheduleBox;
+    @FXML private TextField batchSizeField;
+    @FXML private TextField epochsField;
+    @FXML private GridPane networkForm;
+    @FXML private GridPane trainingForm;
+    @FXML private Label problemLabel;
+    @FXML private Button startButton;
+    @FXML private Button pauseButton;
+    @FXML private Button resumeButton;
+    @FXML private Button stopButton;
+    @FXML private Label runStatusLabel;
+    @FXML private ProgressBar progressBar;
+    @FXML private Label lossValue;
+    @FXML private Label accuracyValue;
+    @FXML private Label speedValue;
+    @FXML private Label etaValue;
+    @FXML private Label imagesValue;
+    @FXML private HBox banner;
+    @FXML private Label bannerTitle;
+    @FXML private Label bannerDetail;
+    @FXML private TabPane views;
+    @FXML private LineChart<Number, Number> lossChart;
+    @FXML private NumberAxis lossX;
+    @FXML private NumberAxis lossY;
+    @FXML private LineChart<Number, Number> accuracyChart;
+    @FXML private NumberAxis accuracyX;
+    @FXML private NumberAxis accuracyY;
+    @FXML private Label confusionCaption;
+    @FXML private ConfusionMatrixView confusionView;
+    @FXML private Label worstLabel;
+    @FXML private Label digitsTitle;
+    @FXML private Label digitsCaption;
+    @FXML private DigitGrid digitGrid;
+    @FXML private Label gradientCaption;
+    @FXML private ImageView selectedDigitImage;
+    @FXML private ImageView gradientImage;
+    @FXML private ImageView gradientLegend;
+    @FXML private Label weightsCaption;
+    @FXML private WeightsGrid weightsGrid;
+    @FXML private ImageView weightsLegend;
+    @FXML private DrawingPad drawingPad;
+    @FXML private ImageView drawnInputImage;
+    @FXML private Label verdictLabel;
+    @FXML private ProbabilityBars probabilityBars;
+
+    private final XYChart.Series<Number, Number> rawLoss = new XYChart.Series<>();
+    private final XYChart.Series<Number, Number> smoothedLoss = new XYChart.Series<>();
+    private final XYChart.Series<Number, Number> accuracy = new XYChart.Series<>();
+
+    public MnistTabController(MnistTabModel model) {
+        this.model = model;
+    }
+
+    @FXML
+    private void initialize() {
+        bindForm();
+        bindRun();
+        bindCharts();
+        bindInspection();
+        bindDrawing();
+        views.getSelectionModel().select(model.selectedViewProperty().get().ordinal());
+        views.getSelectionModel().selectedIndexProperty().addListener((o, a, b) -> model.selectedViewProperty()
+                .set(MnistTabModel.View.values()[b.intValue()]));
+    }
+
+    // ---- commands ----
+
+    @FXML private void start() { model.start(); }
+    @FXML private void pause() { model.pause(); }
+    @FXML private void resume() { model.resume(); }
+    @FXML private void stop() { model.stop(); }
+    @FXML private void previousDigits() { model.turnDigitPage(-1); }
+    @FXML private void nextDigits() { model.turnDigitPage(1); }
+    @FXML private void clearDrawing() { model.clearDrawing(); }
+
+    // ---- the form ----
+
+    private void bindForm() {
+        presetBox.getItems().setAll(Preset.values());
+        presetBox.setConverter(converter(p -> text(p.key())));
+        presetBox.valueProperty().bindBidirectional(model.form().presetProperty());
+        activationBox.getItems().setAll(Activation.Kind.values());
+        activationBox.setConverter(converter(k -> text("mnist.activation." + k.id())));
+        activationBox.valueProperty().bindBidirectional(model.form().activationProperty());
+        optimizerBox.getItems().setAll(Settings.OPTIMIZERS);
+        optimizerBox.setConverter(converter(id -> text("mnist.optimizer." + id)));
+        optimizerBox.valueProperty().bindBidirectional(model.form().optimizerProperty());
+        scheduleBox.getItems().setAll(Settings.SCHEDULES);
+        scheduleBox.setConverter(converter(id -> text("mnist.schedule." + id)));
+        scheduleBox.valueProperty().bindBidirectional(model.form().scheduleProperty());
+        layersField.textProperty().bindBidirectional(model.form().layersProperty());
+        dropoutField.textProperty().bindBidirectional(model.form().dropoutProperty());
+        batchNormBox.selectedProperty().bindBidirectional(model.form().batchNormProperty());
+        learningRateField.textProperty().bindBidirectional(model.form().learningRateProperty());
+        batchSizeField.textProperty().bindBidirectional(model.form().batchSizeProperty());
+        epochsField.textProperty().bindBidirectional(model.form().epochsProperty());
+        networkForm.disableProperty().bind(model.trainingBinding());
+        trainingForm.disableProperty().bind(model.trainingBinding());
+        Map<Settings.Field, TextField> fields = Map.of(Settings.Field.LAYERS, layersField, Settings.Field.DROPOUT,
+                dropoutField, Settings.Field.LEARNING_RATE, learningRateField, Settings.Field.BATCH_SIZE, batchSizeField,
+                Settings.Field.EPOCHS, epochsField);
+        watch(model.form().problemProperty(), problem -> {
+            fields.values().forEach(f -> f.getStyleClass().remove("invalid"));
+            problemLabel.setText(problem == null ? "" : MessageFormat.format(text(problem.key()), problem.args()));
+            problemLabel.setVisible(problem != null);
+            problemLabel.setManaged(problem != null);
+            if (problem != null) {
+                fields.get(problem.field()).getStyleClass().add("invalid");
+            }
+        });
+    }
+
+    // ---- the run ----
+
+    private void bindRun() {
+        startButton.disableProperty().bind(model.canStartBinding().not());
+        stopButton.disableProperty().bind(model.trainingBinding().not());
+        watch(model.runStateProperty(), state -> {
+            boolean paused = state == MnistTabModel.RunState.PAUSED;
+            pauseButton.setDisable(state != MnistTabModel.RunState.RUNNING);
+            pauseButton.setVisible(!paused);
+            pauseButton.setManaged(!paused);
+            resumeButton.setVisible(paused);
+            resumeButton.setManaged(paused);
+        });
+        watch(List.of(model.dataStateProperty(), model.runStateProperty(), model.progressProperty(),
+                model.runErrorProperty(), model.dataErrorProperty()), this::showStatus);
+        watch(List.of(model.progressProperty(), model.lossProperty(), model.testAccuracyProperty(),
+                model.trainingImagesProperty(), model.runStateProperty()), this::showFigures);
+    }
+
+    private void showStatus() {
+        Trainer.BatchProgress p = model.progressProperty().get();
+        String status = switch (model.dataStateProperty().get()) {
+            case NOT_LOADED, LOADING -> text("mnist.status.loading");
+            case FAILED -> text("mnist.status.noData");
+            case READY -> switch (model.runStateProperty().get()) {
+                case IDLE -> text("mnist.status.ready");
+                case RUNNING -> p == null ? text("mnist.status.starting")
+                        : format("mnist.status.running", p.epoch(), p.epochs(), p.batch(), p.batches());
+                case PAUSED -> p == null ? text("mnist.status.starting")
+                        : format("mnist.status.paused", p.epoch(), p.epochs(), p.batch(), p.batches());
+                case FINISHED -> format("mnist.status.finished", p == null ? 0 : p.epochs());
+                case STOPPED -> p == null ? text("mnist.status.stoppedEarly")
+                        : format("mnist.status.stopped", p.epoch(), p.batch(), p.batches());
+                case FAILED -> text("mnist.status.failed");
+            };
+        };
+        runStatusLabel.setText(status);
+        boolean noData = model.dataStateProperty().get() == MnistTabModel.DataState.FAILED;
+        boolean failed = model.runStateProperty().get() == MnistTabModel.RunState.FAILED;
+        banner.setVisible(noData || failed);
+        banner.setManaged(noData || failed);
+        if (noData) {
+            bannerTitle.setText(text("mnist.banner.noData"));
+            bannerDetail.setText(format("mnist.banner.noData.detail", model.dataErrorProperty().get(),
+                    model.dataDirectory().toAbsolutePath().normalize()));
+        } else if (failed) {
+            bannerTitle.setText(text("mnist.banner.failed"));
+            bannerDetail.setText(model.runErrorProperty().get());
+        }
+    }
+
+    private void showFigures() {
+        Trainer.BatchProgress p = model.progressProperty().get();
+        MnistTabModel.RunState state = model.runStateProperty().get();
+        boolean live = state == MnistTabModel.RunState.RUNNING || state == MnistTabModel.RunState.PAUSED;
+        double done = p == null ? 0 : (p.epoch() - 1 + (double) p.batch() / p.batches()) / p.epochs();
+        progressBar.setProgress(state == MnistTabModel.RunState.FINISHED ? 1 : done);
+        lossValue.setText(Format.loss(model.lossProperty().get()));
+        accuracyValue.setText(Format.percent(model.testAccuracyProperty().get()));
+        speedValue.setText(p == null ? Format.NONE : format("mnist.stat.speed.value", Format.count(p.samplesPerSecond())));
+        etaValue.setText(p == null || !live ? Format.NONE : Format.duration(p.etaSeconds()));
+        int images = model.trainingImagesProperty().get();
+        imagesValue.setText(images == 0 ? Format.NONE : Format.count(images));
+    }
+
+    // ---- charts ----
+
+    private void bindCharts() {
+        rawLoss.setName(text("mnist.chart.loss.batches"));
+        smoothedLoss.setName(text("mnist.chart.loss.smoothed"));
+        lossChart.getData().add(rawLoss);
+        lossChart.getData().add(smoothedLoss);
+        accuracyChart.getData().add(accuracy);
+        accuracyY.setTickLabelFormatter(new StringConverter<>() {
+            @Override public String toString(Number n) { return Math.round(n.doubleValue() * 1000) / 10.0 + "%"; }
+            @Override public Number fromString(String s) { return null; }
+        });
+        // Empty charts keep fixed, sensible axes (auto-ranging over nothing gives 0–125); data ranges them itself.
+        watch(List.of(model.runStateProperty()), () -> {
+            lossY.setAutoRanging(!model.lossPoints().isEmpty());
+            accuracyY.setAutoRanging(!model.accuracyPoints().isEmpty());
+        });
+        model.lossPoints().addListener(weakly(o -> lossY.setAutoRanging(!model.lossPoints().isEmpty())));
+        model.accuracyPoints().addListener(weakly(o -> accuracyY.setAutoRanging(!model.accuracyPoints().isEmpty())));
+        watchList(model.lossPoints(), points -> {
+            rawLoss.getData().clear();
+            smoothedLoss.getData().clear();
+            for (LossCurve.Point pt : points) {
+                rawLoss.getData().add(new XYChart.Data<>(pt.epoch(), pt.loss()));
+                smoothedLoss.getData().add(new XYChart.Data<>(pt.epoch(), pt.smoothed()));
+            }
+        }, added -> {
+            for (LossCurve.Point pt : added) {
+                rawLoss.getData().add(new XYChart.Data<>(pt.epoch(), pt.loss()));
+                smoothedLoss.getData().add(new XYChart.Data<>(pt.epoch(), pt.smoothed()));
+            }
+        });
+        watchList(model.accuracyPoints(), points -> {
+            accuracy.getData().clear();
+            points.forEach(this::addAccuracy);
+        }, added -> added.forEach(this::addAccuracy));
+        watch(model.progressProperty(), p -> {
+            int epochs = p == null ? 1 : p.epochs();
+            for (NumberAxis x : List.of(lossX, accuracyX)) {
+                x.setUpperBound(epochs);
+                x.setTickUnit(Math.max(1, Math.ceil(epochs / 10.0)));
+            }
+        });
+    }
+
+    private void addAccuracy(MnistTabModel.AccuracyPoint point) {
+        XYChart.Data<Number, Number> d = new XYChart.Data<>(point.epoch(), point.accuracy());
+        accuracy.getData().add(d);
+    }
+
+    // ---- test digits, gradient, weights ----
+
+    private void bindInspection() {
+        digitGrid.setOnSelect(model::selectDigit);
+        watch(List.of(model.digitsProperty(), model.selectedDigitProperty(), model.hasModelProperty()), () -> {
+            List<MnistTabModel.DigitCell> cells = model.digitsProperty().get();
+            digitGrid.show(cells, model.selectedDigitProperty().get(), resources);
+            int from = cells.isEmpty() ? 0 : cells.get(0).index() + 1;
+            int to = cells.isEmpty() ? 0 : cells.get(cells.size() - 1).index() + 1;
+            digitsTitle.setText(format("mnist.digits.title", from, to));
+            long wrong = cells.stream().filter(MnistTabModel.DigitCell::wrong).count();
+            digitsCaption.setText(!model.hasModelProperty().get() ? text("mnist.digits.caption.untrained")
+                    : format("mnist.digits.caption", wrong, cells.size()));
+        });
+        gradientLegend.setImage(PixelImages.divergingLegend(212, 10));
+        watch(List.of(model.gradientProperty(), model.selectedDigitProperty(), model.dataStateProperty()),
+                this::showGradient);
+        weightsLegend.setImage(PixelImages.divergingLegend(200, 10));
+        watch(List.of(model.weightsProperty(), model.firstLayerUnitsProperty()), () -> {
+            List<float[]> units = model.weightsProperty().get();
+            weightsGrid.show(units, resources);
+            weightsCaption.setText(units.isEmpty() ? text("mnist.weights.caption.untrained")
+                    : format("mnist.weights.caption", units.size(), model.firstLayerUnitsProperty().get()));
+        });
+        watch(model.confusionProperty(), m -> {
+            confusionView.show(m, resources);
+            confusionCaption.setText(m == null ? text("mnist.confusion.empty")
+                    : format("mnist.confusion.caption", Format.count(m.total()), Format.percent(m.accuracy())));
+            ConfusionMatrix.Confusion worst = m == null ? null : m.worst();
+            worstLabel.setText(worst == null ? "" : format("mnist.confusion.worst", worst.count(), worst.truth(),
+                    worst.predicted()));
+        });
+    }
+
+    private void showGradient() {
+        int i = model.selectedDigitProperty().get();
+        boolean ready = model.dataStateProperty().get() == MnistTabModel.DataState.READY && i >= 0;
+        selectedDigitImage.setImage(ready ? PixelImages.image(ColorMap.inkImage(model.testPixels(i)), 28, 1) : null);
+        float[] g = model.gradientProperty().get();
+        gradientImage.setImage(PixelImages.image(ColorMap.heatImage(g == null ? new float[784] : g), 28, 1));
+        gradientCaption.setText(!ready ? "" : g == null ? format("mnist.gradient.caption.untrained", i + 1,
+                model.testLabel(i)) : format("mnist.gradient.caption", i + 1, model.testLabel(i),
+                String.format(java.util.Locale.ROOT, "%.2g", ColorMap.maxAbs(g))));
+    }
+
+    // ---- drawing ----
+
+    private void bindDrawing() {
+        drawingPad.setOnStroke(model::stroke);
+        watch(model.sketchVersionProperty(), v -> drawingPad.paint(model.sketch()));
+        watch(model.drawnInputProperty(), x -> drawnInputImage.setImage(PixelImages.image(ColorMap.inkImage(x), 28, 4)));
+        watch(List.of(model.drawnProbabilitiesProperty(), model.hasModelProperty(), model.sketchVersionProperty()), () -> {
+            double[] p = model.drawnProbabilitiesProperty().get();
+            probabilityBars.show(p);
+            if (p == null) {
+                verdictLabel.setText(text(model.hasModelProperty().get() ? "mnist.draw.verdict.empty"
+                        : "mnist.draw.verdict.untrained"));
+            } else {
+                int best = 0;
+                for (int d = 1; d < p.length; d++) {
+                    best = p[d] > p[best] ? d : best;
+                }
+                verdictLabel.setText(format("mnist.draw.verdict", best, Format.percent(p[best])));
+            }
+        });
+    }
+
+    // ---- helpers ----
+
+    private String text(String key) {
+        return resources.getString(key);
+    }
+
+    private String format(String key, Object... args) {
+        return MessageFormat.format(resources.getString(key), args);
+    }
+
+    private <T> StringConverter<T> converter(Function<T, String> name) {
+        return new StringConverter<>() {
+            @Override public String toString(T t) { return t == null ? "" : name.apply(t); }
+            @Override public T fromString(String s) { return null; }
+        };
+    }
+
+    /** An invalidation listener held as long as this view, registered weakly. */
+    private javafx.beans.InvalidationListener weakly(javafx.beans.InvalidationListener listener) {
+        listeners.add(listener);
+        return new javafx.beans.WeakInvalidationListener(listener);
+    }
+
+    /** Runs the action now and whenever the value changes, for as long as this view lives. */
+    private <T> void watch(ObservableValue<T> value, java.util.function.Consumer<T> action) {
+        ChangeListener<T> listener = (o, old, now) -> action.accept(now);
+        listeners.add(listener);
+        value.addListener(new WeakChangeListener<>(listener));
+        action.accept(value.getValue());
+    }
+
+    /** Runs the action now and whenever any of the values changes. */
+    private void watch(List<? extends ObservableValue<?>> values, Runnable action) {
+        ChangeListener<Object> listener = (o, old, now) -> action.run();
+        listeners.add(listener);
+        for (ObservableValue<?> v : values) {
+            @SuppressWarnings("unchecked")
+            ObservableValue<Object> value = (ObservableValue<Object>) v;
+            value.addListener(new WeakChangeListener<>(listener));
+        }
+        action.run();
+    }
+
+    /** Shows the whole list now and when it is replaced, and appends what is added to it. */
+    private <T> void watchList(ObservableList<T> list, java.util.function.Consumer<List<? extends T>> reset,
+                               java.util.function.Consumer<List<? extends T>> append) {
+        ListChangeListener<T> listener = change -> {
+            while (change.next()) {
+                if (change.wasRemoved() || change.wasPermutated() || change.wasReplaced()) {
+                    reset.accept(change.getList());
+                    return;
+                }
+                if (change.wasAdded()) {
+                    append.accept(change.getAddedSubList());
+                }
+            }
+        };
+        listeners.add(listener);
+        list.addListener(new WeakListChangeListener<>(listener));
+        reset.accept(list);
+    }
+}

@@ -1,0 +1,84 @@
+package org.backproplab.ui.mnist;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+
+import javax.imageio.ImageIO;
+
+import javafx.embed.swing.SwingFXUtils;
+import javafx.fxml.FXMLLoader;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+
+import org.backproplab.ui.Resources;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The tab on its own, pointed at a folder without the MNIST files: it says so in the tab, without a stack trace. */
+@ExtendWith(ApplicationExtension.class)
+class MnistTabWithoutDataTest {
+
+    static final String FXML = "/org/backproplab/ui/mnist/mnist-tab.fxml";
+
+    @TempDir
+    static Path empty;
+
+    private MnistTabModel model;
+    private Scene scene;
+
+    @Start
+    void start(Stage stage) throws IOException {
+        model = new MnistTabModel(empty);
+        FXMLLoader loader = new FXMLLoader(Resources.url(FXML), Resources.messages(Locale.ENGLISH));
+        loader.setControllerFactory(type -> new MnistTabController(model));
+        Parent root = loader.load();
+        scene = new Scene(root, 1000, 560);
+        scene.getStylesheets().add(Resources.externalForm(Resources.APP_CSS));
+        stage.setScene(scene);
+        stage.show();
+        model.loadData();
+    }
+
+    @Test
+    void missingFilesAreExplainedInTheTabAndTrainingCannotStart(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> model.dataStateProperty().get() == MnistTabModel.DataState.FAILED);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#banner").query().isVisible());
+        assertEquals("The MNIST files could not be read", text(robot, "#bannerTitle"));
+        String detail = text(robot, "#bannerDetail");
+        assertTrue(detail.startsWith("train-images-idx3-ubyte.gz: no such file"), detail);
+        assertTrue(detail.contains(empty.toAbsolutePath().normalize().toString()), "names the folder: " + detail);
+        assertTrue(!detail.contains("Exception") && !detail.contains("\tat "), "no stack trace: " + detail);
+        assertEquals("No MNIST images: training is not possible.", text(robot, "#runStatusLabel"));
+        assertTrue(robot.lookup("#startButton").queryAs(Button.class).isDisabled());
+        robot.interact(model::start); // a command that cannot run does nothing
+        assertEquals(MnistTabModel.RunState.IDLE, model.runStateProperty().get());
+
+        WritableImage[] image = new WritableImage[1];
+        robot.interact(() -> image[0] = scene.snapshot(null));
+        BufferedImage buffered = SwingFXUtils.fromFXImage(image[0], null);
+        Path dir = Files.createDirectories(Path.of("target", "screenshots"));
+        assertTrue(ImageIO.write(buffered, "png", dir.resolve("mnist-missing-data.png").toFile()));
+    }
+
+    private static String text(FxRobot robot, String query) {
+        return robot.lookup(query).queryAs(Label.class).getText();
+    }
+}
