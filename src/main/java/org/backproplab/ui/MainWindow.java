@@ -14,6 +14,8 @@ import org.backproplab.AppInfo;
 import org.backproplab.ui.stepper.StepperController;
 import org.backproplab.ui.stepper.StepperViewModel;
 import org.backproplab.data.Mnist;
+import org.backproplab.ui.gradflow.GradFlowTabController;
+import org.backproplab.ui.gradflow.GradFlowTabModel;
 import org.backproplab.ui.mnist.MnistTabController;
 import org.backproplab.ui.mnist.MnistTabModel;
 
@@ -27,6 +29,8 @@ public final class MainWindow {
     static final double WIDTH = 1280;
     static final double HEIGHT = 800;
     static final String MNIST_TAB = "mnistTab";
+    static final String STEPPER_TAB = "stepperTab";
+    static final String GRADFLOW_TAB = "gradflowTab";
 
     private final Stage stage;
     /** The step-through view's state: kept here so that a language switch, which rebuilds the views, keeps it. */
@@ -35,13 +39,19 @@ public final class MainWindow {
     private ResourceBundle messages;
     /** The MNIST tab's state: it outlives the tab's view, which a language switch reloads. */
     private final MnistTabModel mnist = new MnistTabModel(Mnist.defaultDirectory());
+    /** The gradient-flow lab's state; it opens small networks in the step-through view. */
+    private final GradFlowTabModel gradflow = new GradFlowTabModel(Mnist.defaultDirectory(), this::openInStepThrough);
     private String selectedTab = "";
+    private MainWindowController controller;
 
     public MainWindow(Stage stage, Language language) {
         this.stage = stage;
         this.language = language;
         this.messages = Resources.messages(language.locale());
-        stage.setOnHidden(e -> mnist.shutdown());
+        stage.setOnHidden(e -> {
+            mnist.shutdown();
+            gradflow.shutdown();
+        });
     }
 
     /** Lays the window out and shows it. */
@@ -64,6 +74,24 @@ public final class MainWindow {
         return mnist;
     }
 
+    /** The gradient-flow lab's model (it starts when its tab is first shown). */
+    public GradFlowTabModel gradflow() {
+        return gradflow;
+    }
+
+    /**
+     * Opens lesson text in the step-through view and shows that tab; false (and nothing changes) while the view is
+     * busy running iterations.
+     */
+    public boolean openInStepThrough(String name, String text) {
+        if (stepper.runningProperty().get()) {
+            return false;
+        }
+        stepper.open(name, text);
+        controller.selectTab(STEPPER_TAB);
+        return true;
+    }
+
     /** The fx:id of the tab the window shows, kept across language switches; "" for the first. */
     String selectedTab() {
         return selectedTab;
@@ -74,6 +102,7 @@ public final class MainWindow {
         if (MNIST_TAB.equals(id)) {
             mnist.loadData();
         }
+        gradflow.setShown(GRADFLOW_TAB.equals(id));
     }
 
     /** The bundle of the current language. */
@@ -118,7 +147,14 @@ public final class MainWindow {
             if (type == StepperController.class) {
                 return new StepperController(stepper, language, MainWindow::runInBackground);
             }
-            return type == MnistTabController.class ? new MnistTabController(mnist) : new MainWindowController(this);
+            if (type == GradFlowTabController.class) {
+                return new GradFlowTabController(gradflow);
+            }
+            if (type == MnistTabController.class) {
+                return new MnistTabController(mnist);
+            }
+            controller = new MainWindowController(this);
+            return controller;
         });
         try {
             return loader.load();

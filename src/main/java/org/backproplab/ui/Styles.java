@@ -3,6 +3,32 @@ package org.backproplab.ui;
 /** The CSS style classes the views set from code, in one place; the rules are in {@code app.css}. */
 public final class Styles {
 
+    // the gradient-flow lab
+    public static final String LAYER_BARS = "layer-bars";
+    public static final String FLOW_BAR = "flow-bar";
+    /** A value that is not finite: an overflow. */
+    public static final String BAD = "bad";
+    public static final String FLOW_GUIDE = "flow-guide";
+    public static final String FLOW_GUIDE_LABEL = "flow-guide-label";
+    public static final String FLOW_GRID = "flow-grid";
+    public static final String FLOW_AXIS_LABEL = "flow-axis-label";
+    public static final String FLOW_EMPTY = "flow-empty";
+    public static final String HEAT_MAP_VIEW = "heat-map-view";
+    public static final String HEAT_MAP_FRAME = "heat-map-frame";
+    public static final String HISTOGRAM_STACK = "histogram-stack";
+    public static final String FLOW_HIST = "flow-hist";
+    public static final String FLOW_HIST_SATURATED = "flow-hist-saturated";
+    public static final String FLOW_HIST_BASE = "flow-hist-base";
+    public static final String FLOW_HIST_NOTE = "flow-hist-note";
+    /** A text field whose value is wrong. */
+    public static final String INVALID = "invalid";
+    /** A banner that informs rather than warns. */
+    public static final String INFO = "info";
+    /** A run's figures once it has overflowed. */
+    public static final String OVERFLOW = "overflow";
+    /** A button that can only say why it cannot act. */
+    public static final String UNAVAILABLE = "unavailable";
+
     public static final String NODE_CARD = "node-card";
     public static final String PARAM = "param";
     public static final String CONSTANT = "constant";

@@ -93,6 +93,33 @@ public final class HeatMap {
         return out;
     }
 
+    /**
+     * The map drawn at {@code width} × {@code height} pixels, each cell a block (nearest neighbour: a few columns
+     * at the start of a run are wide blocks, not a blur), ARGB, row-major, the output layer on top.
+     */
+    public int[] argb(LogScale scale, int width, int height) {
+        int w = Math.max(1, width);
+        int h = Math.max(1, height);
+        int[] out = new int[w * h];
+        int columns = columns();
+        if (columns == 0) {
+            return out;
+        }
+        int[] cells = argb(scale);
+        int rows = layers();
+        int[] columnOf = new int[w];
+        for (int x = 0; x < w; x++) {
+            columnOf[x] = Math.min(columns - 1, (int) ((long) x * columns / w));
+        }
+        for (int y = 0; y < h; y++) {
+            int row = Math.min(rows - 1, (int) ((long) y * rows / h));
+            for (int x = 0; x < w; x++) {
+                out[y * w + x] = cells[row * columns + columnOf[x]];
+            }
+        }
+        return out;
+    }
+
     /** An independent copy, for another thread to read. */
     public HeatMap copy() {
         List<Series> copies = new ArrayList<>(rows.size());

@@ -53,6 +53,15 @@ public record Histogram(double lo, double hi, int[] counts, int[] saturated, int
         return m;
     }
 
+    /** The largest count of unsaturated values in one bin. */
+    public int maxUnsaturated() {
+        int m = 0;
+        for (int b = 0; b < counts.length; b++) {
+            m = Math.max(m, counts[b] - saturated[b]);
+        }
+        return m;
+    }
+
     public int bins() {
         return counts.length;
     }

@@ -17,6 +17,8 @@ public final class SharedAxes {
 
     /** The guide line of the update ratio: a common rule of thumb for a healthy learning rate. */
     public static final double RATIO_GUIDE = 1e-3;
+    /** The fewest decades a gradient-norm axis spans. */
+    public static final int MIN_DECADES = 4;
 
     /**
      * The current axes.
@@ -62,7 +64,7 @@ public final class SharedAxes {
             }
             steps = Math.max(steps, r.loss().lastStep());
         }
-        Axes next = new Axes(orEmpty(gradient), ratio, orEmpty(norm), Histogram.nice(Math.max(loss, 1e-9)),
+        Axes next = new Axes(wide(orEmpty(gradient)), ratio, wide(orEmpty(norm)), lossTop(loss),
                 niceSteps(steps));
         if (axes != null) {
             next = new Axes(axes.gradient.union(next.gradient), axes.ratio.union(next.ratio), axes.norm.union(next.norm),
@@ -73,26 +75,36 @@ public final class SharedAxes {
     }
 
     /**
-     * The x range of the histograms of one activation, over the hidden layers of every run that uses it; it too only
-     * grows.
+     * The x range of the histograms of one activation, over the hidden layers of every run that uses it: for ReLU
+     * and Leaky ReLU up to the largest value, or to 4 standard deviations beyond a layer's mean if that is less (a
+     * long thin tail would squeeze the rest into one bin; what lies beyond goes to the end bin). It too only grows.
      */
     public double[] histogramRange(Activation.Kind kind, List<RunHistory.Snapshot> runs) {
         double min = 0;
         double max = 0;
+        double spreadMin = 0;
+        double spreadMax = 0;
         for (RunHistory.Snapshot r : runs) {
             if (r.latest() == null || r.config().activation() != kind) {
                 continue;
             }
             List<GradientFlow.LayerStats> layers = r.latest().layers();
             for (int l = 0; l < layers.size() - 1; l++) { // hidden layers only: the last one's are logits
-                for (float v : layers.get(l).activations()) {
+                GradientFlow.LayerStats s = layers.get(l);
+                for (float v : s.activations()) {
                     if (Float.isFinite(v)) {
                         min = Math.min(min, v);
                         max = Math.max(max, v);
                     }
                 }
+                if (Double.isFinite(s.activationMean()) && Double.isFinite(s.activationStd())) {
+                    spreadMin = Math.min(spreadMin, s.activationMean() - 4 * s.activationStd());
+                    spreadMax = Math.max(spreadMax, s.activationMean() + 4 * s.activationStd());
+                }
             }
         }
+        min = Math.max(min, spreadMin);
+        max = Math.min(max, spreadMax);
         double[] range = Histogram.range(kind, min, max);
         double[] before = histogramRanges.get(kind);
         if (before != null) {
@@ -100,6 +112,20 @@ public final class SharedAxes {
         }
         histogramRanges.put(kind, range);
         return range.clone();
+    }
+
+    /** The top of the loss axis: the loss rounded up to 1, 1.5, 2, 2.5, 3, 4, 5, 6 or 8 × 10^k. */
+    static double lossTop(double loss) {
+        if (!(loss > 0) || !Double.isFinite(loss)) {
+            return 1;
+        }
+        double p = Math.pow(10, Math.floor(Math.log10(loss)));
+        for (double m : new double[] {1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10}) {
+            if (m * p >= loss * (1 - 1e-12)) {
+                return m * p;
+            }
+        }
+        return 10 * p;
     }
 
     /** The step axis: at least 10, else 1, 2 or 5 × 10^k at or above the last step. */
@@ -121,6 +147,14 @@ public final class SharedAxes {
 
     private static LogScale union(LogScale a, LogScale b) {
         return a == null ? b : b == null ? a : a.union(b);
+    }
+
+    /**
+     * At least {@value #MIN_DECADES} decades, extended downwards: on a narrower log axis small differences would look
+     * like the vanishing gradients the lab is about.
+     */
+    static LogScale wide(LogScale s) {
+        return s.decades() >= MIN_DECADES ? s : new LogScale(s.maxExponent() - MIN_DECADES, s.maxExponent());
     }
 
     private static LogScale orEmpty(LogScale s) {

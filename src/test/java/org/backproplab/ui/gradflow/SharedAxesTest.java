@@ -67,6 +67,16 @@ class SharedAxesTest {
     }
 
     @Test
+    void aNormAxisSpansAtLeastFourDecadesAndTheLossAxisEndsRoundAbove() {
+        assertEquals(new LogScale(-4, 0), SharedAxes.wide(new LogScale(-1, 0)), "0.1 and 1 are not worlds apart");
+        assertEquals(new LogScale(-9, 1), SharedAxes.wide(new LogScale(-9, 1)));
+        assertEquals(2.5, SharedAxes.lossTop(2.3026), 1e-12);
+        assertEquals(3, SharedAxes.lossTop(2.55), 1e-12);
+        assertEquals(1, SharedAxes.lossTop(Double.NaN));
+        assertEquals(1.5e8, SharedAxes.lossTop(1.01e8), 1);
+    }
+
+    @Test
     void theStepAxisGrowsInRoundNumbers() {
         assertEquals(10, SharedAxes.niceSteps(0));
         assertEquals(20, SharedAxes.niceSteps(11));

@@ -1,0 +1,230 @@
+package org.backproplab.ui.gradflow;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+
+import org.backproplab.nn.Activation;
+import org.backproplab.nn.Initializer;
+import org.backproplab.ui.Language;
+import org.backproplab.ui.MainWindow;
+import org.backproplab.ui.Screenshots;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The gradient-flow lab in the main window, headless: switch BatchNorm on and the per-layer bars change; compare
+ * mode trains two runs side by side on the same axes; an overflow pauses the lab and says where; a small network
+ * opens in the step-through view. Writes a snapshot PNG of each view (see {@link Screenshots}).
+ */
+@ExtendWith(ApplicationExtension.class)
+class GradFlowTabTest {
+
+    private Stage stage;
+    private MainWindow window;
+    private GradFlowTabModel model;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        window = new MainWindow(stage, Language.ENGLISH);
+        model = window.gradflow();
+        window.show();
+    }
+
+    @AfterEach
+    void stop(FxRobot robot) {
+        robot.interact(model::shutdown);
+    }
+
+    @Test
+    void switchingBatchNormOnChangesThePerLayerBars(FxRobot robot) throws Exception {
+        openTab(robot);
+        LayerBars bars = robot.lookup("#gradBarsA").queryAs(LayerBars.class);
+        double[] plain = bars.values();
+        assertEquals(10, plain.length, "depth 10: ten bars");
+        assertTrue(plain[0] < 1e-3 * plain[9], "sigmoid + Xavier: the first layer's gradient vanishes: "
+                + plain[0] + " vs " + plain[9]);
+        robot.interact(() -> stage.getScene().getRoot().layout());
+        double[] plainHeights = bars.barHeights();
+        assertTrue(plainHeights[0] < plainHeights[9] / 3, java.util.Arrays.toString(plainHeights));
+        Screenshots.write(robot, stage.getScene(), "gradflow-vanishing.png");
+
+        robot.clickOn("#batchNormA");
+        waitFor(10, () -> model.runsProperty().get().get(0).config().batchNorm()
+                && model.runStateProperty().get() == GradFlowTabModel.RunState.PAUSED);
+        double[] normalised = bars.values();
+        assertTrue(normalised[0] > 0.1 * normalised[9], "with BatchNorm within a factor of 10: "
+                + normalised[0] + " vs " + normalised[9]);
+        robot.interact(() -> stage.getScene().getRoot().layout());
+        double[] heights = bars.barHeights();
+        assertTrue(heights[0] > plainHeights[0] + 40, "the first bar grew: " + plainHeights[0] + " → " + heights[0]);
+        assertTrue(label(robot, "#runTitleA").contains("BatchNorm"), label(robot, "#runTitleA"));
+        Screenshots.write(robot, stage.getScene(), "gradflow-batchnorm.png");
+    }
+
+    @Test
+    void compareModeTrainsTwoRunsSideBySideOnTheSameAxes(FxRobot robot) throws Exception {
+        openTab(robot);
+        assertFalse(robot.lookup("#runHeaderB").query().isVisible(), "one configuration until comparing");
+        robot.clickOn("#compareBox");
+        assertEquals(ComparePreset.ACTIVATION, model.form().presetProperty().get());
+        waitFor(10, () -> model.runsProperty().get().size() == 2
+                && model.runStateProperty().get() == GradFlowTabModel.RunState.PAUSED);
+        for (String id : List.of("#runHeaderB", "#gradBarsB", "#heatB", "#depthB")) {
+            assertTrue(robot.lookup(id).query().isVisible(), id + " is shown");
+        }
+        assertTrue(label(robot, "#runTitleA").startsWith("Sigmoid · Xavier"), label(robot, "#runTitleA"));
+        assertTrue(label(robot, "#runTitleB").startsWith("ReLU · He"), label(robot, "#runTitleB"));
+
+        robot.clickOn("#playButton");
+        waitFor(60, () -> model.runsProperty().get().get(1).steps() >= 200);
+        robot.clickOn("#pauseButton");
+        waitFor(5, () -> model.runStateProperty().get() == GradFlowTabModel.RunState.PAUSED);
+        List<RunHistory.Snapshot> runs = model.runsProperty().get();
+        assertEquals(runs.get(0).steps(), runs.get(1).steps(), "the two go step for step");
+        double sigmoid = runs.get(0).latest().loss();
+        double relu = runs.get(1).latest().loss();
+        assertTrue(relu < sigmoid - 0.5, "ReLU + He learns, sigmoid + Xavier barely: " + relu + " vs " + sigmoid);
+
+        LayerBars a = robot.lookup("#gradBarsA").queryAs(LayerBars.class);
+        LayerBars b = robot.lookup("#gradBarsB").queryAs(LayerBars.class);
+        assertEquals(a.tickExponents(), b.tickExponents(), "the same axis");
+        assertTrue(robot.lookup("#heatA").queryAs(HeatMapView.class).columns() > 100);
+        Screenshots.write(robot, stage.getScene(), "gradflow-compare.png");
+
+        selectView(robot, "updatesTab");
+        assertEquals(robot.lookup("#ratioBarsA").queryAs(LayerBars.class).tickExponents(),
+                robot.lookup("#ratioBarsB").queryAs(LayerBars.class).tickExponents());
+        Screenshots.write(robot, stage.getScene(), "gradflow-updates.png");
+        selectView(robot, "activationsTab");
+        HistogramStack sigmoidStack = robot.lookup("#histogramsA").queryAs(HistogramStack.class);
+        HistogramStack reluStack = robot.lookup("#histogramsB").queryAs(HistogramStack.class);
+        assertEquals(9, sigmoidStack.notes().size(), "nine hidden layers");
+        assertTrue(sigmoidStack.notes().get(0).startsWith("saturated "), sigmoidStack.notes().get(0));
+        assertTrue(reluStack.notes().get(0).matches("zero \\d+% · dead \\d+/64"), reluStack.notes().get(0));
+        Screenshots.write(robot, stage.getScene(), "gradflow-activations.png");
+        selectView(robot, "lossTab");
+        Screenshots.write(robot, stage.getScene(), "gradflow-loss.png");
+
+        robot.interact(() -> window.switchLanguage(Language.SIMPLIFIED_CHINESE));
+        selectView(robot, "gradientsTab");
+        assertTrue(label(robot, "#runStatusLabel").startsWith("已暂停"), label(robot, "#runStatusLabel"));
+        assertTrue(robot.lookup("#gradBarsB").query().isVisible(), "the reloaded view still compares");
+        Screenshots.write(robot, stage.getScene(), "gradflow-compare-zh_CN.png");
+    }
+
+    @Test
+    void anOverflowPausesTheLabAndSaysWhere(FxRobot robot) throws Exception {
+        openTab(robot);
+        robot.interact(() -> {
+            model.form().a().activationProperty().set(Activation.Kind.RELU);
+            model.form().a().initProperty().set(Initializer.Scheme.NORMAL);
+        });
+        waitFor(10, () -> model.runsProperty().get().get(0).config().init() == Initializer.Scheme.NORMAL
+                && model.runStateProperty().get() == GradFlowTabModel.RunState.PAUSED);
+        assertTrue(model.runsProperty().get().get(0).latest().gradNormBeforeClip() > 1e3, "ReLU + normal explodes");
+        robot.press(KeyCode.ALT, KeyCode.S).release(KeyCode.S, KeyCode.ALT); // _Start
+        waitFor(20, () -> model.runsProperty().get().get(0).overflow() != null);
+        waitFor(5, () -> model.runStateProperty().get() == GradFlowTabModel.RunState.HALTED);
+        RunHistory.Overflow o = model.runsProperty().get().get(0).overflow();
+        assertTrue(robot.lookup("#banner").query().isVisible());
+        assertEquals("Configuration A overflowed to NaN or infinity at step " + o.step() + ", in layer " + o.layer()
+                + " (" + o.in() + "). The lab has paused.", label(robot, "#bannerTitle"));
+        assertTrue(label(robot, "#runFiguresA").endsWith("overflowed at step " + o.step() + " in layer " + o.layer()
+                + " (" + o.in() + ")"), label(robot, "#runFiguresA"));
+        assertTrue(robot.lookup("#playButton").queryAs(Button.class).isDisabled(), "nothing left to train");
+        assertTrue(robot.lookup("#resetButton").queryAs(Button.class).isVisible());
+        Screenshots.write(robot, stage.getScene(), "gradflow-overflow.png");
+
+        robot.interact(() -> model.form().a().clipProperty().set("norm")); // a cure: clipping to norm 1
+        waitFor(10, () -> model.runsProperty().get().get(0).config().clip().equals("norm")
+                && model.runStateProperty().get() == GradFlowTabModel.RunState.PAUSED);
+        assertFalse(robot.lookup("#banner").query().isVisible(), "a new start, no overflow");
+        RunHistory.Snapshot clipped = model.runsProperty().get().get(0);
+        assertTrue(clipped.latest().gradNormAfterClip() <= 1 + 1e-6, "clipped to norm 1: "
+                + clipped.latest().gradNormAfterClip());
+    }
+
+    @Test
+    void aSmallNetworkOpensInTheStepThroughView(FxRobot robot) throws Exception {
+        openTab(robot);
+        robot.clickOn("#openA");
+        assertEquals(StepThroughTestTexts.MNIST_REFUSED, label(robot, "#bannerTitle"));
+        robot.interact(() -> {
+            model.form().datasetProperty().set(Dataset.SPIRAL);
+            model.form().a().depthProperty().set(3);
+            model.form().a().widthProperty().set(8);
+            model.form().a().activationProperty().set(Activation.Kind.TANH);
+        });
+        waitFor(10, () -> model.runsProperty().get().get(0).config().depth() == 3
+                && model.runStateProperty().get() == GradFlowTabModel.RunState.PAUSED);
+        for (int i = 0; i < 5; i++) {
+            robot.clickOn("#stepButton");
+        }
+        waitFor(5, () -> model.runsProperty().get().get(0).steps() == 5);
+        robot.clickOn("#openA");
+        TabPane tabs = robot.lookup("#mainTabs").queryAs(TabPane.class);
+        waitFor(5, () -> "stepperTab".equals(tabs.getSelectionModel().getSelectedItem().getId()));
+        assertEquals("gradflow-A.bp", window.stepper().lessonNameProperty().get());
+        assertNotNull(window.stepper().stepper(), "the lesson compiled");
+        assertTrue(window.stepper().sourceProperty().get().contains("after 5 steps"));
+        Screenshots.write(robot, stage.getScene(), "gradflow-step-through.png");
+    }
+
+    private void openTab(FxRobot robot) throws Exception {
+        TabPane tabs = robot.lookup("#mainTabs").queryAs(TabPane.class);
+        Tab tab = tabs.getTabs().stream().filter(t -> "gradflowTab".equals(t.getId())).findFirst().orElseThrow();
+        robot.interact(() -> tabs.getSelectionModel().select(tab));
+        waitFor(20, () -> !model.runsProperty().get().isEmpty()
+                && model.runStateProperty().get() == GradFlowTabModel.RunState.PAUSED);
+    }
+
+    private static void selectView(FxRobot robot, String id) {
+        TabPane views = robot.lookup("#views").queryAs(TabPane.class);
+        Tab tab = views.getTabs().stream().filter(t -> id.equals(t.getId())).findFirst().orElseThrow();
+        robot.interact(() -> views.getSelectionModel().select(tab));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static String label(FxRobot robot, String query) {
+        Node n = robot.lookup(query).query();
+        return ((Label) n).getText();
+    }
+
+    private static void waitFor(int seconds, Callable<Boolean> condition) throws Exception {
+        try {
+            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
+            WaitForAsyncUtils.waitForFxEvents();
+        } catch (TimeoutException e) {
+            throw new AssertionError("waited " + seconds + " s in vain", e);
+        }
+    }
+
+    /** What the lab says when asked to open an MNIST network in the step-through view. */
+    private static final class StepThroughTestTexts {
+        static final String MNIST_REFUSED = "Only networks on a 2-D dataset open in the step-through view: with 784 "
+                + "pixels in, the first weight matrix alone has 784 rows to step through. Choose a 2-D dataset, depth at "
+                + "most 4 and width at most 8.";
+    }
+}
