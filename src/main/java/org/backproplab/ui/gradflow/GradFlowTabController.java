@@ -3,7 +3,6 @@ package org.backproplab.ui.gradflow;
 import java.text.MessageFormat;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.ResourceBundle;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -14,8 +13,6 @@ import javafx.beans.value.WeakChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.chart.LineChart;
-import javafx.scene.chart.NumberAxis;
-import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
@@ -31,7 +28,6 @@ import javafx.scene.layout.HBox;
 import javafx.util.StringConverter;
 
 import org.backproplab.nn.Activation;
-import org.backproplab.nn.GradientFlow;
 import org.backproplab.nn.Initializer;
 import org.backproplab.ui.Styles;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -47,6 +43,8 @@ public final class GradFlowTabController {
     private final GradFlowTabModel model;
     /** The listeners this view registered weakly on the model, held here so they live as long as the view. */
     private final List<Object> listeners = new ArrayList<>();
+    /** Configuration A's column and B's. */
+    private List<RunColumn> columns;
 
     @FXML private ResourceBundle resources;
     @FXML private ComboBox<Dataset> datasetBox;
@@ -80,6 +78,7 @@ public final class GradFlowTabController {
     @FXML private Button pauseButton;
     @FXML private Button stepButton;
     @FXML private Button resetButton;
+    @FXML private ComboBox<Pace> paceBox;
     @FXML private Label runStatusLabel;
     @FXML private Label speedLabel;
     @FXML private HBox banner;
@@ -121,9 +120,9 @@ public final class GradFlowTabController {
 
     @FXML
     private void initialize() {
+        bindViews();
         bindForm();
         bindRun();
-        bindViews();
     }
 
     // ---- commands ----
@@ -228,6 +227,8 @@ public final class GradFlowTabController {
     // ---- the run ----
 
     private void bindRun() {
+        choices(paceBox, List.of(Pace.values()), p -> text(p.key()));
+        paceBox.valueProperty().bindBidirectional(model.paceProperty());
         playButton.disableProperty().bind(model.canPlayBinding().not());
         stepButton.disableProperty().bind(model.canPlayBinding().not());
         watch(model.runStateProperty(), state -> {
@@ -287,9 +288,10 @@ public final class GradFlowTabController {
                     model.mnistDirectory().toAbsolutePath().normalize());
         } else if (overflow != null) {
             title = overflow.atInitialisation()
-                    ? format("gradflow.banner.overflowInit", letter(overflowed), overflow.layer(), in(overflow.in()))
+                    ? format("gradflow.banner.overflowInit", letter(overflowed), overflow.layer(),
+                    columns.get(0).in(overflow.in()))
                     : format("gradflow.banner.overflow", letter(overflowed), overflow.step(), overflow.layer(),
-                    in(overflow.in()));
+                    columns.get(0).in(overflow.in()));
             boolean otherGoesOn = runs.size() == 2 && runs.get(1 - overflowed).overflow() == null;
             detail = text("gradflow.banner.overflow.detail")
                     + (otherGoesOn ? " " + format("gradflow.banner.overflow.other", letter(1 - overflowed)) : "");
@@ -311,195 +313,43 @@ public final class GradFlowTabController {
 
     private void showHeaders() {
         List<RunHistory.Snapshot> runs = model.runsProperty().get();
-        Label[] titles = {runTitleA, runTitleB};
-        Label[] figures = {runFiguresA, runFiguresB};
-        Button[] opens = {openA, openB};
-        Tooltip[] tips = {openTipA, openTipB};
-        for (int i = 0; i < 2; i++) {
-            RunHistory.Snapshot r = i < runs.size() ? runs.get(i) : null;
-            titles[i].setText(r == null ? "" : summary(r.config()));
-            titles[i].setTooltip(r == null ? null : new Tooltip(summary(r.config())));
-            RunHistory.Overflow o = r == null ? null : r.overflow();
-            figures[i].getStyleClass().remove(Styles.OVERFLOW);
-            if (r == null || r.latest() == null) {
-                figures[i].setText("");
-            } else {
-                String shape = format("gradflow.run.shape", r.config().depth(), r.config().width()) + " · ";
-                if (o != null) {
-                    figures[i].getStyleClass().add(Styles.OVERFLOW);
-                    figures[i].setText(shape + (o.atInitialisation()
-                            ? format("gradflow.run.overflowInit", o.layer(), in(o.in()))
-                            : format("gradflow.run.overflow", o.step(), o.layer(), in(o.in()))));
-                } else {
-                    figures[i].setText(shape + format("gradflow.run.figures", r.steps(), loss(r.latest().loss())));
-                }
-            }
-            String obstacle = model.stepThroughObstacle(i);
-            tips[i].setText(obstacle == null ? text("gradflow.open.tip") : text(obstacle));
-            opens[i].getStyleClass().remove(Styles.UNAVAILABLE);
-            if (obstacle != null) {
-                opens[i].getStyleClass().add(Styles.UNAVAILABLE); // still focusable and clickable: it says why not
-            }
+        for (int i = 0; i < columns.size(); i++) {
+            columns.get(i).showHeader(i < runs.size() ? runs.get(i) : null, model.stepThroughObstacle(i));
         }
-    }
-
-    private String summary(GradientFlow.Config c) {
-        StringBuilder s = new StringBuilder();
-        s.append(text("gradflow.activation." + c.activation().id())).append(" · ")
-                .append(text("gradflow.init." + c.init().id()));
-        if (c.batchNorm()) {
-            s.append(" · ").append(text("gradflow.batchNorm"));
-        }
-        if (!c.clip().equals("none")) {
-            s.append(" · ").append(format("gradflow.run.clip." + c.clip(), FlowSettings.number(c.clipThreshold())));
-        }
-        return s.append(" · ").append(text("gradflow.optimizer." + c.optimizer())).append(' ')
-                .append(FlowSettings.number(c.learningRate())).toString();
     }
 
     // ---- the views ----
 
     private void bindViews() {
-        for (LayerBars bars : List.of(gradBarsA, gradBarsB, ratioBarsA, ratioBarsB)) {
-            bars.setTooltipFormat(text("gradflow.bar.tip"));
-        }
-        for (LayerBars bars : List.of(ratioBarsA, ratioBarsB)) {
-            bars.setGuide(SharedAxes.RATIO_GUIDE, LogScale.label(-3));
-            bars.setEmptyText(text("gradflow.chart.ratio.empty"));
-        }
-        for (HeatMapView heat : List.of(heatA, heatB)) {
-            heat.setTitles(text("gradflow.chart.heat.layer"), text("gradflow.chart.heat.step"));
-        }
-        for (LineChart<Number, Number> chart : List.of(normChartA, normChartB)) {
-            chart.getData().add(named("gradflow.chart.norm.before"));
-            chart.getData().add(named("gradflow.chart.norm.after"));
-            ((NumberAxis) chart.getYAxis()).setTickLabelFormatter(converter(n -> LogScale.label(n.intValue())));
-        }
-        for (LineChart<Number, Number> chart : List.of(lossChartA, lossChartB)) {
-            chart.getData().add(named("gradflow.chart.loss.series"));
-            chart.setLegendVisible(false);
-        }
-        for (LineChart<Number, Number> chart : List.of(normChartA, normChartB, lossChartA, lossChartB)) {
-            chart.setHorizontalZeroLineVisible(false); // on the norm chart it would be a line at 10⁰
-            chart.setVerticalZeroLineVisible(false);
-        }
+        columns = List.of(
+                new RunColumn(new RunColumn.Nodes(runTitleA, runFiguresA, openA, openTipA, gradBarsA, heatA, ratioBarsA,
+                        normChartA, histogramsA, lossChartA), resources),
+                new RunColumn(new RunColumn.Nodes(runTitleB, runFiguresB, openB, openTipB, gradBarsB, heatB, ratioBarsB,
+                        normChartB, histogramsB, lossChartB), resources));
         views.getSelectionModel().select(model.selectedViewProperty().get().ordinal());
         views.getSelectionModel().selectedIndexProperty().addListener((o, a, b) -> model.selectedViewProperty()
                 .set(GradFlowTabModel.View.values()[b.intValue()]));
         watch(List.of(model.runsProperty(), model.axesProperty(), model.selectedViewProperty()), this::showView);
     }
 
-    /** Draws what the model measured into the view in sight. */
+    /** Draws what the model measured into the view in sight; the others catch up when shown. */
     private void showView() {
         List<RunHistory.Snapshot> runs = model.runsProperty().get();
         SharedAxes.Axes axes = model.axesProperty().get();
-        if (axes == null || runs.isEmpty()) {
+        if (axes == null) {
             return;
         }
         for (int i = 0; i < runs.size(); i++) {
-            RunHistory.Snapshot r = runs.get(i);
-            if (r.latest() == null) {
-                continue;
-            }
-            List<GradientFlow.LayerStats> layers = r.latest().layers();
-            switch (model.selectedViewProperty().get()) {
-                case GRADIENTS -> {
-                    pick(gradBarsA, gradBarsB, i).show(values(layers, GradientFlow.LayerStats::weightGradNorm),
-                            axes.gradient());
-                    pick(heatA, heatB, i).show(r.heat(), axes.gradient());
-                }
-                case UPDATES -> {
-                    pick(ratioBarsA, ratioBarsB, i).show(values(layers, GradientFlow.LayerStats::updateRatio), axes.ratio());
-                    LineChart<Number, Number> chart = pick(normChartA, normChartB, i);
-                    LogScale norm = axes.norm();
-                    setAxes(chart, axes.stepMax(), norm.minExponent(), norm.maxExponent(),
-                            Math.max(1, Math.ceil(norm.decades() / 6.0)));
-                    fill(chart.getData().get(0), r.normBefore());
-                    fill(chart.getData().get(1), r.normAfter());
-                }
-                case ACTIVATIONS -> showHistograms(pick(histogramsA, histogramsB, i), r);
-                case LOSS -> {
-                    LineChart<Number, Number> chart = pick(lossChartA, lossChartB, i);
-                    setAxes(chart, axes.stepMax(), 0, axes.lossMax(), Histogram.nice(axes.lossMax() / 6));
-                    fill(chart.getData().get(0), r.loss());
-                }
+            if (runs.get(i).latest() != null) {
+                columns.get(i).show(model.selectedViewProperty().get(), runs.get(i), axes, model::histogramRange);
             }
         }
-    }
-
-    private void showHistograms(HistogramStack stack, RunHistory.Snapshot r) {
-        Activation.Kind kind = r.config().activation();
-        double[] range = model.histogramRange(kind);
-        List<GradientFlow.LayerStats> layers = r.latest().layers();
-        List<Histogram> rows = new ArrayList<>();
-        List<String> notes = new ArrayList<>();
-        for (int l = 0; l < layers.size() - 1; l++) { // hidden layers: the output layer has no activation
-            GradientFlow.LayerStats s = layers.get(l);
-            rows.add(Histogram.of(s.activations(), kind, range[0], range[1], Histogram.BINS));
-            String share = percent(s.saturatedFraction());
-            notes.add(switch (kind) {
-                case SIGMOID, TANH -> format("gradflow.note.saturated", share);
-                case RELU -> format("gradflow.note.relu", share,
-                        Histogram.deadUnits(s.activations(), r.config().width()), r.config().width());
-                case LEAKY_RELU -> format("gradflow.note.leaky", share);
-            });
-        }
-        stack.show(rows, notes, range);
-    }
-
-    private static void setAxes(LineChart<Number, Number> chart, int steps, double yMin, double yMax, double yTick) {
-        NumberAxis x = (NumberAxis) chart.getXAxis();
-        NumberAxis y = (NumberAxis) chart.getYAxis();
-        x.setUpperBound(steps);
-        x.setTickUnit(Math.max(1, Histogram.nice(steps / 6.0)));
-        y.setLowerBound(yMin);
-        y.setUpperBound(yMax);
-        y.setTickUnit(yTick > 0 ? yTick : 1);
-    }
-
-    /** The chart series shows the points of the curve; points that are not finite (an overflow) are left out. */
-    private static void fill(XYChart.Series<Number, Number> target, Series curve) {
-        List<XYChart.Data<Number, Number>> points = new ArrayList<>(curve.size());
-        for (int p = 0; p < curve.size(); p++) {
-            double v = curve.value(p);
-            if (Double.isFinite(v)) {
-                points.add(new XYChart.Data<>(curve.step(p), v));
-            }
-        }
-        target.getData().setAll(points);
-    }
-
-    private XYChart.Series<Number, Number> named(String key) {
-        XYChart.Series<Number, Number> s = new XYChart.Series<>();
-        s.setName(text(key));
-        return s;
-    }
-
-    private static double[] values(List<GradientFlow.LayerStats> layers,
-                                   java.util.function.ToDoubleFunction<GradientFlow.LayerStats> f) {
-        return layers.stream().mapToDouble(f).toArray();
-    }
-
-    private static <T> T pick(T a, T b, int i) {
-        return i == 0 ? a : b;
     }
 
     // ---- helpers ----
 
-    private String in(String what) {
-        return text("gradflow.in." + what);
-    }
-
     private static String letter(int run) {
         return run == 0 ? "A" : "B";
-    }
-
-    private static String loss(double v) {
-        return Double.isFinite(v) ? String.format(Locale.ROOT, "%.4f", v) : LayerBars.number(v);
-    }
-
-    private static String percent(double share) {
-        return Double.isFinite(share) ? String.format(Locale.ROOT, "%.0f%%", share * 100) : "—";
     }
 
     private static void show(Node n, boolean visible) {

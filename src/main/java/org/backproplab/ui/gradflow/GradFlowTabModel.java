@@ -80,6 +80,7 @@ public final class GradFlowTabModel {
     private final ReadOnlyDoubleWrapper stepsPerSecond = new ReadOnlyDoubleWrapper();
     private final ReadOnlyObjectWrapper<Notice> notice = new ReadOnlyObjectWrapper<>();
     private final ObjectProperty<View> selectedView = new SimpleObjectProperty<>(View.GRADIENTS);
+    private final ObjectProperty<Pace> pace = new SimpleObjectProperty<>(Pace.FULL);
 
     private final BooleanBinding canPlay = Bindings.createBooleanBinding(
             () -> runState.get() == RunState.PAUSED, runState);
@@ -100,6 +101,11 @@ public final class GradFlowTabModel {
         poller.setCycleCount(Timeline.INDEFINITE);
         settle.setOnFinished(e -> rebuild(runState.get() == RunState.RUNNING));
         form.settingsProperty().addListener((o, old, now) -> settle.playFromStart());
+        pace.addListener((o, old, now) -> {
+            if (run != null) {
+                run.setPace(now);
+            }
+        });
     }
 
     // ---- commands ----
@@ -245,6 +251,7 @@ public final class GradFlowTabModel {
         }
         runData = data;
         run = LabRun.start(parsed.configs(), data);
+        run.setPace(pace.get());
         if (play) {
             run.play();
         }
@@ -336,6 +343,8 @@ public final class GradFlowTabModel {
     /** What "Open in step-through" has to say; null when all went well. */
     public ReadOnlyObjectProperty<Notice> noticeProperty() { return notice.getReadOnlyProperty(); }
     public ObjectProperty<View> selectedViewProperty() { return selectedView; }
+    /** How fast the lab trains while it plays. */
+    public ObjectProperty<Pace> paceProperty() { return pace; }
     public BooleanBinding canPlayBinding() { return canPlay; }
     public BooleanBinding canPauseBinding() { return canPause; }
     /** The examples the current run trains on; null when there is no run. */

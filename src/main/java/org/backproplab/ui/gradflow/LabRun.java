@@ -43,6 +43,7 @@ public final class LabRun {
     private volatile boolean started;
     private volatile String error;
     private volatile double stepsPerSecond;
+    private volatile long minimumNanos;
     /** Thread-confined to the training thread. */
     private List<GradientFlow> flows;
 
@@ -85,6 +86,14 @@ public final class LabRun {
             pendingSteps = 0;
         }
         version.incrementAndGet();
+    }
+
+    /** How fast to train while playing; it applies from the next step. */
+    public void setPace(Pace pace) {
+        minimumNanos = pace.minimumNanos();
+        synchronized (lock) {
+            lock.notifyAll(); // a step waiting for its time takes the new pace at once
+        }
     }
 
     /** One step of every configuration that has not overflowed; while paused only. */
@@ -166,6 +175,25 @@ public final class LabRun {
         return new Update(v, state(), List.copyOf(runs), stepsPerSecond, error);
     }
 
+    /**
+     * Waits until the pace allows the next step, which starts {@link #minimumNanos} after the last one started; true
+     * when it may go, false when the run was paused or closed, or a task came, meanwhile.
+     */
+    private boolean awaitPace(long lastStart) throws InterruptedException {
+        synchronized (lock) {
+            while (true) {
+                if (closed || !running || !tasks.isEmpty()) {
+                    return false;
+                }
+                long wait = lastStart + minimumNanos - System.nanoTime();
+                if (wait <= 0) {
+                    return true;
+                }
+                lock.wait(Math.max(1, wait / 1_000_000), 0);
+            }
+        }
+    }
+
     private boolean allOverflowed() {
         return histories.stream().allMatch(RunHistory::overflowed);
     }
@@ -202,6 +230,10 @@ public final class LabRun {
                     task.run();
                     continue;
                 }
+                if (playing && last != 0 && !awaitPace(last)) {
+                    continue; // paused, closed or given a task while waiting
+                }
+                long started = System.nanoTime();
                 boolean overflow = false;
                 for (int i = 0; i < flows.size(); i++) {
                     RunHistory h = histories.get(i);
@@ -211,12 +243,11 @@ public final class LabRun {
                         overflow |= s.nonFinite() != null;
                     }
                 }
-                long now = System.nanoTime();
                 if (playing && last != 0) {
-                    double rate = 1e9 / Math.max(1, now - last);
+                    double rate = 1e9 / Math.max(1, started - last);
                     stepsPerSecond = stepsPerSecond == 0 ? rate : 0.9 * stepsPerSecond + 0.1 * rate;
                 }
-                last = playing ? now : 0;
+                last = playing ? started : 0;
                 if (overflow) {
                     pause(); // the lab says where, and waits: nothing more happens until the user decides
                 }

@@ -46,6 +46,9 @@ class GradFlowResourcesTest {
         for (ComparePreset p : ComparePreset.values()) {
             keys.add(p.key());
         }
+        for (Pace p : Pace.values()) {
+            keys.add(p.key());
+        }
         for (Activation.Kind k : Activation.Kind.values()) {
             keys.add("gradflow.activation." + k.id());
         }
@@ -70,7 +73,7 @@ class GradFlowResourcesTest {
                 .importPackages("org.backproplab.ui.gradflow");
         noClasses().that().haveNameMatching("org\\.backproplab\\.ui\\.gradflow\\.(FlowSettings|LabSettings|Dataset"
                 + "|ComparePreset|LabData|LabRun|RunHistory|Series|HeatMap|HeatColors|Histogram|LogScale|SharedAxes"
-                + "|StepThrough)(\\$.*)?")
+                + "|StepThrough|Pace)(\\$.*)?")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.kordamp..")
                 .because("the lab's logic is plain Java, tested without a toolkit")
                 .check(classes);

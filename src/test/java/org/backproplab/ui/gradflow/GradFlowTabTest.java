@@ -98,6 +98,17 @@ class GradFlowTabTest {
         assertTrue(label(robot, "#runTitleB").startsWith("ReLU · He"), label(robot, "#runTitleB"));
 
         robot.clickOn("#playButton");
+        // The window answers while both train: a round trip through the UI thread (a pulse included) is quick.
+        long[] answers = new long[9];
+        for (int i = 0; i < answers.length; i++) {
+            long t0 = System.nanoTime();
+            robot.interact(() -> { });
+            answers[i] = (System.nanoTime() - t0) / 1_000_000;
+            Thread.sleep(20);
+        }
+        long[] sorted = answers.clone();
+        java.util.Arrays.sort(sorted);
+        assertTrue(sorted[answers.length / 2] < 300, "the UI thread answers slowly: " + java.util.Arrays.toString(answers));
         waitFor(60, () -> model.runsProperty().get().get(1).steps() >= 200);
         robot.clickOn("#pauseButton");
         waitFor(5, () -> model.runStateProperty().get() == GradFlowTabModel.RunState.PAUSED);
@@ -146,6 +157,8 @@ class GradFlowTabTest {
         assertTrue(model.runsProperty().get().get(0).latest().gradNormBeforeClip() > 1e3, "ReLU + normal explodes");
         robot.press(KeyCode.ALT, KeyCode.S).release(KeyCode.S, KeyCode.ALT); // _Start
         waitFor(20, () -> model.runsProperty().get().get(0).overflow() != null);
+        assertEquals(org.backproplab.ui.mnist.MnistTabModel.RunState.IDLE, window.mnist().runStateProperty().get(),
+                "Alt+S is the Start of the tab in sight, not the MNIST tab's");
         waitFor(5, () -> model.runStateProperty().get() == GradFlowTabModel.RunState.HALTED);
         RunHistory.Overflow o = model.runsProperty().get().get(0).overflow();
         assertTrue(robot.lookup("#banner").query().isVisible());

@@ -75,6 +75,24 @@ class LabRunTest {
     }
 
     @Test
+    void aPaceHoldsTheStepsPerSecondAndFullSpeedLiftsIt() throws Exception {
+        run = LabRun.start(List.of(config(Activation.Kind.RELU, Initializer.Scheme.HE_UNIFORM, 0.1)), SPIRAL);
+        run.setPace(Pace.TEN);
+        run.play();
+        waitFor(() -> run.poll().runs().get(0).steps() >= 1);
+        int from = run.poll().runs().get(0).steps();
+        Thread.sleep(600);
+        int paced = run.poll().runs().get(0).steps() - from;
+        assertTrue(paced >= 2 && paced <= 8, "about 6 steps in 0.6 s at 10 a second: " + paced);
+        run.setPace(Pace.FULL);
+        int now = run.poll().runs().get(0).steps();
+        waitFor(() -> run.poll().runs().get(0).steps() >= now + 50);
+        run.pause();
+        assertEquals(100_000_000L, Pace.TEN.minimumNanos());
+        assertEquals(0, Pace.FULL.minimumNanos());
+    }
+
+    @Test
     void anOverflowStopsThatConfigurationSaysWhereAndPauses() throws Exception {
         GradientFlow.Config exploding = new GradientFlow.Config(12, 128, Activation.Kind.RELU, Initializer.Scheme.NORMAL,
                 false, "none", 0, "sgd", 1, 64, 0);
