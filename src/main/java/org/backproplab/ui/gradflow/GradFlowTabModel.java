@@ -180,7 +180,7 @@ public final class GradFlowTabModel {
     /** Why configuration {@code index} cannot be opened in the step-through view (a message key), or null. */
     public String stepThroughObstacle(int index) {
         List<RunHistory.Snapshot> now = runs.get();
-        if (run == null || runData == null || index >= now.size()) {
+        if (run == null || runData == null || index >= now.size() || runState.get() == RunState.STARTING) {
             return "gradflow.open.noRun";
         }
         String why = StepThrough.obstacle(now.get(index).config(), runData.features());

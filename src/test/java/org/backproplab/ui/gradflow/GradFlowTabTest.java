@@ -202,6 +202,12 @@ class GradFlowTabTest {
         assertEquals("gradflow-A.bp", window.stepper().lessonNameProperty().get());
         assertNotNull(window.stepper().stepper(), "the lesson compiled");
         assertTrue(window.stepper().sourceProperty().get().contains("after 5 steps"));
+        robot.interact(() -> { // through the forward pass and a few steps back, to show it works on the lab's network
+            window.stepper().finishPhase();
+            for (int i = 0; i < 4; i++) {
+                window.stepper().step();
+            }
+        });
         Screenshots.write(robot, stage.getScene(), "gradflow-step-through.png");
     }
 
