@@ -47,72 +47,72 @@ public final class GradFlowTabController {
     private List<RunColumn> columns;
 
     @FXML private ResourceBundle resources;
-    @FXML private ComboBox<Dataset> datasetBox;
-    @FXML private TextField batchSizeField;
-    @FXML private TextField seedField;
-    @FXML private CheckBox compareBox;
-    @FXML private ComboBox<ComparePreset> presetBox;
-    @FXML private GridPane configForm;
-    @FXML private ColumnConstraints formColumnB;
-    @FXML private Label badgeB;
-    @FXML private Spinner<Integer> depthA;
-    @FXML private Spinner<Integer> depthB;
-    @FXML private Spinner<Integer> widthA;
-    @FXML private Spinner<Integer> widthB;
-    @FXML private ComboBox<Activation.Kind> activationA;
-    @FXML private ComboBox<Activation.Kind> activationB;
-    @FXML private ComboBox<Initializer.Scheme> initA;
-    @FXML private ComboBox<Initializer.Scheme> initB;
-    @FXML private CheckBox batchNormA;
-    @FXML private CheckBox batchNormB;
-    @FXML private ComboBox<String> clipA;
-    @FXML private ComboBox<String> clipB;
-    @FXML private TextField clipThresholdA;
-    @FXML private TextField clipThresholdB;
-    @FXML private ComboBox<String> optimizerA;
-    @FXML private ComboBox<String> optimizerB;
-    @FXML private TextField learningRateA;
-    @FXML private TextField learningRateB;
-    @FXML private Label problemLabel;
-    @FXML private Button playButton;
-    @FXML private Button pauseButton;
-    @FXML private Button stepButton;
-    @FXML private Button resetButton;
-    @FXML private ComboBox<Pace> paceBox;
-    @FXML private Label runStatusLabel;
-    @FXML private Label speedLabel;
-    @FXML private HBox banner;
-    @FXML private FontIcon bannerIcon;
-    @FXML private Label bannerTitle;
-    @FXML private Label bannerDetail;
-    @FXML private GridPane runHeaders;
-    @FXML private HBox runHeaderA;
-    @FXML private HBox runHeaderB;
-    @FXML private Label runTitleA;
-    @FXML private Label runTitleB;
-    @FXML private Label runFiguresA;
-    @FXML private Label runFiguresB;
-    @FXML private Button openA;
-    @FXML private Button openB;
-    @FXML private Tooltip openTipA;
-    @FXML private Tooltip openTipB;
-    @FXML private TabPane views;
-    @FXML private GridPane gradientsGrid;
-    @FXML private GridPane updatesGrid;
-    @FXML private GridPane activationsGrid;
-    @FXML private GridPane lossGrid;
-    @FXML private LayerBars gradBarsA;
-    @FXML private LayerBars gradBarsB;
-    @FXML private HeatMapView heatA;
-    @FXML private HeatMapView heatB;
-    @FXML private LayerBars ratioBarsA;
-    @FXML private LayerBars ratioBarsB;
-    @FXML private LineChart<Number, Number> normChartA;
-    @FXML private LineChart<Number, Number> normChartB;
-    @FXML private HistogramStack histogramsA;
-    @FXML private HistogramStack histogramsB;
-    @FXML private LineChart<Number, Number> lossChartA;
-    @FXML private LineChart<Number, Number> lossChartB;
+    @FXML private ComboBox<Dataset> gfDatasetBox;
+    @FXML private TextField gfBatchSizeField;
+    @FXML private TextField gfSeedField;
+    @FXML private CheckBox gfCompareBox;
+    @FXML private ComboBox<ComparePreset> gfPresetBox;
+    @FXML private GridPane gfConfigForm;
+    @FXML private ColumnConstraints gfFormColumnB;
+    @FXML private Label gfBadgeB;
+    @FXML private Spinner<Integer> gfDepthA;
+    @FXML private Spinner<Integer> gfDepthB;
+    @FXML private Spinner<Integer> gfWidthA;
+    @FXML private Spinner<Integer> gfWidthB;
+    @FXML private ComboBox<Activation.Kind> gfActivationA;
+    @FXML private ComboBox<Activation.Kind> gfActivationB;
+    @FXML private ComboBox<Initializer.Scheme> gfInitA;
+    @FXML private ComboBox<Initializer.Scheme> gfInitB;
+    @FXML private CheckBox gfBatchNormA;
+    @FXML private CheckBox gfBatchNormB;
+    @FXML private ComboBox<String> gfClipA;
+    @FXML private ComboBox<String> gfClipB;
+    @FXML private TextField gfClipThresholdA;
+    @FXML private TextField gfClipThresholdB;
+    @FXML private ComboBox<String> gfOptimizerA;
+    @FXML private ComboBox<String> gfOptimizerB;
+    @FXML private TextField gfLearningRateA;
+    @FXML private TextField gfLearningRateB;
+    @FXML private Label gfProblemLabel;
+    @FXML private Button gfPlayButton;
+    @FXML private Button gfPauseButton;
+    @FXML private Button gfStepButton;
+    @FXML private Button gfResetButton;
+    @FXML private ComboBox<Pace> gfPaceBox;
+    @FXML private Label gfRunStatusLabel;
+    @FXML private Label gfSpeedLabel;
+    @FXML private HBox gfBanner;
+    @FXML private FontIcon gfBannerIcon;
+    @FXML private Label gfBannerTitle;
+    @FXML private Label gfBannerDetail;
+    @FXML private GridPane gfRunHeaders;
+    @FXML private HBox gfRunHeaderA;
+    @FXML private HBox gfRunHeaderB;
+    @FXML private Label gfRunTitleA;
+    @FXML private Label gfRunTitleB;
+    @FXML private Label gfRunFiguresA;
+    @FXML private Label gfRunFiguresB;
+    @FXML private Button gfOpenA;
+    @FXML private Button gfOpenB;
+    @FXML private Tooltip gfOpenTipA;
+    @FXML private Tooltip gfOpenTipB;
+    @FXML private TabPane gfViews;
+    @FXML private GridPane gfGradientsGrid;
+    @FXML private GridPane gfUpdatesGrid;
+    @FXML private GridPane gfActivationsGrid;
+    @FXML private GridPane gfLossGrid;
+    @FXML private LayerBars gfGradBarsA;
+    @FXML private LayerBars gfGradBarsB;
+    @FXML private HeatMapView gfHeatA;
+    @FXML private HeatMapView gfHeatB;
+    @FXML private LayerBars gfRatioBarsA;
+    @FXML private LayerBars gfRatioBarsB;
+    @FXML private LineChart<Number, Number> gfNormChartA;
+    @FXML private LineChart<Number, Number> gfNormChartB;
+    @FXML private HistogramStack gfHistogramsA;
+    @FXML private HistogramStack gfHistogramsB;
+    @FXML private LineChart<Number, Number> gfLossChartA;
+    @FXML private LineChart<Number, Number> gfLossChartB;
 
     public GradFlowTabController(GradFlowTabModel model) {
         this.model = model;
@@ -138,36 +138,38 @@ public final class GradFlowTabController {
 
     private void bindForm() {
         LabForm form = model.form();
-        choices(datasetBox, List.of(Dataset.values()), d -> text(d.key()));
-        datasetBox.valueProperty().bindBidirectional(form.datasetProperty());
-        batchSizeField.textProperty().bindBidirectional(form.batchSizeProperty());
-        seedField.textProperty().bindBidirectional(form.seedProperty());
-        compareBox.selectedProperty().bindBidirectional(form.compareProperty());
-        choices(presetBox, List.of(ComparePreset.values()), p -> text(p.key()));
-        presetBox.valueProperty().bindBidirectional(form.presetProperty());
-        presetBox.disableProperty().bind(compareBox.selectedProperty().not());
-        bindSide(form.a(), depthA, widthA, activationA, initA, batchNormA, clipA, clipThresholdA, optimizerA, learningRateA);
-        bindSide(form.b(), depthB, widthB, activationB, initB, batchNormB, clipB, clipThresholdB, optimizerB, learningRateB);
+        choices(gfDatasetBox, List.of(Dataset.values()), d -> text(d.key()));
+        gfDatasetBox.valueProperty().bindBidirectional(form.datasetProperty());
+        gfBatchSizeField.textProperty().bindBidirectional(form.batchSizeProperty());
+        gfSeedField.textProperty().bindBidirectional(form.seedProperty());
+        gfCompareBox.selectedProperty().bindBidirectional(form.compareProperty());
+        choices(gfPresetBox, List.of(ComparePreset.values()), p -> text(p.key()));
+        gfPresetBox.valueProperty().bindBidirectional(form.presetProperty());
+        gfPresetBox.disableProperty().bind(gfCompareBox.selectedProperty().not());
+        bindSide(form.a(), gfDepthA, gfWidthA, gfActivationA, gfInitA, gfBatchNormA, gfClipA, gfClipThresholdA,
+                gfOptimizerA, gfLearningRateA);
+        bindSide(form.b(), gfDepthB, gfWidthB, gfActivationB, gfInitB, gfBatchNormB, gfClipB, gfClipThresholdB,
+                gfOptimizerB, gfLearningRateB);
         watch(form.compareProperty(), this::showCompare);
         watch(form.problemProperty(), problem -> {
-            for (TextField f : List.of(batchSizeField, seedField, learningRateA, learningRateB, clipThresholdA,
-                    clipThresholdB)) {
+            for (TextField f : List.of(gfBatchSizeField, gfSeedField, gfLearningRateA, gfLearningRateB,
+                    gfClipThresholdA, gfClipThresholdB)) {
                 f.getStyleClass().remove(Styles.INVALID);
             }
-            problemLabel.setVisible(problem != null);
-            problemLabel.setManaged(problem != null);
+            gfProblemLabel.setVisible(problem != null);
+            gfProblemLabel.setManaged(problem != null);
             if (problem == null) {
-                problemLabel.setText("");
+                gfProblemLabel.setText("");
                 return;
             }
             String what = MessageFormat.format(text(problem.key()), problem.args());
-            problemLabel.setText(problem.run() < 0 ? what : format("gradflow.error.in", letter(problem.run()), what));
+            gfProblemLabel.setText(problem.run() < 0 ? what : format("gradflow.error.in", letter(problem.run()), what));
             boolean a = problem.run() <= 0;
             TextField field = switch (problem.field()) {
-                case BATCH_SIZE -> batchSizeField;
-                case SEED -> seedField;
-                case LEARNING_RATE -> a ? learningRateA : learningRateB;
-                case CLIP_THRESHOLD -> a ? clipThresholdA : clipThresholdB;
+                case BATCH_SIZE -> gfBatchSizeField;
+                case SEED -> gfSeedField;
+                case LEARNING_RATE -> a ? gfLearningRateA : gfLearningRateB;
+                case CLIP_THRESHOLD -> a ? gfClipThresholdA : gfClipThresholdB;
             };
             field.getStyleClass().add(Styles.INVALID);
         });
@@ -198,15 +200,15 @@ public final class GradFlowTabController {
 
     /** B's column of the form, of the run headers and of every view, shown or not. */
     private void showCompare(boolean on) {
-        for (Node n : configForm.getChildren()) {
+        for (Node n : gfConfigForm.getChildren()) {
             Integer column = GridPane.getColumnIndex(n);
             if (column != null && column == 2) {
                 show(n, on);
             }
         }
-        formColumnB.setPrefWidth(on ? 110 : 0);
-        formColumnB.setMaxWidth(on ? Double.MAX_VALUE : 0);
-        for (GridPane grid : List.of(runHeaders, gradientsGrid, updatesGrid, activationsGrid, lossGrid)) {
+        gfFormColumnB.setPrefWidth(on ? 110 : 0);
+        gfFormColumnB.setMaxWidth(on ? Double.MAX_VALUE : 0);
+        for (GridPane grid : List.of(gfRunHeaders, gfGradientsGrid, gfUpdatesGrid, gfActivationsGrid, gfLossGrid)) {
             grid.getColumnConstraints().get(0).setPercentWidth(on ? 50 : 100);
             grid.getColumnConstraints().get(1).setPercentWidth(on ? 50 : 0);
             for (Node n : grid.getChildren()) {
@@ -217,8 +219,9 @@ public final class GradFlowTabController {
                 }
             }
         }
-        show(badgeB, on);
-        for (Button open : List.of(openA, openB)) { // two headers side by side: the icon only, its tooltip says what
+        show(gfBadgeB, on);
+        // Two headers side by side: the button shows its icon only, and its tooltip says what it does.
+        for (Button open : List.of(gfOpenA, gfOpenB)) {
             open.setContentDisplay(on ? javafx.scene.control.ContentDisplay.GRAPHIC_ONLY
                     : javafx.scene.control.ContentDisplay.LEFT);
         }
@@ -227,15 +230,15 @@ public final class GradFlowTabController {
     // ---- the run ----
 
     private void bindRun() {
-        choices(paceBox, List.of(Pace.values()), p -> text(p.key()));
-        paceBox.valueProperty().bindBidirectional(model.paceProperty());
-        playButton.disableProperty().bind(model.canPlayBinding().not());
-        stepButton.disableProperty().bind(model.canPlayBinding().not());
+        choices(gfPaceBox, List.of(Pace.values()), p -> text(p.key()));
+        gfPaceBox.valueProperty().bindBidirectional(model.paceProperty());
+        gfPlayButton.disableProperty().bind(model.canPlayBinding().not());
+        gfStepButton.disableProperty().bind(model.canPlayBinding().not());
         watch(model.runStateProperty(), state -> {
             boolean running = state == GradFlowTabModel.RunState.RUNNING;
-            show(playButton, !running);
-            show(pauseButton, running);
-            resetButton.setDisable(state == GradFlowTabModel.RunState.STARTING);
+            show(gfPlayButton, !running);
+            show(gfPauseButton, running);
+            gfResetButton.setDisable(state == GradFlowTabModel.RunState.STARTING);
         });
         watch(List.of(model.runStateProperty(), model.runsProperty(), model.dataStateProperty(), model.runErrorProperty(),
                 model.noticeProperty(), model.stepsPerSecondProperty(), model.form().datasetProperty()), () -> {
@@ -260,11 +263,11 @@ public final class GradFlowTabController {
             case HALTED -> text("gradflow.status.halted");
             case FAILED -> text("gradflow.status.failed");
         };
-        runStatusLabel.setText(status);
+        gfRunStatusLabel.setText(status);
         boolean running = model.runStateProperty().get() == GradFlowTabModel.RunState.RUNNING;
         double rate = model.stepsPerSecondProperty().get();
-        speedLabel.setText(running && rate > 0 ? format("gradflow.stat.speed", Math.round(rate)) : "");
-        show(speedLabel, running && rate > 0);
+        gfSpeedLabel.setText(running && rate > 0 ? format("gradflow.stat.speed", Math.round(rate)) : "");
+        show(gfSpeedLabel, running && rate > 0);
     }
 
     private void showBanner() {
@@ -300,15 +303,15 @@ public final class GradFlowTabController {
             title = MessageFormat.format(text(n.key()), n.args());
             info = true;
         }
-        show(banner, title != null);
-        banner.getStyleClass().remove(Styles.INFO);
+        show(gfBanner, title != null);
+        gfBanner.getStyleClass().remove(Styles.INFO);
         if (info) {
-            banner.getStyleClass().add(Styles.INFO);
+            gfBanner.getStyleClass().add(Styles.INFO);
         }
-        bannerIcon.setIconLiteral(info ? "mdi2i-information-outline" : "mdi2a-alert-circle-outline");
-        bannerTitle.setText(title == null ? "" : title);
-        bannerDetail.setText(detail);
-        show(bannerDetail, !detail.isEmpty());
+        gfBannerIcon.setIconLiteral(info ? "mdi2i-information-outline" : "mdi2a-alert-circle-outline");
+        gfBannerTitle.setText(title == null ? "" : title);
+        gfBannerDetail.setText(detail);
+        show(gfBannerDetail, !detail.isEmpty());
     }
 
     private void showHeaders() {
@@ -318,16 +321,16 @@ public final class GradFlowTabController {
         }
     }
 
-    // ---- the views ----
+    // ---- the gfViews ----
 
     private void bindViews() {
         columns = List.of(
-                new RunColumn(new RunColumn.Nodes(runTitleA, runFiguresA, openA, openTipA, gradBarsA, heatA, ratioBarsA,
-                        normChartA, histogramsA, lossChartA), resources),
-                new RunColumn(new RunColumn.Nodes(runTitleB, runFiguresB, openB, openTipB, gradBarsB, heatB, ratioBarsB,
-                        normChartB, histogramsB, lossChartB), resources));
-        views.getSelectionModel().select(model.selectedViewProperty().get().ordinal());
-        views.getSelectionModel().selectedIndexProperty().addListener((o, a, b) -> model.selectedViewProperty()
+                new RunColumn(new RunColumn.Nodes(gfRunTitleA, gfRunFiguresA, gfOpenA, gfOpenTipA, gfGradBarsA,
+                        gfHeatA, gfRatioBarsA, gfNormChartA, gfHistogramsA, gfLossChartA), resources),
+                new RunColumn(new RunColumn.Nodes(gfRunTitleB, gfRunFiguresB, gfOpenB, gfOpenTipB, gfGradBarsB,
+                        gfHeatB, gfRatioBarsB, gfNormChartB, gfHistogramsB, gfLossChartB), resources));
+        gfViews.getSelectionModel().select(model.selectedViewProperty().get().ordinal());
+        gfViews.getSelectionModel().selectedIndexProperty().addListener((o, a, b) -> model.selectedViewProperty()
                 .set(GradFlowTabModel.View.values()[b.intValue()]));
         watch(List.of(model.runsProperty(), model.axesProperty(), model.selectedViewProperty()), this::showView);
     }

@@ -60,7 +60,7 @@ class GradFlowTabTest {
     @Test
     void switchingBatchNormOnChangesThePerLayerBars(FxRobot robot) throws Exception {
         openTab(robot);
-        LayerBars bars = robot.lookup("#gradBarsA").queryAs(LayerBars.class);
+        LayerBars bars = robot.lookup("#gfGradBarsA").queryAs(LayerBars.class);
         double[] plain = bars.values();
         assertEquals(10, plain.length, "depth 10: ten bars");
         assertTrue(plain[0] < 1e-3 * plain[9], "sigmoid + Xavier: the first layer's gradient vanishes: "
@@ -70,7 +70,7 @@ class GradFlowTabTest {
         assertTrue(plainHeights[0] < plainHeights[9] / 3, java.util.Arrays.toString(plainHeights));
         Screenshots.write(robot, stage.getScene(), "gradflow-vanishing.png");
 
-        robot.clickOn("#batchNormA");
+        robot.clickOn("#gfBatchNormA");
         waitFor(10, () -> model.runsProperty().get().get(0).config().batchNorm()
                 && model.runStateProperty().get() == GradFlowTabModel.RunState.PAUSED);
         double[] normalised = bars.values();
@@ -79,25 +79,25 @@ class GradFlowTabTest {
         robot.interact(() -> stage.getScene().getRoot().layout());
         double[] heights = bars.barHeights();
         assertTrue(heights[0] > plainHeights[0] + 40, "the first bar grew: " + plainHeights[0] + " → " + heights[0]);
-        assertTrue(label(robot, "#runTitleA").contains("BatchNorm"), label(robot, "#runTitleA"));
+        assertTrue(label(robot, "#gfRunTitleA").contains("BatchNorm"), label(robot, "#gfRunTitleA"));
         Screenshots.write(robot, stage.getScene(), "gradflow-batchnorm.png");
     }
 
     @Test
     void compareModeTrainsTwoRunsSideBySideOnTheSameAxes(FxRobot robot) throws Exception {
         openTab(robot);
-        assertFalse(robot.lookup("#runHeaderB").query().isVisible(), "one configuration until comparing");
-        robot.clickOn("#compareBox");
+        assertFalse(robot.lookup("#gfRunHeaderB").query().isVisible(), "one configuration until comparing");
+        robot.clickOn("#gfCompareBox");
         assertEquals(ComparePreset.ACTIVATION, model.form().presetProperty().get());
         waitFor(10, () -> model.runsProperty().get().size() == 2
                 && model.runStateProperty().get() == GradFlowTabModel.RunState.PAUSED);
-        for (String id : List.of("#runHeaderB", "#gradBarsB", "#heatB", "#depthB")) {
+        for (String id : List.of("#gfRunHeaderB", "#gfGradBarsB", "#gfHeatB", "#gfDepthB")) {
             assertTrue(robot.lookup(id).query().isVisible(), id + " is shown");
         }
-        assertTrue(label(robot, "#runTitleA").startsWith("Sigmoid · Xavier"), label(robot, "#runTitleA"));
-        assertTrue(label(robot, "#runTitleB").startsWith("ReLU · He"), label(robot, "#runTitleB"));
+        assertTrue(label(robot, "#gfRunTitleA").startsWith("Sigmoid · Xavier"), label(robot, "#gfRunTitleA"));
+        assertTrue(label(robot, "#gfRunTitleB").startsWith("ReLU · He"), label(robot, "#gfRunTitleB"));
 
-        robot.clickOn("#playButton");
+        robot.clickOn("#gfPlayButton");
         // The window answers while both train: a round trip through the UI thread (a pulse included) is quick.
         long[] answers = new long[9];
         for (int i = 0; i < answers.length; i++) {
@@ -110,7 +110,7 @@ class GradFlowTabTest {
         java.util.Arrays.sort(sorted);
         assertTrue(sorted[answers.length / 2] < 300, "the UI thread answers slowly: " + java.util.Arrays.toString(answers));
         waitFor(60, () -> model.runsProperty().get().get(1).steps() >= 200);
-        robot.clickOn("#pauseButton");
+        robot.clickOn("#gfPauseButton");
         waitFor(5, () -> model.runStateProperty().get() == GradFlowTabModel.RunState.PAUSED);
         List<RunHistory.Snapshot> runs = model.runsProperty().get();
         assertEquals(runs.get(0).steps(), runs.get(1).steps(), "the two go step for step");
@@ -118,30 +118,30 @@ class GradFlowTabTest {
         double relu = runs.get(1).latest().loss();
         assertTrue(relu < sigmoid - 0.5, "ReLU + He learns, sigmoid + Xavier barely: " + relu + " vs " + sigmoid);
 
-        LayerBars a = robot.lookup("#gradBarsA").queryAs(LayerBars.class);
-        LayerBars b = robot.lookup("#gradBarsB").queryAs(LayerBars.class);
+        LayerBars a = robot.lookup("#gfGradBarsA").queryAs(LayerBars.class);
+        LayerBars b = robot.lookup("#gfGradBarsB").queryAs(LayerBars.class);
         assertEquals(a.tickExponents(), b.tickExponents(), "the same axis");
-        assertTrue(robot.lookup("#heatA").queryAs(HeatMapView.class).columns() > 100);
+        assertTrue(robot.lookup("#gfHeatA").queryAs(HeatMapView.class).columns() > 100);
         Screenshots.write(robot, stage.getScene(), "gradflow-compare.png");
 
-        selectView(robot, "updatesTab");
-        assertEquals(robot.lookup("#ratioBarsA").queryAs(LayerBars.class).tickExponents(),
-                robot.lookup("#ratioBarsB").queryAs(LayerBars.class).tickExponents());
+        selectView(robot, "gfUpdatesTab");
+        assertEquals(robot.lookup("#gfRatioBarsA").queryAs(LayerBars.class).tickExponents(),
+                robot.lookup("#gfRatioBarsB").queryAs(LayerBars.class).tickExponents());
         Screenshots.write(robot, stage.getScene(), "gradflow-updates.png");
-        selectView(robot, "activationsTab");
-        HistogramStack sigmoidStack = robot.lookup("#histogramsA").queryAs(HistogramStack.class);
-        HistogramStack reluStack = robot.lookup("#histogramsB").queryAs(HistogramStack.class);
+        selectView(robot, "gfActivationsTab");
+        HistogramStack sigmoidStack = robot.lookup("#gfHistogramsA").queryAs(HistogramStack.class);
+        HistogramStack reluStack = robot.lookup("#gfHistogramsB").queryAs(HistogramStack.class);
         assertEquals(9, sigmoidStack.notes().size(), "nine hidden layers");
         assertTrue(sigmoidStack.notes().get(0).startsWith("saturated "), sigmoidStack.notes().get(0));
         assertTrue(reluStack.notes().get(0).matches("zero \\d+% · dead \\d+/64"), reluStack.notes().get(0));
         Screenshots.write(robot, stage.getScene(), "gradflow-activations.png");
-        selectView(robot, "lossTab");
+        selectView(robot, "gfLossTab");
         Screenshots.write(robot, stage.getScene(), "gradflow-loss.png");
 
         robot.interact(() -> window.switchLanguage(Language.SIMPLIFIED_CHINESE));
-        selectView(robot, "gradientsTab");
-        assertTrue(label(robot, "#runStatusLabel").startsWith("已暂停"), label(robot, "#runStatusLabel"));
-        assertTrue(robot.lookup("#gradBarsB").query().isVisible(), "the reloaded view still compares");
+        selectView(robot, "gfGradientsTab");
+        assertTrue(label(robot, "#gfRunStatusLabel").startsWith("已暂停"), label(robot, "#gfRunStatusLabel"));
+        assertTrue(robot.lookup("#gfGradBarsB").query().isVisible(), "the reloaded view still compares");
         Screenshots.write(robot, stage.getScene(), "gradflow-compare-zh_CN.png");
     }
 
@@ -161,19 +161,19 @@ class GradFlowTabTest {
                 "Alt+S is the Start of the tab in sight, not the MNIST tab's");
         waitFor(5, () -> model.runStateProperty().get() == GradFlowTabModel.RunState.HALTED);
         RunHistory.Overflow o = model.runsProperty().get().get(0).overflow();
-        assertTrue(robot.lookup("#banner").query().isVisible());
+        assertTrue(robot.lookup("#gfBanner").query().isVisible());
         assertEquals("Configuration A overflowed to NaN or infinity at step " + o.step() + ", in layer " + o.layer()
-                + " (" + o.in() + "). The lab has paused.", label(robot, "#bannerTitle"));
-        assertTrue(label(robot, "#runFiguresA").endsWith("overflowed at step " + o.step() + " in layer " + o.layer()
-                + " (" + o.in() + ")"), label(robot, "#runFiguresA"));
-        assertTrue(robot.lookup("#playButton").queryAs(Button.class).isDisabled(), "nothing left to train");
-        assertTrue(robot.lookup("#resetButton").queryAs(Button.class).isVisible());
+                + " (" + o.in() + "). The lab has paused.", label(robot, "#gfBannerTitle"));
+        assertTrue(label(robot, "#gfRunFiguresA").endsWith("overflowed at step " + o.step() + " in layer " + o.layer()
+                + " (" + o.in() + ")"), label(robot, "#gfRunFiguresA"));
+        assertTrue(robot.lookup("#gfPlayButton").queryAs(Button.class).isDisabled(), "nothing left to train");
+        assertTrue(robot.lookup("#gfResetButton").queryAs(Button.class).isVisible());
         Screenshots.write(robot, stage.getScene(), "gradflow-overflow.png");
 
         robot.interact(() -> model.form().a().clipProperty().set("norm")); // a cure: clipping to norm 1
         waitFor(10, () -> model.runsProperty().get().get(0).config().clip().equals("norm")
                 && model.runStateProperty().get() == GradFlowTabModel.RunState.PAUSED);
-        assertFalse(robot.lookup("#banner").query().isVisible(), "a new start, no overflow");
+        assertFalse(robot.lookup("#gfBanner").query().isVisible(), "a new start, no overflow");
         RunHistory.Snapshot clipped = model.runsProperty().get().get(0);
         assertTrue(clipped.latest().gradNormAfterClip() <= 1 + 1e-6, "clipped to norm 1: "
                 + clipped.latest().gradNormAfterClip());
@@ -182,8 +182,8 @@ class GradFlowTabTest {
     @Test
     void aSmallNetworkOpensInTheStepThroughView(FxRobot robot) throws Exception {
         openTab(robot);
-        robot.clickOn("#openA");
-        assertEquals(StepThroughTestTexts.MNIST_REFUSED, label(robot, "#bannerTitle"));
+        robot.clickOn("#gfOpenA");
+        assertEquals(StepThroughTestTexts.MNIST_REFUSED, label(robot, "#gfBannerTitle"));
         robot.interact(() -> {
             model.form().datasetProperty().set(Dataset.SPIRAL);
             model.form().a().depthProperty().set(3);
@@ -193,10 +193,10 @@ class GradFlowTabTest {
         waitFor(10, () -> model.runsProperty().get().get(0).config().depth() == 3
                 && model.runStateProperty().get() == GradFlowTabModel.RunState.PAUSED);
         for (int i = 0; i < 5; i++) {
-            robot.clickOn("#stepButton");
+            robot.clickOn("#gfStepButton");
         }
         waitFor(5, () -> model.runsProperty().get().get(0).steps() == 5);
-        robot.clickOn("#openA");
+        robot.clickOn("#gfOpenA");
         TabPane tabs = robot.lookup("#mainTabs").queryAs(TabPane.class);
         waitFor(5, () -> "stepperTab".equals(tabs.getSelectionModel().getSelectedItem().getId()));
         assertEquals("gradflow-A.bp", window.stepper().lessonNameProperty().get());
@@ -220,7 +220,7 @@ class GradFlowTabTest {
     }
 
     private static void selectView(FxRobot robot, String id) {
-        TabPane views = robot.lookup("#views").queryAs(TabPane.class);
+        TabPane views = robot.lookup("#gfViews").queryAs(TabPane.class);
         Tab tab = views.getTabs().stream().filter(t -> id.equals(t.getId())).findFirst().orElseThrow();
         robot.interact(() -> views.getSelectionModel().select(tab));
         WaitForAsyncUtils.waitForFxEvents();

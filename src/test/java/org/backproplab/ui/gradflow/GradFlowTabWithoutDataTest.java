@@ -67,13 +67,13 @@ class GradFlowTabWithoutDataTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
                 () -> model.dataStateProperty().get() == GradFlowTabModel.DataState.FAILED);
         WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(robot.lookup("#banner").query().isVisible());
-        assertEquals("The MNIST files could not be read", text(robot, "#bannerTitle"));
-        String detail = text(robot, "#bannerDetail");
+        assertTrue(robot.lookup("#gfBanner").query().isVisible());
+        assertEquals("The MNIST files could not be read", text(robot, "#gfBannerTitle"));
+        String detail = text(robot, "#gfBannerDetail");
         assertTrue(detail.contains(empty.toAbsolutePath().normalize().toString()), "names the folder: " + detail);
         assertFalse(detail.contains("Exception"), detail);
-        assertEquals("No MNIST images: choose a 2-D dataset.", text(robot, "#runStatusLabel"));
-        assertTrue(robot.lookup("#playButton").queryAs(Button.class).isDisabled());
+        assertEquals("No MNIST images: choose a 2-D dataset.", text(robot, "#gfRunStatusLabel"));
+        assertTrue(robot.lookup("#gfPlayButton").queryAs(Button.class).isDisabled());
         robot.interact(model::play); // a command that cannot run does nothing
         assertEquals(GradFlowTabModel.RunState.WAITING, model.runStateProperty().get());
         Screenshots.write(robot, scene, "gradflow-missing-data.png");
@@ -86,11 +86,11 @@ class GradFlowTabWithoutDataTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !model.runsProperty().get().isEmpty()
                 && model.runStateProperty().get() == GradFlowTabModel.RunState.PAUSED);
         WaitForAsyncUtils.waitForFxEvents();
-        assertFalse(robot.lookup("#banner").query().isVisible(), "the toy data need no files");
-        assertEquals(4, robot.lookup("#gradBarsA").queryAs(LayerBars.class).values().length);
-        robot.clickOn("#stepButton");
+        assertFalse(robot.lookup("#gfBanner").query().isVisible(), "the toy data need no files");
+        assertEquals(4, robot.lookup("#gfGradBarsA").queryAs(LayerBars.class).values().length);
+        robot.clickOn("#gfStepButton");
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> model.runsProperty().get().get(0).steps() == 1);
-        robot.clickOn("#openA");
+        robot.clickOn("#gfOpenA");
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> "gradflow-A.bp".equals(opened));
     }
 
@@ -103,15 +103,15 @@ class GradFlowTabWithoutDataTest {
         robot.interact(() -> model.form().b().learningRateProperty().set("fast"));
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("Configuration B: The learning rate is a number above 0 and at most 10, like 0.1.",
-                text(robot, "#problemLabel"));
-        assertTrue(robot.lookup("#learningRateB").query().getStyleClass().contains("invalid"));
+                text(robot, "#gfProblemLabel"));
+        assertTrue(robot.lookup("#gfLearningRateB").query().getStyleClass().contains("invalid"));
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> model.runStateProperty().get()
                 == GradFlowTabModel.RunState.WAITING);
-        assertEquals("Fix the settings to go on.", text(robot, "#runStatusLabel"));
+        assertEquals("Fix the settings to go on.", text(robot, "#gfRunStatusLabel"));
         robot.interact(() -> model.form().b().learningRateProperty().set("0.01"));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.runsProperty().get().size() == 2
                 && model.runStateProperty().get() == GradFlowTabModel.RunState.PAUSED);
-        assertFalse(robot.lookup("#problemLabel").query().isVisible());
+        assertFalse(robot.lookup("#gfProblemLabel").query().isVisible());
     }
 
     private static String text(FxRobot robot, String query) {
