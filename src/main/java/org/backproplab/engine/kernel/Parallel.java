@@ -15,7 +15,9 @@ import java.util.function.IntConsumer;
  */
 final class Parallel {
 
-    private static final int WORKERS = Math.max(0, Runtime.getRuntime().availableProcessors() - 1);
+    /** One worker per core beyond the caller's; {@code -Dbackproplab.threads=N} caps the threads at N. */
+    private static final int WORKERS = Math.max(0, Math.min(Runtime.getRuntime().availableProcessors(),
+            Integer.getInteger("backproplab.threads", Integer.MAX_VALUE)) - 1);
     /** How long an idle worker spins before it parks. */
     private static final long SPIN_NANOS = 200_000;
     private static final Worker[] POOL = new Worker[WORKERS];
