@@ -1,7 +1,8 @@
 package org.backproplab.ui.playground;
 
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -44,11 +45,13 @@ public final class PlaygroundRun implements AutoCloseable {
                         int[][][] pictures, LossHistory trainLoss, LossHistory testLoss, double accuracy) {
     }
 
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "playground-training");
-        t.setDaemon(true);
-        return t;
-    });
+    /** One daemon thread, which ends when idle for a while (a window that is never shown leaves no thread behind). */
+    private final ThreadPoolExecutor worker = new ThreadPoolExecutor(1, 1, 10, TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(), r -> {
+                Thread t = new Thread(r, "playground-training");
+                t.setDaemon(true);
+                return t;
+            });
     private final Consumer<Runnable> ui;
     private final Consumer<Frame> show;
     private final AtomicReference<Frame> latest = new AtomicReference<>();
@@ -70,6 +73,7 @@ public final class PlaygroundRun implements AutoCloseable {
     public PlaygroundRun(Consumer<Runnable> ui, Consumer<Frame> show) {
         this.ui = ui;
         this.show = show;
+        worker.allowCoreThreadTimeOut(true);
     }
 
     // ---- commands, from any thread ----
