@@ -27,9 +27,13 @@ public final class Format {
         return s.toString();
     }
 
-    /** A loss with three decimals. */
+    /** A loss with three decimals, or three significant digits when it is smaller than 0.001. */
     public static String loss(double loss) {
-        return Double.isFinite(loss) ? String.format(Locale.ROOT, "%.3f", loss) : NONE;
+        if (!Double.isFinite(loss)) {
+            return NONE;
+        }
+        return Math.abs(loss) >= 0.001 || loss == 0 ? String.format(Locale.ROOT, "%.3f", loss)
+                : Numbers.significant(loss, 3);
     }
 
     /** A share as a percentage with one decimal: 0.9734 → "97.3%". */

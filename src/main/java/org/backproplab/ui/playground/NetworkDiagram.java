@@ -65,6 +65,8 @@ public final class NetworkDiagram extends Pane {
     private final List<List<WritableImage>> pictures = new ArrayList<>();
     private final List<Label> featureLabels = new ArrayList<>();
     private final List<VBox> headers = new ArrayList<>();
+    /** Per column, its title: for a hidden layer, the long and the short form (narrow columns take the short). */
+    private final List<String[]> titles = new ArrayList<>();
     private List<Playground.Feature> features = List.of();
     private int[] sizes = new int[0];
     private ParamRef selected;
@@ -158,6 +160,7 @@ public final class NetworkDiagram extends Pane {
         pictures.clear();
         featureLabels.clear();
         headers.clear();
+        titles.clear();
         for (int c = 0; c < sizes.length; c++) {
             List<StackPane> column = new ArrayList<>();
             List<WritableImage> images = new ArrayList<>();
@@ -235,9 +238,14 @@ public final class NetworkDiagram extends Pane {
     }
 
     private VBox header(int column) {
-        Label title = new Label(column == 0 ? text("playground.diagram.features")
+        String name = column == 0 ? text("playground.diagram.features")
                 : column == sizes.length - 1 ? text("playground.diagram.output")
-                : MessageFormat.format(text("playground.diagram.hidden"), column));
+                : MessageFormat.format(text("playground.diagram.hidden"), column);
+        String shortName = column == 0 || column == sizes.length - 1 ? name
+                : MessageFormat.format(text("playground.diagram.hidden.short"), column);
+        titles.add(new String[] {name, shortName});
+        Label title = new Label(name);
+        title.setTooltip(new Tooltip(name));
         title.getStyleClass().add(Styles.PLAYGROUND_COLUMN_TITLE);
         VBox box = new VBox(title);
         box.setAlignment(Pos.TOP_CENTER);
@@ -305,7 +313,9 @@ public final class NetworkDiagram extends Pane {
                 }
             }
             VBox header = headers.get(c);
-            double w = Math.max(NODE + 24, header.prefWidth(-1));
+            double spacing = columns.size() < 2 ? getWidth() : columnX(1) - columnX(0);
+            ((Label) header.getChildren().get(0)).setText(titles.get(c)[spacing < 84 ? 1 : 0]);
+            double w = Math.min(spacing - 4, Math.max(NODE + 24, header.prefWidth(-1)));
             header.resizeRelocate(x + NODE / 2 - w / 2, 0, w, header.prefHeight(w));
         }
         for (Map.Entry<ParamRef, CubicCurve[]> e : linkCurves.entrySet()) {

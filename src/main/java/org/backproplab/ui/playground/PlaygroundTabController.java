@@ -285,7 +285,8 @@ public final class PlaygroundTabController {
         for (int size : s.sizes()) {
             shape.append(shape.length() == 0 ? "" : " – ").append(size);
         }
-        shapeLabel.setText(shape + " · " + text("playground.activation." + s.activation().id()));
+        shapeLabel.setText(s.hidden().isEmpty() ? shape.toString()
+                : shape + " · " + text("playground.activation." + s.activation().id()));
         if (d != null) {
             String from = d.fromFile() ? format("playground.source.file", d.source())
                     : text("playground.shape." + d.source());
