@@ -171,7 +171,7 @@ public final class NetworkDiagram extends Pane {
                 view.setFitHeight(NODE - 4);
                 view.setSmooth(true);
                 StackPane node = new StackPane(view);
-                node.setId("neuron-" + c + "-" + n);
+                node.setId("pgNeuron-" + c + "-" + n);
                 node.getStyleClass().add(Styles.PLAYGROUND_NEURON);
                 node.setPrefSize(NODE, NODE);
                 node.resize(NODE, NODE);
@@ -206,7 +206,7 @@ public final class NetworkDiagram extends Pane {
                     ParamRef ref = ParamRef.weight(l, from, to);
                     CubicCurve curve = curve();
                     CubicCurve hit = curve();
-                    hit.setId("link-" + l + "-" + from + "-" + to);
+                    hit.setId("pgLink-" + l + "-" + from + "-" + to);
                     hit.setStroke(Color.TRANSPARENT);
                     hit.setStrokeWidth(9);
                     hit.setCursor(Cursor.HAND);
@@ -258,8 +258,8 @@ public final class NetworkDiagram extends Pane {
                     () -> actions.removeNeuron(layer));
             more.setDisable(sizes[column] >= PlaygroundSettings.MAX_NEURONS);
             fewer.setDisable(sizes[column] <= 1);
-            more.setId("addNeuron" + column);
-            fewer.setId("removeNeuron" + column);
+            more.setId("pgAddNeuron" + column);
+            fewer.setId("pgRemoveNeuron" + column);
             HBox buttons = new HBox(2, fewer, more);
             buttons.setAlignment(Pos.CENTER);
             Label count = new Label(MessageFormat.format(text("playground.diagram.neurons"), sizes[column]));

@@ -49,61 +49,61 @@ public final class PlaygroundTabController {
 
     @FXML private ResourceBundle resources;
     @FXML private BorderPane playgroundRoot;
-    @FXML private Button resetButton;
-    @FXML private Button playButton;
-    @FXML private FontIcon playIcon;
-    @FXML private Tooltip playTooltip;
-    @FXML private Button stepButton;
-    @FXML private ComboBox<Integer> speedBox;
-    @FXML private Label epochLabel;
-    @FXML private ComboBox<ToyData.Kind> shapeBox;
-    @FXML private Slider noiseSlider;
-    @FXML private Label noiseValue;
-    @FXML private Slider trainSlider;
-    @FXML private Label trainValue;
-    @FXML private Label seedValue;
-    @FXML private Button regenerateButton;
-    @FXML private Button loadButton;
-    @FXML private Label sourceLabel;
-    @FXML private HBox dataErrorBox;
-    @FXML private Label dataErrorLabel;
-    @FXML private Label dataProblemLabel;
-    @FXML private GridPane featureGrid;
-    @FXML private CheckBox featureX1;
-    @FXML private CheckBox featureX2;
-    @FXML private CheckBox featureX1Squared;
-    @FXML private CheckBox featureX2Squared;
-    @FXML private CheckBox featureX1TimesX2;
-    @FXML private CheckBox featureSinX1;
-    @FXML private CheckBox featureSinX2;
-    @FXML private Button removeLayerButton;
-    @FXML private Label layersValue;
-    @FXML private Button addLayerButton;
-    @FXML private ComboBox<Activation.Kind> activationBox;
-    @FXML private ComboBox<Playground.Problem> problemBox;
-    @FXML private ComboBox<Double> learningRateBox;
-    @FXML private ComboBox<String> regularizationBox;
-    @FXML private ComboBox<Double> regularizationRateBox;
-    @FXML private Slider batchSlider;
-    @FXML private Label batchValue;
-    @FXML private Label shapeLabel;
-    @FXML private NetworkDiagram diagram;
-    @FXML private VBox inspector;
-    @FXML private Label paramTitle;
-    @FXML private Label paramDetail;
-    @FXML private Label paramValue;
-    @FXML private Label paramGradient;
-    @FXML private Label paramUpdate;
-    @FXML private Button explainButton;
-    @FXML private Label explainErrorLabel;
-    @FXML private Label accuracyLabel;
-    @FXML private BoundaryView boundaryView;
-    @FXML private Label negativeLegend;
-    @FXML private Label positiveLegend;
-    @FXML private CheckBox showTestBox;
-    @FXML private Label testLossLabel;
-    @FXML private Label trainLossLabel;
-    @FXML private LossPlot lossPlot;
+    @FXML private Button pgResetButton;
+    @FXML private Button pgPlayButton;
+    @FXML private FontIcon pgPlayIcon;
+    @FXML private Tooltip pgPlayTooltip;
+    @FXML private Button pgStepButton;
+    @FXML private ComboBox<Integer> pgSpeedBox;
+    @FXML private Label pgEpochLabel;
+    @FXML private ComboBox<ToyData.Kind> pgShapeBox;
+    @FXML private Slider pgNoiseSlider;
+    @FXML private Label pgNoiseValue;
+    @FXML private Slider pgTrainSlider;
+    @FXML private Label pgTrainValue;
+    @FXML private Label pgSeedValue;
+    @FXML private Button pgRegenerateButton;
+    @FXML private Button pgLoadButton;
+    @FXML private Label pgSourceLabel;
+    @FXML private HBox pgDataErrorBox;
+    @FXML private Label pgDataErrorLabel;
+    @FXML private Label pgDataProblemLabel;
+    @FXML private GridPane pgFeatureGrid;
+    @FXML private CheckBox pgFeatureX1;
+    @FXML private CheckBox pgFeatureX2;
+    @FXML private CheckBox pgFeatureX1Squared;
+    @FXML private CheckBox pgFeatureX2Squared;
+    @FXML private CheckBox pgFeatureX1TimesX2;
+    @FXML private CheckBox pgFeatureSinX1;
+    @FXML private CheckBox pgFeatureSinX2;
+    @FXML private Button pgRemoveLayerButton;
+    @FXML private Label pgLayersValue;
+    @FXML private Button pgAddLayerButton;
+    @FXML private ComboBox<Activation.Kind> pgActivationBox;
+    @FXML private ComboBox<Playground.Problem> pgProblemBox;
+    @FXML private ComboBox<Double> pgLearningRateBox;
+    @FXML private ComboBox<String> pgRegularizationBox;
+    @FXML private ComboBox<Double> pgRegularizationRateBox;
+    @FXML private Slider pgBatchSlider;
+    @FXML private Label pgBatchValue;
+    @FXML private Label pgShapeLabel;
+    @FXML private NetworkDiagram pgDiagram;
+    @FXML private VBox pgInspector;
+    @FXML private Label pgParamTitle;
+    @FXML private Label pgParamDetail;
+    @FXML private Label pgParamValue;
+    @FXML private Label pgParamGradient;
+    @FXML private Label pgParamUpdate;
+    @FXML private Button pgExplainButton;
+    @FXML private Label pgExplainErrorLabel;
+    @FXML private Label pgAccuracyLabel;
+    @FXML private BoundaryView pgBoundaryView;
+    @FXML private Label pgNegativeLegend;
+    @FXML private Label pgPositiveLegend;
+    @FXML private CheckBox pgShowTestBox;
+    @FXML private Label pgTestLossLabel;
+    @FXML private Label pgTrainLossLabel;
+    @FXML private LossPlot pgLossPlot;
 
     private Map<Playground.Feature, CheckBox> featureBoxes;
 
@@ -113,31 +113,31 @@ public final class PlaygroundTabController {
 
     @FXML
     private void initialize() {
-        featureBoxes = Map.of(Playground.Feature.X1, featureX1, Playground.Feature.X2, featureX2,
-                Playground.Feature.X1_SQUARED, featureX1Squared, Playground.Feature.X2_SQUARED, featureX2Squared,
-                Playground.Feature.X1_TIMES_X2, featureX1TimesX2, Playground.Feature.SIN_X1, featureSinX1,
-                Playground.Feature.SIN_X2, featureSinX2);
+        featureBoxes = Map.of(Playground.Feature.X1, pgFeatureX1, Playground.Feature.X2, pgFeatureX2,
+                Playground.Feature.X1_SQUARED, pgFeatureX1Squared, Playground.Feature.X2_SQUARED, pgFeatureX2Squared,
+                Playground.Feature.X1_TIMES_X2, pgFeatureX1TimesX2, Playground.Feature.SIN_X1, pgFeatureSinX1,
+                Playground.Feature.SIN_X2, pgFeatureSinX2);
         fillChoices();
         bindControls();
         bindRun();
-        diagram.setActions(new NetworkDiagram.Actions() {
+        pgDiagram.setActions(new NetworkDiagram.Actions() {
             @Override public void select(ParamRef ref) { model.select(ref); }
             @Override public void addNeuron(int layer) { model.addNeuron(layer); }
             @Override public void removeNeuron(int layer) { model.removeNeuron(layer); }
         }, resources);
-        diagram.addEventHandler(KeyEvent.KEY_PRESSED, this::diagramKey);
-        lossPlot.setEmptyText(text("playground.loss.empty"));
+        pgDiagram.addEventHandler(KeyEvent.KEY_PRESSED, this::diagramKey);
+        pgLossPlot.setEmptyText(text("playground.loss.empty"));
         watch(model.settingsProperty(), s -> showSettings());
         watch(model.dataProperty(), d -> showSettings());
         watch(model.dataErrorProperty(), this::showDataError);
         watch(model.frameProperty(), this::showFrame);
         watch(model.selectedProperty(), r -> showSelection());
         watch(model.explainErrorProperty(), e -> {
-            explainErrorLabel.setText(PlaygroundTabModel.STEPPER_BUSY.equals(e) ? text(e) : e);
-            explainErrorLabel.setVisible(!e.isEmpty());
-            explainErrorLabel.setManaged(!e.isEmpty());
+            pgExplainErrorLabel.setText(PlaygroundTabModel.STEPPER_BUSY.equals(e) ? text(e) : e);
+            pgExplainErrorLabel.setVisible(!e.isEmpty());
+            pgExplainErrorLabel.setManaged(!e.isEmpty());
         });
-        showTestBox.selectedProperty().addListener((o, a, b) -> showFrame(model.frameProperty().get()));
+        pgShowTestBox.selectedProperty().addListener((o, a, b) -> showFrame(model.frameProperty().get()));
     }
 
     // ---- commands ----
@@ -187,43 +187,43 @@ public final class PlaygroundTabController {
     // ---- the settings ----
 
     private void fillChoices() {
-        speedBox.getItems().setAll(PlaygroundTabModel.SPEEDS);
-        speedBox.setConverter(converter(v -> v == PlaygroundRun.FASTEST ? text("playground.speed.fastest")
+        pgSpeedBox.getItems().setAll(PlaygroundTabModel.SPEEDS);
+        pgSpeedBox.setConverter(converter(v -> v == PlaygroundRun.FASTEST ? text("playground.speed.fastest")
                 : format("playground.speed.value", v)));
-        shapeBox.getItems().setAll(ToyData.Kind.values());
-        shapeBox.setConverter(converter(k -> text("playground.shape." + k.id())));
-        activationBox.getItems().setAll(Activation.Kind.values());
-        activationBox.setConverter(converter(k -> text("playground.activation." + k.id())));
-        problemBox.getItems().setAll(Playground.Problem.values());
-        problemBox.setConverter(converter(p -> text("playground.problem." + p.name().toLowerCase(Locale.ROOT))));
-        learningRateBox.getItems().setAll(PlaygroundSettings.LEARNING_RATES);
-        learningRateBox.setConverter(converter(PlaygroundTabController::number));
-        regularizationBox.getItems().setAll(PlaygroundSettings.REGULARIZATIONS);
-        regularizationBox.setConverter(converter(r -> text("playground.regularization." + r)));
-        regularizationRateBox.getItems().setAll(PlaygroundSettings.REGULARIZATION_RATES);
-        regularizationRateBox.setConverter(converter(PlaygroundTabController::number));
+        pgShapeBox.getItems().setAll(ToyData.Kind.values());
+        pgShapeBox.setConverter(converter(k -> text("playground.shape." + k.id())));
+        pgActivationBox.getItems().setAll(Activation.Kind.values());
+        pgActivationBox.setConverter(converter(k -> text("playground.activation." + k.id())));
+        pgProblemBox.getItems().setAll(Playground.Problem.values());
+        pgProblemBox.setConverter(converter(p -> text("playground.problem." + p.name().toLowerCase(Locale.ROOT))));
+        pgLearningRateBox.getItems().setAll(PlaygroundSettings.LEARNING_RATES);
+        pgLearningRateBox.setConverter(converter(PlaygroundTabController::number));
+        pgRegularizationBox.getItems().setAll(PlaygroundSettings.REGULARIZATIONS);
+        pgRegularizationBox.setConverter(converter(r -> text("playground.regularization." + r)));
+        pgRegularizationRateBox.getItems().setAll(PlaygroundSettings.REGULARIZATION_RATES);
+        pgRegularizationRateBox.setConverter(converter(PlaygroundTabController::number));
         featureBoxes.forEach((f, box) -> box.setText(f.symbol()));
     }
 
     private void bindControls() {
-        watch(model.speedProperty(), v -> speedBox.setValue(v.intValue()));
-        speedBox.setOnAction(e -> {
-            if (speedBox.getValue() != null) {
-                model.speedProperty().set(speedBox.getValue());
+        watch(model.speedProperty(), v -> pgSpeedBox.setValue(v.intValue()));
+        pgSpeedBox.setOnAction(e -> {
+            if (pgSpeedBox.getValue() != null) {
+                model.speedProperty().set(pgSpeedBox.getValue());
             }
         });
-        onChoice(shapeBox, model::setShape);
-        onChoice(activationBox, model::setActivation);
-        onChoice(problemBox, model::setProblem);
-        onChoice(learningRateBox, model::setLearningRate);
-        onChoice(regularizationBox, model::setRegularization);
-        onChoice(regularizationRateBox, model::setRegularizationRate);
-        onSlide(noiseSlider, v -> model.setNoise(v / 100));
-        onSlide(trainSlider, v -> model.setTrainShare(v / 100));
-        onSlide(batchSlider, v -> model.setBatchSize((int) Math.round(v)));
-        noiseSlider.valueProperty().addListener((o, a, b) -> noiseValue.setText(Math.round(b.doubleValue()) + "%"));
-        trainSlider.valueProperty().addListener((o, a, b) -> trainValue.setText(Math.round(b.doubleValue()) + "%"));
-        batchSlider.valueProperty().addListener((o, a, b) -> batchValue.setText(Long.toString(Math.round(b.doubleValue()))));
+        onChoice(pgShapeBox, model::setShape);
+        onChoice(pgActivationBox, model::setActivation);
+        onChoice(pgProblemBox, model::setProblem);
+        onChoice(pgLearningRateBox, model::setLearningRate);
+        onChoice(pgRegularizationBox, model::setRegularization);
+        onChoice(pgRegularizationRateBox, model::setRegularizationRate);
+        onSlide(pgNoiseSlider, v -> model.setNoise(v / 100));
+        onSlide(pgTrainSlider, v -> model.setTrainShare(v / 100));
+        onSlide(pgBatchSlider, v -> model.setBatchSize((int) Math.round(v)));
+        pgNoiseSlider.valueProperty().addListener((o, a, b) -> pgNoiseValue.setText(Math.round(b.doubleValue()) + "%"));
+        pgTrainSlider.valueProperty().addListener((o, a, b) -> pgTrainValue.setText(Math.round(b.doubleValue()) + "%"));
+        pgBatchSlider.valueProperty().addListener((o, a, b) -> pgBatchValue.setText(Long.toString(Math.round(b.doubleValue()))));
         featureBoxes.forEach((f, box) -> box.selectedProperty().addListener((o, a, on) -> {
             if (!showing) {
                 model.setFeature(f, on);
@@ -259,84 +259,84 @@ public final class PlaygroundTabController {
         PlaygroundData d = model.dataProperty().get();
         showing = true;
         try {
-            shapeBox.setValue(d != null && d.fromFile() ? null : s.shape());
-            noiseSlider.setValue(Math.round(s.noise() * 100));
-            noiseSlider.setDisable(d != null && d.fromFile());
-            trainSlider.setValue(Math.round(s.trainShare() * 100));
-            batchSlider.setValue(s.batchSize());
-            activationBox.setValue(s.activation());
-            problemBox.setValue(s.problem());
-            learningRateBox.setValue(s.learningRate());
-            regularizationBox.setValue(s.regularization());
-            regularizationRateBox.setValue(s.regularizationRate());
-            regularizationRateBox.setDisable("none".equals(s.regularization()));
+            pgShapeBox.setValue(d != null && d.fromFile() ? null : s.shape());
+            pgNoiseSlider.setValue(Math.round(s.noise() * 100));
+            pgNoiseSlider.setDisable(d != null && d.fromFile());
+            pgTrainSlider.setValue(Math.round(s.trainShare() * 100));
+            pgBatchSlider.setValue(s.batchSize());
+            pgActivationBox.setValue(s.activation());
+            pgProblemBox.setValue(s.problem());
+            pgLearningRateBox.setValue(s.learningRate());
+            pgRegularizationBox.setValue(s.regularization());
+            pgRegularizationRateBox.setValue(s.regularizationRate());
+            pgRegularizationRateBox.setDisable("none".equals(s.regularization()));
             featureBoxes.forEach((f, box) -> box.setSelected(s.features().contains(f)));
         } finally {
             showing = false;
         }
-        noiseValue.setText(Math.round(s.noise() * 100) + "%");
-        trainValue.setText(Math.round(s.trainShare() * 100) + "%");
-        batchValue.setText(Integer.toString(s.batchSize()));
-        seedValue.setText(Long.toString(s.seed()));
-        layersValue.setText(Integer.toString(s.hidden().size()));
-        addLayerButton.setDisable(s.hidden().size() >= PlaygroundSettings.MAX_LAYERS);
-        removeLayerButton.setDisable(s.hidden().isEmpty());
+        pgNoiseValue.setText(Math.round(s.noise() * 100) + "%");
+        pgTrainValue.setText(Math.round(s.trainShare() * 100) + "%");
+        pgBatchValue.setText(Integer.toString(s.batchSize()));
+        pgSeedValue.setText(Long.toString(s.seed()));
+        pgLayersValue.setText(Integer.toString(s.hidden().size()));
+        pgAddLayerButton.setDisable(s.hidden().size() >= PlaygroundSettings.MAX_LAYERS);
+        pgRemoveLayerButton.setDisable(s.hidden().isEmpty());
         StringBuilder shape = new StringBuilder();
         for (int size : s.sizes()) {
             shape.append(shape.length() == 0 ? "" : " – ").append(size);
         }
-        shapeLabel.setText(s.hidden().isEmpty() ? shape.toString()
+        pgShapeLabel.setText(s.hidden().isEmpty() ? shape.toString()
                 : shape + " · " + text("playground.activation." + s.activation().id()));
         if (d != null) {
             String from = d.fromFile() ? format("playground.source.file", d.source())
                     : text("playground.shape." + d.source());
-            sourceLabel.setText(format("playground.source", from, d.train().size(), d.test().size()));
+            pgSourceLabel.setText(format("playground.source", from, d.train().size(), d.test().size()));
             boolean classes = s.problem() == Playground.Problem.CLASSIFICATION;
-            negativeLegend.setText(classes ? text("playground.legend.class0")
+            pgNegativeLegend.setText(classes ? text("playground.legend.class0")
                     : format("playground.legend.low", Numbers.significant(d.labelMin(), 3)));
-            positiveLegend.setText(classes ? text("playground.legend.class1")
+            pgPositiveLegend.setText(classes ? text("playground.legend.class1")
                     : format("playground.legend.high", Numbers.significant(d.labelMax(), 3)));
         }
         boolean problem = !model.canTrainBinding().get();
-        dataProblemLabel.setText(problem ? text("playground.data.notBinary") : "");
-        dataProblemLabel.setVisible(problem);
-        dataProblemLabel.setManaged(problem);
+        pgDataProblemLabel.setText(problem ? text("playground.data.notBinary") : "");
+        pgDataProblemLabel.setVisible(problem);
+        pgDataProblemLabel.setManaged(problem);
     }
 
     private void showDataError(String error) {
-        dataErrorLabel.setText(error.isEmpty() ? "" : format("playground.load.failed", error));
-        dataErrorBox.setVisible(!error.isEmpty());
-        dataErrorBox.setManaged(!error.isEmpty());
+        pgDataErrorLabel.setText(error.isEmpty() ? "" : format("playground.load.failed", error));
+        pgDataErrorBox.setVisible(!error.isEmpty());
+        pgDataErrorBox.setManaged(!error.isEmpty());
     }
 
     // ---- the run ----
 
     private void bindRun() {
-        playButton.disableProperty().bind(model.canTrainBinding().not());
-        stepButton.disableProperty().bind(model.playingProperty().or(model.canTrainBinding().not()));
+        pgPlayButton.disableProperty().bind(model.canTrainBinding().not());
+        pgStepButton.disableProperty().bind(model.playingProperty().or(model.canTrainBinding().not()));
         watch(model.playingProperty(), playing -> {
-            playButton.setText(text(playing ? "playground.pause" : "playground.play"));
-            playIcon.setIconLiteral(playing ? "mdi2p-pause" : "mdi2p-play");
-            playTooltip.setText(text(playing ? "playground.pause.tip" : "playground.play.tip"));
+            pgPlayButton.setText(text(playing ? "playground.pause" : "playground.play"));
+            pgPlayIcon.setIconLiteral(playing ? "mdi2p-pause" : "mdi2p-play");
+            pgPlayTooltip.setText(text(playing ? "playground.pause.tip" : "playground.play.tip"));
         });
     }
 
     private void showFrame(PlaygroundRun.Frame f) {
         if (f == null) {
-            epochLabel.setText(Format.epoch(0));
+            pgEpochLabel.setText(Format.epoch(0));
             return;
         }
         boolean classes = f.network().problem() == Playground.Problem.CLASSIFICATION;
-        boundaryView.show(f.boundary());
-        boundaryView.showPoints(f.data(), classes, showTestBox.isSelected());
-        diagram.show(f);
-        epochLabel.setText(Format.epoch(f.epoch()));
+        pgBoundaryView.show(f.boundary());
+        pgBoundaryView.showPoints(f.data(), classes, pgShowTestBox.isSelected());
+        pgDiagram.show(f);
+        pgEpochLabel.setText(Format.epoch(f.epoch()));
         int epochs = f.trainLoss().count();
-        lossPlot.show(f.trainLoss(), f.testLoss(), epochs);
-        testLossLabel.setText(format("playground.loss.test", Format.loss(epochs == 0 ? Double.NaN : f.testLoss().last())));
-        trainLossLabel.setText(format("playground.loss.train",
+        pgLossPlot.show(f.trainLoss(), f.testLoss(), epochs);
+        pgTestLossLabel.setText(format("playground.loss.test", Format.loss(epochs == 0 ? Double.NaN : f.testLoss().last())));
+        pgTrainLossLabel.setText(format("playground.loss.train",
                 Format.loss(epochs == 0 ? Double.NaN : f.trainLoss().last())));
-        accuracyLabel.setText(classes ? format("playground.accuracy", Format.percent(f.accuracy()))
+        pgAccuracyLabel.setText(classes ? format("playground.accuracy", Format.percent(f.accuracy()))
                 : text("playground.regression.caption"));
         showSelection();
     }
@@ -345,29 +345,29 @@ public final class PlaygroundTabController {
         ParamRef ref = model.selectedProperty().get();
         PlaygroundRun.Frame f = model.frameProperty().get();
         boolean known = ref != null && f != null && ref.fits(f.network().sizes());
-        diagram.setSelected(known ? ref : null);
-        explainButton.setDisable(!known);
+        pgDiagram.setSelected(known ? ref : null);
+        pgExplainButton.setDisable(!known);
         if (!known) {
-            paramTitle.setText(text("playground.param.none"));
-            paramDetail.setText(text("playground.param.none.detail"));
-            paramValue.setText(Format.NONE);
-            paramGradient.setText(Format.NONE);
-            paramUpdate.setText(Format.NONE);
+            pgParamTitle.setText(text("playground.param.none"));
+            pgParamDetail.setText(text("playground.param.none.detail"));
+            pgParamValue.setText(Format.NONE);
+            pgParamGradient.setText(Format.NONE);
+            pgParamUpdate.setText(Format.NONE);
             return;
         }
         NetworkSnapshot net = f.network();
-        paramTitle.setText(format(ref.isBias() ? "playground.param.bias" : "playground.param.weight", ref.label()));
+        pgParamTitle.setText(format(ref.isBias() ? "playground.param.bias" : "playground.param.weight", ref.label()));
         int last = net.layers() - 1;
         String to = ref.layer() == last ? text("playground.param.output")
                 : format("playground.param.neuron", ref.layer() + 1, ref.to() + 1);
         String from = ref.isBias() ? null : ref.layer() == 0
                 ? format("playground.param.feature", net.features().get(ref.from()).symbol())
                 : format("playground.param.neuron", ref.layer(), ref.from() + 1);
-        paramDetail.setText(ref.isBias() ? format("playground.param.bias.detail", to)
+        pgParamDetail.setText(ref.isBias() ? format("playground.param.bias.detail", to)
                 : format("playground.param.weight.detail", from, to));
-        paramValue.setText(Format.number(net.value(ref)));
-        paramGradient.setText(f.epoch() == 0 && net.gradient(ref) == 0 ? Format.NONE : Format.number(net.gradient(ref)));
-        paramUpdate.setText(Format.number(net.update(ref)));
+        pgParamValue.setText(Format.number(net.value(ref)));
+        pgParamGradient.setText(f.epoch() == 0 && net.gradient(ref) == 0 ? Format.NONE : Format.number(net.gradient(ref)));
+        pgParamUpdate.setText(Format.number(net.update(ref)));
     }
 
     // ---- helpers ----

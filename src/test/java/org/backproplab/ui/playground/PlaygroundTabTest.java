@@ -59,17 +59,17 @@ class PlaygroundTabTest {
     void playPauseStepAndResetFromTheToolbar(FxRobot robot) throws Exception {
         openTab(robot);
         waitFor(10, () -> model.frameProperty().get() != null);
-        assertEquals("000,000", label(robot, "#epochLabel"));
-        assertEquals("Circle: 250 training and 250 test points", label(robot, "#sourceLabel"));
+        assertEquals("000,000", label(robot, "#pgEpochLabel"));
+        assertEquals("Circle: 250 training and 250 test points", label(robot, "#pgSourceLabel"));
 
-        robot.clickOn("#playButton");
+        robot.clickOn("#pgPlayButton");
         assertTrue(model.playingProperty().get());
-        assertEquals("Pause", robot.lookup("#playButton").queryAs(Button.class).getText().replace("_", ""));
-        assertTrue(robot.lookup("#stepButton").queryAs(Button.class).isDisabled(), "no single steps while playing");
+        assertEquals("Pause", robot.lookup("#pgPlayButton").queryAs(Button.class).getText().replace("_", ""));
+        assertTrue(robot.lookup("#pgStepButton").queryAs(Button.class).isDisabled(), "no single steps while playing");
         waitFor(10, () -> model.frameProperty().get().epoch() > 0);
 
         // While it plays, the boundary is redrawn from the frames; count how often, over two seconds.
-        BoundaryView boundary = robot.lookup("#boundaryView").queryAs(BoundaryView.class);
+        BoundaryView boundary = robot.lookup("#pgBoundaryView").queryAs(BoundaryView.class);
         long[] before = new long[2];
         robot.interact(() -> {
             before[0] = boundary.updates();
@@ -95,25 +95,25 @@ class PlaygroundTabTest {
         assertTrue(after[0] > before[0] && after[1] > before[1], "the boundary and the epochs move while playing");
         assertTrue(slowest < 1500, "the JavaFX thread stalled for " + slowest + " ms while training");
 
-        robot.clickOn("#playButton");
+        robot.clickOn("#pgPlayButton");
         assertFalse(model.playingProperty().get());
         settle();
         int paused = model.frameProperty().get().epoch();
         Thread.sleep(300);
         settle();
         assertEquals(paused, model.frameProperty().get().epoch(), "paused: no epoch moves");
-        assertEquals(PlaygroundTabTest.epochText(paused), label(robot, "#epochLabel"));
+        assertEquals(PlaygroundTabTest.epochText(paused), label(robot, "#pgEpochLabel"));
 
-        robot.clickOn("#stepButton");
+        robot.clickOn("#pgStepButton");
         settle();
         assertEquals(paused + 1, model.frameProperty().get().epoch(), "Step is one epoch");
-        assertEquals(PlaygroundTabTest.epochText(paused + 1), label(robot, "#epochLabel"));
+        assertEquals(PlaygroundTabTest.epochText(paused + 1), label(robot, "#pgEpochLabel"));
         assertEquals(paused + 1, model.frameProperty().get().trainLoss().count(), "a loss for every epoch");
 
         robot.press(KeyCode.ALT, KeyCode.R).release(KeyCode.R, KeyCode.ALT); // _Reset
         settle();
         assertEquals(0, model.frameProperty().get().epoch());
-        assertEquals("000,000", label(robot, "#epochLabel"));
+        assertEquals("000,000", label(robot, "#pgEpochLabel"));
         robot.press(KeyCode.ALT, KeyCode.S).release(KeyCode.S, KeyCode.ALT); // _Step
         settle();
         assertEquals(1, model.frameProperty().get().epoch(), "the keyboard steps too");
@@ -128,19 +128,19 @@ class PlaygroundTabTest {
         Path clusters = fixture("clusters.csv");
         robot.interact(() -> model.loadCsv(malformed));
         settle();
-        assertTrue(robot.lookup("#dataErrorBox").query().isVisible());
+        assertTrue(robot.lookup("#pgDataErrorBox").query().isVisible());
         assertEquals("Could not load malformed.csv: line 4, column 2: 'oops' is not a number",
-                label(robot, "#dataErrorLabel"));
+                label(robot, "#pgDataErrorLabel"));
         assertEquals(shape, model.dataProperty().get(), "the points stay as they were");
         robot.interact(() -> model.setNoise(0.2));
         Screenshots.write(robot, stage.getScene(), "playground-csv-error.png");
 
         robot.interact(() -> model.loadCsv(clusters));
         settle();
-        assertFalse(robot.lookup("#dataErrorBox").query().isVisible(), "a good file clears the message");
-        assertEquals("From clusters.csv: 30 training and 30 test points", label(robot, "#sourceLabel"));
+        assertFalse(robot.lookup("#pgDataErrorBox").query().isVisible(), "a good file clears the message");
+        assertEquals("From clusters.csv: 30 training and 30 test points", label(robot, "#pgSourceLabel"));
         assertEquals(30, model.frameProperty().get().data().train().size(), "the network trains on the file's points");
-        robot.clickOn("#stepButton");
+        robot.clickOn("#pgStepButton");
         settle();
         assertEquals(1, model.frameProperty().get().epoch());
     }
@@ -150,29 +150,29 @@ class PlaygroundTabTest {
         openTab(robot);
         waitFor(10, () -> model.frameProperty().get() != null);
         for (int i = 0; i < 3; i++) {
-            robot.clickOn("#stepButton");
+            robot.clickOn("#pgStepButton");
         }
         settle();
         assertEquals(3, model.frameProperty().get().epoch());
 
         // The link from x1 to the first neuron of hidden layer 1: its middle is the highest of all links' middles.
-        CubicCurve link = robot.lookup("#link-0-0-0").queryAs(CubicCurve.class);
+        CubicCurve link = robot.lookup("#pgLink-0-0-0").queryAs(CubicCurve.class);
         robot.clickOn(link.localToScreen((link.getStartX() + link.getEndX()) / 2,
                 (link.getStartY() + link.getEndY()) / 2));
         assertEquals(ParamRef.weight(0, 0, 0), model.selectedProperty().get());
-        assertEquals("Weight W1[1,1]", label(robot, "#paramTitle"));
-        assertEquals("From input x₁ to neuron 1 of hidden layer 1.", label(robot, "#paramDetail"));
+        assertEquals("Weight W1[1,1]", label(robot, "#pgParamTitle"));
+        assertEquals("From input x₁ to neuron 1 of hidden layer 1.", label(robot, "#pgParamDetail"));
         NetworkSnapshot net = model.frameProperty().get().network();
         ParamRef w = ParamRef.weight(0, 0, 0);
-        assertEquals(Format.number(net.value(w)), label(robot, "#paramValue"));
-        assertEquals(Format.number(net.gradient(w)), label(robot, "#paramGradient"));
-        assertEquals(Format.number(net.update(w)), label(robot, "#paramUpdate"));
+        assertEquals(Format.number(net.value(w)), label(robot, "#pgParamValue"));
+        assertEquals(Format.number(net.gradient(w)), label(robot, "#pgParamGradient"));
+        assertEquals(Format.number(net.update(w)), label(robot, "#pgParamUpdate"));
         assertEquals(-0.03 * net.gradient(w), net.update(w), 1e-12,
                 "plain SGD: the last update is −η times the gradient kept from the last step");
 
-        robot.clickOn("#neuron-2-1");
+        robot.clickOn("#pgNeuron-2-1");
         assertEquals(ParamRef.bias(1, 1), model.selectedProperty().get());
-        assertEquals("Bias b2[2]", label(robot, "#paramTitle"));
+        assertEquals("Bias b2[2]", label(robot, "#pgParamTitle"));
         robot.type(KeyCode.RIGHT);
         assertEquals(ParamRef.weight(2, 0, 0), model.selectedProperty().get(), "→ walks on to the next parameter");
         robot.type(KeyCode.LEFT, 2);
@@ -181,7 +181,7 @@ class PlaygroundTabTest {
         robot.clickOn(link.localToScreen((link.getStartX() + link.getEndX()) / 2,
                 (link.getStartY() + link.getEndY()) / 2));
         Screenshots.write(robot, stage.getScene(), "playground-weight.png");
-        robot.clickOn("#explainButton");
+        robot.clickOn("#pgExplainButton");
         TabPane tabs = robot.lookup("#mainTabs").queryAs(TabPane.class);
         waitFor(10, () -> "stepperTab".equals(tabs.getSelectionModel().getSelectedItem().getId()));
         var frame = window.stepper().frame();
@@ -198,22 +198,22 @@ class PlaygroundTabTest {
     void editingTheNetworkRedrawsIt(FxRobot robot) throws Exception {
         openTab(robot);
         waitFor(10, () -> model.frameProperty().get() != null);
-        robot.clickOn("#addLayerButton");
+        robot.clickOn("#pgAddLayerButton");
         settle();
         assertEquals(List.of(4, 2, 2), model.settings().hidden());
         assertEquals(5, model.frameProperty().get().pictures().length);
-        robot.clickOn("#addNeuron3");
+        robot.clickOn("#pgAddNeuron3");
         settle();
         assertEquals(List.of(4, 2, 3), model.settings().hidden());
-        assertNotNull(robot.lookup("#neuron-3-2").query(), "the new neuron is drawn");
-        robot.clickOn("#featureSinX1");
+        assertNotNull(robot.lookup("#pgNeuron-3-2").query(), "the new neuron is drawn");
+        robot.clickOn("#pgFeatureSinX1");
         settle();
         assertEquals(List.of(Playground.Feature.X1, Playground.Feature.X2, Playground.Feature.SIN_X1),
                 model.settings().features());
         assertEquals(3, model.frameProperty().get().pictures()[0].length);
         robot.interact(() -> model.setShape(ToyData.Kind.XOR));
         settle();
-        assertEquals("XOR: 250 training and 250 test points", label(robot, "#sourceLabel"));
+        assertEquals("XOR: 250 training and 250 test points", label(robot, "#pgSourceLabel"));
     }
 
     /**
@@ -248,7 +248,7 @@ class PlaygroundTabTest {
         robot.interact(() -> window.switchLanguage(Language.SIMPLIFIED_CHINESE));
         openTab(robot);
         settle();
-        assertEquals("权重 W2[3,4]", label(robot, "#paramTitle"), "the reloaded view shows the same choice");
+        assertEquals("权重 W2[3,4]", label(robot, "#pgParamTitle"), "the reloaded view shows the same choice");
         Screenshots.write(robot, stage.getScene(), "playground-zh_CN.png");
     }
 
