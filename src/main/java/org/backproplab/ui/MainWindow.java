@@ -8,6 +8,7 @@ import javafx.application.Platform;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
 
 import org.backproplab.AppInfo;
@@ -16,6 +17,8 @@ import org.backproplab.ui.stepper.StepperViewModel;
 import org.backproplab.data.Mnist;
 import org.backproplab.ui.mnist.MnistTabController;
 import org.backproplab.ui.mnist.MnistTabModel;
+import org.backproplab.ui.playground.PlaygroundTabController;
+import org.backproplab.ui.playground.PlaygroundTabModel;
 
 /**
  * The main window: menu bar, the views in tabs (the step-through view first) and the status bar, laid out in
@@ -27,6 +30,7 @@ public final class MainWindow {
     static final double WIDTH = 1280;
     static final double HEIGHT = 800;
     static final String MNIST_TAB = "mnistTab";
+    static final String STEPPER_TAB = "stepperTab";
 
     private final Stage stage;
     /** The step-through view's state: kept here so that a language switch, which rebuilds the views, keeps it. */
@@ -36,12 +40,24 @@ public final class MainWindow {
     /** The MNIST tab's state: it outlives the tab's view, which a language switch reloads. */
     private final MnistTabModel mnist = new MnistTabModel(Mnist.defaultDirectory());
     private String selectedTab = "";
+    /** The Playground tab's state: it outlives the tab's view, and its training thread, the language switches. */
+    private final PlaygroundTabModel playground = new PlaygroundTabModel();
 
     public MainWindow(Stage stage, Language language) {
         this.stage = stage;
         this.language = language;
         this.messages = Resources.messages(language.locale());
-        stage.setOnHidden(e -> mnist.shutdown());
+        stage.setOnHidden(e -> {
+            mnist.shutdown();
+            playground.shutdown();
+        });
+        playground.setExplainer(lesson -> {
+            if (!openInStepThrough(lesson.name(), lesson.text())) {
+                return false;
+            }
+            stepper.stepToGradientOf(lesson.parameter());
+            return true;
+        });
     }
 
     /** Lays the window out and shows it. */
@@ -95,6 +111,27 @@ public final class MainWindow {
         AboutDialog.show(stage, messages);
     }
 
+    /** The Playground tab's model. */
+    public PlaygroundTabModel playground() {
+        return playground;
+    }
+
+    /**
+     * Opens lesson text in the step-through view and shows that tab. False, and nothing changes, while the view is
+     * busy with a run of many iterations.
+     */
+    public boolean openInStepThrough(String name, String text) {
+        if (stepper.runningProperty().get()) {
+            return false;
+        }
+        stepper.open(name, text);
+        if (stage.getScene() != null && stage.getScene().getRoot().lookup("#mainTabs") instanceof TabPane tabs) {
+            tabs.getTabs().stream().filter(t -> STEPPER_TAB.equals(t.getId())).findFirst()
+                    .ifPresent(t -> tabs.getSelectionModel().select(t));
+        }
+        return true;
+    }
+
     /** The step-through view's state and commands. */
     public StepperViewModel stepper() {
         return stepper;
@@ -117,6 +154,9 @@ public final class MainWindow {
         loader.setControllerFactory(type -> {
             if (type == StepperController.class) {
                 return new StepperController(stepper, language, MainWindow::runInBackground);
+            }
+            if (type == PlaygroundTabController.class) {
+                return new PlaygroundTabController(playground);
             }
             return type == MnistTabController.class ? new MnistTabController(mnist) : new MainWindowController(this);
         });
