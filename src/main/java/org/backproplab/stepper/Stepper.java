@@ -176,6 +176,33 @@ public final class Stepper {
         return f;
     }
 
+    /**
+     * Steps on to the chain-rule step that hands node {@code name} (a param such as {@code W2}) its gradient: the
+     * backward step whose input it is. From where the stepper stands it goes on through the rest of the forward pass
+     * and backward until that step, into the next iteration if this one's is behind it; a node that feeds several
+     * nodes stops at the first of its steps. An unknown name, or a node that gets no gradient, throws and leaves the
+     * stepper where it was.
+     */
+    public Frame stepToGradientOf(String name) {
+        int node = graph.nodes().stream().filter(n -> n.name().equals(name)).mapToInt(StepGraph.Node::index)
+                .findFirst().orElseThrow(() -> new IllegalArgumentException("no node named '" + name + "' in the lesson"));
+        // One whole iteration from here is always enough to meet the step, if there is one.
+        int limit = 2 * (graph.forwardSteps() + graph.backwardSteps() + graph.parameters().size()) + 1;
+        for (int taken = 1; taken <= limit; taken++) {
+            Frame f = step();
+            if (history.get(current).steps.get(cursor).event() instanceof PassEvent.BackwardStep b
+                    && graph.indexOf(b.input()) == node) {
+                return f;
+            }
+            if (taken == limit) {
+                for (int back = 0; back < taken; back++) {
+                    stepBack();
+                }
+            }
+        }
+        throw new IllegalArgumentException("'" + name + "' gets no gradient: no backward step leads to it");
+    }
+
     /** Back to the lesson as loaded: first values, a fresh optimizer, no history, no losses. */
     public Frame reset() {
         for (int i = 0; i < graph.size(); i++) {

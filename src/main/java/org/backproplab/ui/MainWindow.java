@@ -8,6 +8,7 @@ import javafx.application.Platform;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
 
 import org.backproplab.AppInfo;
@@ -18,6 +19,8 @@ import org.backproplab.ui.gradflow.GradFlowTabController;
 import org.backproplab.ui.gradflow.GradFlowTabModel;
 import org.backproplab.ui.mnist.MnistTabController;
 import org.backproplab.ui.mnist.MnistTabModel;
+import org.backproplab.ui.playground.PlaygroundTabController;
+import org.backproplab.ui.playground.PlaygroundTabModel;
 
 /**
  * The main window: menu bar, the views in tabs (the step-through view first) and the status bar, laid out in
@@ -39,10 +42,11 @@ public final class MainWindow {
     private ResourceBundle messages;
     /** The MNIST tab's state: it outlives the tab's view, which a language switch reloads. */
     private final MnistTabModel mnist = new MnistTabModel(Mnist.defaultDirectory());
+    private String selectedTab = "";
+    /** The Playground tab's state: it outlives the tab's view, and its training thread, the language switches. */
+    private final PlaygroundTabModel playground = new PlaygroundTabModel();
     /** The gradient-flow lab's state; it opens small networks in the step-through view. */
     private final GradFlowTabModel gradflow = new GradFlowTabModel(Mnist.defaultDirectory(), this::openInStepThrough);
-    private String selectedTab = "";
-    private MainWindowController controller;
 
     public MainWindow(Stage stage, Language language) {
         this.stage = stage;
@@ -50,7 +54,15 @@ public final class MainWindow {
         this.messages = Resources.messages(language.locale());
         stage.setOnHidden(e -> {
             mnist.shutdown();
+            playground.shutdown();
             gradflow.shutdown();
+        });
+        playground.setExplainer(lesson -> {
+            if (!openInStepThrough(lesson.name(), lesson.text())) {
+                return false;
+            }
+            stepper.stepToGradientOf(lesson.parameter());
+            return true;
         });
     }
 
@@ -72,24 +84,6 @@ public final class MainWindow {
     /** The MNIST tab's model (its data loads when the tab is first shown). */
     public MnistTabModel mnist() {
         return mnist;
-    }
-
-    /** The gradient-flow lab's model (it starts when its tab is first shown). */
-    public GradFlowTabModel gradflow() {
-        return gradflow;
-    }
-
-    /**
-     * Opens lesson text in the step-through view and shows that tab; false (and nothing changes) while the view is
-     * busy running iterations.
-     */
-    public boolean openInStepThrough(String name, String text) {
-        if (stepper.runningProperty().get()) {
-            return false;
-        }
-        stepper.open(name, text);
-        controller.selectTab(STEPPER_TAB);
-        return true;
     }
 
     /** The fx:id of the tab the window shows, kept across language switches; "" for the first. */
@@ -124,6 +118,32 @@ public final class MainWindow {
         AboutDialog.show(stage, messages);
     }
 
+    /** The gradient-flow lab's model (it starts when its tab is first shown). */
+    public GradFlowTabModel gradflow() {
+        return gradflow;
+    }
+
+    /** The Playground tab's model. */
+    public PlaygroundTabModel playground() {
+        return playground;
+    }
+
+    /**
+     * Opens lesson text in the step-through view and shows that tab. False, and nothing changes, while the view is
+     * busy with a run of many iterations.
+     */
+    public boolean openInStepThrough(String name, String text) {
+        if (stepper.runningProperty().get()) {
+            return false;
+        }
+        stepper.open(name, text);
+        if (stage.getScene() != null && stage.getScene().getRoot().lookup("#mainTabs") instanceof TabPane tabs) {
+            tabs.getTabs().stream().filter(t -> STEPPER_TAB.equals(t.getId())).findFirst()
+                    .ifPresent(t -> tabs.getSelectionModel().select(t));
+        }
+        return true;
+    }
+
     /** The step-through view's state and commands. */
     public StepperViewModel stepper() {
         return stepper;
@@ -147,14 +167,13 @@ public final class MainWindow {
             if (type == StepperController.class) {
                 return new StepperController(stepper, language, MainWindow::runInBackground);
             }
+            if (type == PlaygroundTabController.class) {
+                return new PlaygroundTabController(playground);
+            }
             if (type == GradFlowTabController.class) {
                 return new GradFlowTabController(gradflow);
             }
-            if (type == MnistTabController.class) {
-                return new MnistTabController(mnist);
-            }
-            controller = new MainWindowController(this);
-            return controller;
+            return type == MnistTabController.class ? new MnistTabController(mnist) : new MainWindowController(this);
         });
         try {
             return loader.load();

@@ -46,12 +46,6 @@ public final class MainWindowController {
         mainTabs.getSelectionModel().selectedItemProperty().addListener((o, old, now) -> window.tabSelected(now.getId()));
     }
 
-    /** Shows the tab with this fx:id. */
-    void selectTab(String id) {
-        mainTabs.getTabs().stream().filter(t -> id.equals(t.getId())).findFirst()
-                .ifPresent(t -> mainTabs.getSelectionModel().select(t));
-    }
-
     @FXML
     private void openLesson() {
         stepperController.open();

@@ -58,6 +58,19 @@ public final class Styles {
     public static final String INSPECTOR_VALUE = "inspector-value";
     public static final String INSPECTOR_TITLE = "inspector-title";
 
+    // ---- the Playground tab ----
+    public static final String PLAYGROUND_DIAGRAM = "playground-diagram";
+    public static final String PLAYGROUND_NEURON = "playground-neuron";
+    public static final String PLAYGROUND_FEATURE = "feature";
+    public static final String PLAYGROUND_FEATURE_LABEL = "playground-feature-label";
+    public static final String PLAYGROUND_LINK_HALO = "playground-link-halo";
+    public static final String PLAYGROUND_COLUMN_HEADER = "playground-column-header";
+    public static final String PLAYGROUND_COLUMN_TITLE = "playground-column-title";
+    public static final String PLAYGROUND_COLUMN_COUNT = "playground-column-count";
+    public static final String PLAYGROUND_SMALL_BUTTON = "playground-small-button";
+    public static final String PLAYGROUND_BOUNDARY = "playground-boundary";
+    public static final String PLAYGROUND_LOSS_PLOT = "playground-loss-plot";
+
     private Styles() {
     }
 }

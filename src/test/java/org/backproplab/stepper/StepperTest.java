@@ -2,6 +2,7 @@ package org.backproplab.stepper;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,6 +12,8 @@ import java.util.List;
 import org.backproplab.lesson.Lesson;
 import org.backproplab.lesson.LessonException;
 import org.backproplab.lesson.LessonTraining;
+import org.backproplab.lesson.NetworkLesson;
+import org.backproplab.nn.Activation;
 import org.junit.jupiter.api.Test;
 
 /** The state machine on the shipped lessons: the notes' numbers, step by step, back and forth. */
@@ -228,5 +231,46 @@ class StepperTest {
         assertEquals(0, s.losses().count());
         assertEquals(2, f.value(node(s, "w0")).item());
         assertEquals(0.7311, s.finishPhase().value(s.graph().output()).item(), 1e-4);
+    }
+
+    /** A 2-2-1 tanh network on one example, as the playground's Explain writes it. */
+    private static Stepper networkStepper() throws LessonException {
+        List<NetworkLesson.Layer> layers = List.of(
+                new NetworkLesson.Layer(new double[][] {{0.5, -0.3}, {0.8, 0.1}}, new double[] {0.1, -0.2}),
+                new NetworkLesson.Layer(new double[][] {{1.2}, {-0.7}}, new double[] {0.05}));
+        String text = NetworkLesson.write("explain", layers, Activation.of(Activation.Kind.TANH),
+                new double[] {1.5, -2}, new NetworkLesson.Target.Binary(1));
+        return new Stepper(Lesson.compile(text, "explain.bp"), "sgd", 0.1);
+    }
+
+    @Test
+    void stepToGradientOfStopsAtTheChainRuleStepOfThatParam() throws LessonException {
+        Stepper s = networkStepper();
+        Frame f = s.stepToGradientOf("W2");
+        assertEquals(Phase.BACKWARD, f.phase());
+        assertEquals(1, f.iteration());
+        assertTrue(f.explanation().lines().get(0).startsWith("∂L/∂W2 += "), f.explanation().lines().toString());
+        assertNotNull(f.gradient(node(s, "W2")), "W2 has its gradient now");
+        assertNull(f.gradient(node(s, "W1")), "W1, nearer the input, gets its gradient later");
+        int w2Step = f.position();
+
+        f = s.stepToGradientOf("W1");
+        assertEquals(Phase.BACKWARD, f.phase());
+        assertTrue(f.position() > w2Step);
+        assertTrue(f.explanation().lines().get(0).startsWith("∂L/∂W1 += "), f.explanation().lines().toString());
+
+        f = s.stepToGradientOf("b2");
+        assertEquals(2, f.iteration(), "b2's step of iteration 1 is behind: the next iteration's");
+        assertTrue(f.explanation().lines().get(0).startsWith("∂L/∂b2 += "), f.explanation().lines().toString());
+    }
+
+    @Test
+    void stepToGradientOfAnUnknownNameThrowsAndStaysPut() throws LessonException {
+        Stepper s = networkStepper();
+        Frame before = s.step();
+        assertThrows(IllegalArgumentException.class, () -> s.stepToGradientOf("W9"));
+        assertTrue(before.showsSameAs(s.frame()));
+        // The constant input gets a gradient too (a leaf still does), so it has a step.
+        assertEquals(Phase.BACKWARD, s.stepToGradientOf("x").phase());
     }
 }

@@ -9,15 +9,22 @@ import java.util.function.IntConsumer;
 /**
  * Splits a kernel's work over the cores with as little hand-over latency as possible: one daemon worker per
  * extra core, and the calling thread, take parts from a shared counter until none are left. A training step
- * calls the kernels every few tens of microseconds, so idle workers spin briefly before they park (a pool's
- * wake-up would eat the gain on products this small); and because parts are taken, not assigned, a worker
+ * calls the kernels every few tens of microseconds, so idle workers spin, then yield, briefly before they park
+ * (a pool's wake-up would eat the gain on products this small); and because parts are taken, not assigned, a worker
  * that the operating system has descheduled costs nothing: the caller does its parts and withdraws the offer.
  */
 final class Parallel {
 
-    private static final int WORKERS = Math.max(0, Runtime.getRuntime().availableProcessors() - 1);
-    /** How long an idle worker spins before it parks. */
-    private static final long SPIN_NANOS = 200_000;
+    /** One worker per core beyond the caller's; {@code -Dbackproplab.threads=N} caps the threads at N. */
+    private static final int WORKERS = Math.max(0, Math.min(Runtime.getRuntime().availableProcessors(),
+            Integer.getInteger("backproplab.threads", Integer.MAX_VALUE)) - 1);
+    /** How long an idle worker spins, busy, before it only yields. */
+    private static final long SPIN_NANOS = 20_000;
+    /**
+     * How long an idle worker keeps yielding before it parks. Yielding answers as fast as spinning on an idle
+     * machine, and gives the core away when other threads (the caller's among them) wait for it.
+     */
+    private static final long YIELD_NANOS = 200_000;
     private static final Worker[] POOL = new Worker[WORKERS];
     private static final Semaphore IN_USE = new Semaphore(1);
 
@@ -112,8 +119,11 @@ final class Parallel {
             while (true) {
                 IntConsumer task = offered.getAndSet(null);
                 if (task == null) {
-                    if (System.nanoTime() - idleSince < SPIN_NANOS) {
+                    long idle = System.nanoTime() - idleSince;
+                    if (idle < SPIN_NANOS) {
                         Thread.onSpinWait();
+                    } else if (idle < YIELD_NANOS) {
+                        Thread.yield();
                     } else {
                         LockSupport.park(this);
                         idleSince = System.nanoTime();

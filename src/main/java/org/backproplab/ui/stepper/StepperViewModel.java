@@ -170,6 +170,17 @@ public final class StepperViewModel {
         show(requireStepper().reset());
     }
 
+    /**
+     * Steps on to the chain-rule step that gives node {@code name} (a param such as {@code W2}) its gradient, and
+     * selects that node for the inspector. Throws, and changes nothing, when the lesson has no such node.
+     */
+    public void stepToGradientOf(String name) {
+        Frame f = requireStepper().stepToGradientOf(name);
+        selected.set(stepper.get().graph().nodes().stream().filter(n -> n.name().equals(name)).findFirst()
+                .orElseThrow().index());
+        show(f);
+    }
+
     /** Sets the learning rate; it applies from the next update phase not yet run. */
     public void setLearningRate(double lr) {
         requireIdle();

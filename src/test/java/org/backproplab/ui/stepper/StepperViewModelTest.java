@@ -114,4 +114,17 @@ class StepperViewModelTest {
         assertEquals(0, finished[0]);
         assertFalse(vm.runningProperty().get());
     }
+
+    @Test
+    void stepToGradientOfShowsThatStepAndInspectsTheParam() {
+        StepperViewModel vm = opened("03_two_layer_network");
+        vm.stepToGradientOf("W1");
+        assertEquals(Phase.BACKWARD, vm.frame().phase());
+        assertTrue(vm.frame().explanation().lines().get(0).startsWith("∂E/∂W1 += "),
+                vm.frame().explanation().lines().toString());
+        assertEquals("W1", vm.stepper().graph().node(vm.selectedProperty().get()).name());
+        assertNotNull(vm.inspectionProperty().get().gradient(), "the inspector shows W1's new gradient");
+        assertTrue(vm.canStepBackProperty().get());
+        assertThrows(IllegalArgumentException.class, () -> vm.stepToGradientOf("nothing"));
+    }
 }
