@@ -3,6 +3,13 @@ package org.backproplab.ui;
 /** The CSS style classes the views set from code, in one place; the rules are in {@code app.css}. */
 public final class Styles {
 
+    /**
+     * User content or what the app computes (lesson names and text, node names, formulas with their numbers, file
+     * names): a node with this class, and everything inside it, is exempt from the rule that every UI text comes
+     * from a message bundle ({@code UiTextTest}). It has no CSS rule of its own.
+     */
+    public static final String DATA = "data";
+
     public static final String NODE_CARD = "node-card";
     public static final String PARAM = "param";
     public static final String CONSTANT = "constant";
