@@ -39,6 +39,11 @@ public final class Styles {
     public static final String INSPECTOR_VALUE = "inspector-value";
     public static final String INSPECTOR_TITLE = "inspector-title";
 
+    // ---- the keyboard-shortcut sheet ----
+    public static final String SHORTCUTS = "shortcuts";
+    public static final String SHORTCUTS_SECTION = "shortcuts-section";
+    public static final String SHORTCUTS_KEYS = "shortcuts-keys";
+
     // ---- the Playground tab ----
     public static final String PLAYGROUND_DIAGRAM = "playground-diagram";
     public static final String PLAYGROUND_NEURON = "playground-neuron";

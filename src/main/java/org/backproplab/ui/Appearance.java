@@ -1,0 +1,35 @@
+package org.backproplab.ui;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import javafx.scene.Scene;
+
+/**
+ * Applies a theme and the presentation zoom to a scene. The theme is a stylesheet over {@code app.css}; the zoom
+ * is the root's font size, which the stylesheet's sizes in {@code em} follow (the node cards and other drawings
+ * of a fixed size keep pixels and grow with the graph's zoom instead).
+ */
+final class Appearance {
+
+    /** The root font size at 100%, as in app.css. */
+    static final double BASE_FONT_SIZE = 13;
+
+    private Appearance() {
+    }
+
+    /** The stylesheets of a theme, in order: app.css, then the theme's own if it has one. */
+    static List<String> stylesheets(Theme theme) {
+        List<String> sheets = new ArrayList<>(List.of(Resources.externalForm(Resources.APP_CSS)));
+        if (theme.stylesheet() != null) {
+            sheets.add(Resources.externalForm(theme.stylesheet()));
+        }
+        return sheets;
+    }
+
+    static void apply(Scene scene, Theme theme, double zoom) {
+        scene.getStylesheets().setAll(stylesheets(theme));
+        scene.getRoot().setStyle(String.format(Locale.ROOT, "-fx-font-size: %.2fpx;", BASE_FONT_SIZE * zoom));
+    }
+}
