@@ -9,6 +9,7 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.stage.Window;
 
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -66,6 +67,7 @@ final class ShortcutsDialog {
             for (Shortcut s : section.shortcuts()) {
                 Label keys = new Label(s.keys());
                 keys.getStyleClass().add(Styles.SHORTCUTS_KEYS);
+                keys.setMinWidth(Region.USE_PREF_SIZE); // keys are never cut short; the action wraps instead
                 Label action = new Label(s.action());
                 action.setWrapText(true);
                 grid.add(keys, 0, row);

@@ -116,6 +116,10 @@ class PresentationTest {
 
     @Test
     void f1ShowsTheShortcutsOfEveryTab(FxRobot robot) throws Exception {
+        robot.interact(() -> { // the README's picture: light, at 100%
+            window.setTheme(Theme.LIGHT);
+            window.setZoom(1);
+        });
         robot.clickOn("#graphHolder");
         robot.push(KeyCode.F1);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
