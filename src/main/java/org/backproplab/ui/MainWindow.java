@@ -201,8 +201,7 @@ public final class MainWindow {
         if (stage.getScene().getRoot().lookup("#mainTabs") instanceof TabPane tabs) {
             tabs.getTabs().forEach(t -> sections.add(String.valueOf(t.getId()).replaceFirst("Tab$", "")));
         }
-        ShortcutsDialog.show(stage, messages, sections, Appearance.stylesheets(preferences.theme()),
-                stage.getScene().getRoot().getStyle());
+        ShortcutsDialog.show(stage, messages, sections);
     }
 
     /** The Playground tab's model. */

@@ -54,9 +54,8 @@ final class ShortcutsDialog {
         return sections;
     }
 
-    /** Shows the sheet with the window's stylesheets and root style (its theme and zoom). */
-    static void show(Window owner, ResourceBundle messages, List<String> names, List<String> stylesheets,
-                     String rootStyle) {
+    /** Shows the sheet in the window's theme and zoom. */
+    static void show(Window owner, ResourceBundle messages, List<String> names) {
         GridPane grid = new GridPane();
         grid.getStyleClass().add(Styles.SHORTCUTS);
         int row = 0;
@@ -89,8 +88,7 @@ final class ShortcutsDialog {
         alert.setGraphic(icon);
         alert.getDialogPane().setContent(scroll);
         alert.getDialogPane().setId(ID);
-        alert.getDialogPane().getStylesheets().setAll(stylesheets);
-        alert.getDialogPane().setStyle(rootStyle);
+        Appearance.styleLike(alert.getDialogPane(), owner);
         alert.setResizable(true);
         alert.showAndWait();
     }

@@ -39,6 +39,9 @@ public final class Styles {
     public static final String INSPECTOR_VALUE = "inspector-value";
     public static final String INSPECTOR_TITLE = "inspector-title";
 
+    /** Program code shown as text (Show as code): monospace. */
+    public static final String CODE = "code";
+
     // ---- the keyboard-shortcut sheet ----
     public static final String SHORTCUTS = "shortcuts";
     public static final String SHORTCUTS_SECTION = "shortcuts-section";
