@@ -25,6 +25,8 @@ public final class Styles {
     public static final String CARD_NUMBER = "card-number";
     public static final String CARD_VALUE = "card-value";
     public static final String CARD_GRADIENT = "card-gradient";
+    /** A card row on the gradient's tint, which is light in every theme. */
+    public static final String ON_TINT = "on-tint";
     public static final String PENDING = "pending";
     public static final String GRID_CELL = "grid-cell";
     public static final String EDGE = "edge";
