@@ -31,7 +31,7 @@ final class AboutDialog {
         icon.getStyleClass().add("about-icon");
         alert.setGraphic(icon);
         alert.getDialogPane().setId(ID);
-        alert.getDialogPane().getStylesheets().add(Resources.externalForm(Resources.APP_CSS));
+        Appearance.styleLike(alert.getDialogPane(), owner);
         alert.showAndWait();
     }
 }

@@ -1,13 +1,15 @@
 package org.backproplab.ui;
 
+import java.nio.file.Path;
 import java.util.Locale;
 
 import javafx.application.Application;
 import javafx.stage.Stage;
 
 /**
- * The desktop app: installs the error dialog for uncaught exceptions and opens the main window in the
- * language of the system's locale (English unless it is Simplified Chinese).
+ * The desktop app: installs the error dialog for uncaught exceptions and opens the main window as the user's
+ * {@link Preferences} say; on a first start, in the language of the system's locale (English unless it is
+ * Simplified Chinese).
  */
 public final class BackpropLabApp extends Application {
 
@@ -18,7 +20,9 @@ public final class BackpropLabApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        MainWindow window = new MainWindow(stage, Language.of(Locale.getDefault()));
+        Path file = Preferences.defaultFile();
+        MainWindow window = new MainWindow(stage,
+                Preferences.load(file, Preferences.defaults(Language.of(Locale.getDefault()))), file);
         ErrorDialog.installAsDefaultHandler(window::messages);
         window.show();
     }

@@ -2,7 +2,12 @@ package org.backproplab.ui;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.ResourceBundle;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 import javafx.application.Platform;
 import javafx.fxml.FXMLLoader;
@@ -24,7 +29,8 @@ import org.backproplab.ui.playground.PlaygroundTabModel;
 
 /**
  * The main window: menu bar, the views in tabs (the step-through view first) and the status bar, laid out in
- * {@code main-window.fxml} and styled by {@code app.css}. It owns the stage and the current language; switching language reloads the
+ * {@code main-window.fxml} and styled by {@code app.css} and the theme. It owns the stage, the current language and the
+ * {@link Preferences} (theme, zoom, presentation mode, window size, last lesson); switching language reloads the
  * layout with the other bundle, so every string changes at once.
  */
 public final class MainWindow {
@@ -47,12 +53,26 @@ public final class MainWindow {
     private final PlaygroundTabModel playground = new PlaygroundTabModel();
     /** The gradient-flow lab's state; it opens small networks in the step-through view. */
     private final GradFlowTabModel gradflow = new GradFlowTabModel(Mnist.defaultDirectory(), this::openInStepThrough);
+    /** What the app remembers; saved to {@link #preferencesFile} on every change and on close. */
+    private Preferences preferences;
+    /** Where the preferences are kept; null: not kept (the tests' windows). */
+    private final Path preferencesFile;
 
+    /** A window in a language, with the default look, that remembers nothing. */
     public MainWindow(Stage stage, Language language) {
+        this(stage, Preferences.defaults(language), null);
+    }
+
+    /** A window as the preferences say, which saves them to {@code preferencesFile} (null: nowhere). */
+    public MainWindow(Stage stage, Preferences preferences, Path preferencesFile) {
         this.stage = stage;
-        this.language = language;
+        this.preferences = preferences;
+        this.preferencesFile = preferencesFile;
+        this.language = preferences.language();
         this.messages = Resources.messages(language.locale());
+        stepper.setPresentationZoom(preferences.zoom());
         stage.setOnHidden(e -> {
+            remember(preferences().withLesson(stepper.lessonReference()));
             mnist.shutdown();
             playground.shutdown();
             gradflow.shutdown();
@@ -68,13 +88,74 @@ public final class MainWindow {
 
     /** Lays the window out and shows it. */
     public void show() {
-        Scene scene = new Scene(load(), WIDTH, HEIGHT);
-        scene.getStylesheets().add(Resources.externalForm(Resources.APP_CSS));
+        stepper.reopen(preferences.lesson()); // else the view opens the first lesson
+        Scene scene = new Scene(load(), preferences.width(), preferences.height());
+        Appearance.apply(scene, preferences.theme(), preferences.zoom());
         stage.setScene(scene);
+        stage.sizeToScene(); // a stage shown before keeps its size otherwise
         stage.setTitle(AppInfo.NAME);
-        stage.setMinWidth(640);
-        stage.setMinHeight(420);
+        stage.setMinWidth(Preferences.MIN_WIDTH);
+        stage.setMinHeight(Preferences.MIN_HEIGHT);
+        stage.setMaximized(preferences.maximized());
+        stage.setFullScreenExitHint(messages.getString("presentation.exitHint"));
         stage.show();
+    }
+
+    /** The preferences as they are now, with the window's size (of its content, as the scene is made). */
+    public Preferences preferences() {
+        Scene scene = stage.getScene();
+        boolean sized = scene != null && scene.getWidth() > 0 && !stage.isFullScreen() && !stage.isMaximized();
+        return sized ? preferences.withSize(scene.getWidth(), scene.getHeight(), false)
+                : preferences.withSize(preferences.width(), preferences.height(), stage.isMaximized());
+    }
+
+    /** Keeps new preferences and saves them; a failed save is logged, never in the user's way. */
+    private void remember(Preferences next) {
+        preferences = next;
+        if (preferencesFile != null) {
+            try {
+                next.save(preferencesFile);
+            } catch (IOException e) {
+                Logger.getLogger(MainWindow.class.getName()).log(Level.WARNING,
+                        "could not save the preferences to " + preferencesFile, e);
+            }
+        }
+    }
+
+    public Theme theme() {
+        return preferences.theme();
+    }
+
+    /** View ▸ Theme: restyles the window at once, and is remembered. */
+    public void setTheme(Theme theme) {
+        remember(preferences().withTheme(theme));
+        Appearance.apply(stage.getScene(), theme, preferences.zoom());
+    }
+
+    /** The presentation zoom of fonts and the graph, 1 (100%) to 2.5 (250%). */
+    public double zoom() {
+        return preferences.zoom();
+    }
+
+    /** View ▸ Zoom: fonts and the step-through graph, kept within 100% to 250%, and remembered. */
+    public void setZoom(double zoom) {
+        remember(preferences().withZoom(zoom));
+        Appearance.apply(stage.getScene(), preferences.theme(), preferences.zoom());
+        stepper.setPresentationZoom(preferences.zoom());
+    }
+
+    /** Presentation mode (F5): full screen; Esc or F5 again leaves it. The zoom is the View ▸ Zoom one. */
+    public void togglePresentation() {
+        stage.setFullScreen(!stage.isFullScreen());
+    }
+
+    public boolean isPresenting() {
+        return stage.isFullScreen();
+    }
+
+    /** The stage, for the controller's bindings (presentation mode follows its full-screen state). */
+    Stage stage() {
+        return stage;
     }
 
     public Language language() {
@@ -111,7 +192,10 @@ public final class MainWindow {
         }
         language = next;
         messages = Resources.messages(next.locale());
+        remember(preferences().withLanguage(next));
+        stage.setFullScreenExitHint(messages.getString("presentation.exitHint"));
         stage.getScene().setRoot(load());
+        Appearance.apply(stage.getScene(), preferences.theme(), preferences.zoom());
     }
 
     public void showAbout() {
@@ -121,6 +205,15 @@ public final class MainWindow {
     /** The gradient-flow lab's model (it starts when its tab is first shown). */
     public GradFlowTabModel gradflow() {
         return gradflow;
+    }
+
+    /** Help ▸ Keyboard shortcuts (F1): the sheet of every view's keys. */
+    public void showShortcuts() {
+        List<String> sections = new ArrayList<>(List.of("window"));
+        if (stage.getScene().getRoot().lookup("#mainTabs") instanceof TabPane tabs) {
+            tabs.getTabs().forEach(t -> sections.add(String.valueOf(t.getId()).replaceFirst("Tab$", "")));
+        }
+        ShortcutsDialog.show(stage, messages, sections);
     }
 
     /** The Playground tab's model. */

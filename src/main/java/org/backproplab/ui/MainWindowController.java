@@ -3,7 +3,11 @@ package org.backproplab.ui;
 import java.text.MessageFormat;
 import java.util.ResourceBundle;
 
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.WeakChangeListener;
 import javafx.fxml.FXML;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.TabPane;
@@ -32,6 +36,18 @@ public final class MainWindowController {
     private StepperController stepperController;
     @FXML
     private TabPane mainTabs;
+    @FXML
+    private RadioMenuItem lightThemeItem;
+    @FXML
+    private RadioMenuItem darkThemeItem;
+    @FXML
+    private RadioMenuItem highContrastThemeItem;
+    @FXML
+    private CheckMenuItem presentationItem;
+    @FXML
+    private MenuItem zoomInItem;
+    @FXML
+    private MenuItem zoomOutItem;
 
     MainWindowController(MainWindow window) {
         this.window = window;
@@ -44,6 +60,72 @@ public final class MainWindowController {
         mainTabs.getTabs().stream().filter(t -> window.selectedTab().equals(t.getId())).findFirst()
                 .ifPresent(t -> mainTabs.getSelectionModel().select(t));
         mainTabs.getSelectionModel().selectedItemProperty().addListener((o, old, now) -> window.tabSelected(now.getId()));
+        themeItem(window.theme()).setSelected(true);
+        showZoom();
+        // Esc leaves full screen without the menu: the check mark follows the stage.
+        presentationItem.setSelected(window.isPresenting());
+        ChangeListener<Boolean> fullScreen = (o, was, is) -> presentationItem.setSelected(is);
+        window.stage().fullScreenProperty().addListener(new WeakChangeListener<>(fullScreen));
+        presentationItem.getProperties().put("fullScreenListener", fullScreen); // held as long as the menu item
+    }
+
+    private RadioMenuItem themeItem(Theme theme) {
+        return switch (theme) {
+            case LIGHT -> lightThemeItem;
+            case DARK -> darkThemeItem;
+            case HIGH_CONTRAST -> highContrastThemeItem;
+        };
+    }
+
+    /** The zoom items are off at the ends of the range, 100% and 250%. */
+    private void showZoom() {
+        double zoom = window.zoom();
+        zoomInItem.setDisable(zoom >= Preferences.MAX_ZOOM);
+        zoomOutItem.setDisable(zoom <= Preferences.MIN_ZOOM);
+    }
+
+    @FXML
+    private void useLightTheme() {
+        window.setTheme(Theme.LIGHT);
+    }
+
+    @FXML
+    private void useDarkTheme() {
+        window.setTheme(Theme.DARK);
+    }
+
+    @FXML
+    private void useHighContrastTheme() {
+        window.setTheme(Theme.HIGH_CONTRAST);
+    }
+
+    @FXML
+    private void zoomIn() {
+        window.setZoom(window.zoom() + Preferences.ZOOM_STEP);
+        showZoom();
+    }
+
+    @FXML
+    private void zoomOut() {
+        window.setZoom(window.zoom() - Preferences.ZOOM_STEP);
+        showZoom();
+    }
+
+    @FXML
+    private void zoomReset() {
+        window.setZoom(Preferences.MIN_ZOOM);
+        showZoom();
+    }
+
+    @FXML
+    private void togglePresentation() {
+        window.togglePresentation();
+        presentationItem.setSelected(window.isPresenting());
+    }
+
+    @FXML
+    private void showShortcuts() {
+        window.showShortcuts();
     }
 
     @FXML

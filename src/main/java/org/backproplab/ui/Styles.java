@@ -28,6 +28,12 @@ public final class Styles {
     public static final String OVERFLOW = "overflow";
     /** A button that can only say why it cannot act. */
     public static final String UNAVAILABLE = "unavailable";
+    /**
+     * User content or what the app computes (lesson names and text, node names, formulas with their numbers, file
+     * names): a node with this class, and everything inside it, is exempt from the rule that every UI text comes
+     * from a message bundle ({@code UiTextTest}). It has no CSS rule of its own.
+     */
+    public static final String DATA = "data";
 
     public static final String NODE_CARD = "node-card";
     public static final String PARAM = "param";
@@ -44,6 +50,8 @@ public final class Styles {
     public static final String CARD_NUMBER = "card-number";
     public static final String CARD_VALUE = "card-value";
     public static final String CARD_GRADIENT = "card-gradient";
+    /** A card row on the gradient's tint, which is light in every theme. */
+    public static final String ON_TINT = "on-tint";
     public static final String PENDING = "pending";
     public static final String GRID_CELL = "grid-cell";
     public static final String EDGE = "edge";
@@ -57,6 +65,14 @@ public final class Styles {
     public static final String INSPECTOR_KEY = "inspector-key";
     public static final String INSPECTOR_VALUE = "inspector-value";
     public static final String INSPECTOR_TITLE = "inspector-title";
+
+    /** Program code shown as text (Show as code): monospace. */
+    public static final String CODE = "code";
+
+    // ---- the keyboard-shortcut sheet ----
+    public static final String SHORTCUTS = "shortcuts";
+    public static final String SHORTCUTS_SECTION = "shortcuts-section";
+    public static final String SHORTCUTS_KEYS = "shortcuts-keys";
 
     // ---- the Playground tab ----
     public static final String PLAYGROUND_DIAGRAM = "playground-diagram";

@@ -25,6 +25,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.TabPane;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCombination;
@@ -42,8 +43,6 @@ import org.testfx.util.WaitForAsyncUtils;
 /** The main window, headless (Monocle): title, menus, language switch, dialogs, and a snapshot PNG to look at. */
 @ExtendWith(ApplicationExtension.class)
 class MainWindowTest {
-
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
     private Stage stage;
     private MainWindow window;
@@ -71,9 +70,10 @@ class MainWindowTest {
         MenuBar bar = robot.lookup("#menuBar").queryAs(MenuBar.class);
         assertEquals(List.of("File", "View", "Help"), bar.getMenus().stream().map(m -> plain(m.getText())).toList());
         assertEquals(List.of("Open Lesson…", "Quit"), itemTexts(bar.getMenus().get(0)));
-        assertEquals(List.of("Language"), itemTexts(bar.getMenus().get(1)));
+        assertEquals(List.of("Language", "Theme", "Zoom in", "Zoom out", "Actual size (100%)", "Presentation mode"),
+                itemTexts(bar.getMenus().get(1)));
         assertEquals(List.of("English", "简体中文"), itemTexts((Menu) bar.getMenus().get(1).getItems().get(0)));
-        assertEquals(List.of("About Backprop Lab"), itemTexts(bar.getMenus().get(2)));
+        assertEquals(List.of("Keyboard shortcuts", "About Backprop Lab"), itemTexts(bar.getMenus().get(2)));
     }
 
     @Test
@@ -107,7 +107,7 @@ class MainWindowTest {
 
     @Test
     void aboutShowsNameAndVersion(FxRobot robot) throws IOException {
-        MenuItem about = robot.lookup("#menuBar").queryAs(MenuBar.class).getMenus().get(2).getItems().get(0);
+        MenuItem about = robot.lookup("#menuBar").queryAs(MenuBar.class).getMenus().get(2).getItems().get(1);
         // The dialog waits for its Close button, so the item is fired later, not inside interact().
         Platform.runLater(about::fire);
         DialogPane pane = waitForDialog(robot, "#" + AboutDialog.ID);
@@ -128,7 +128,10 @@ class MainWindowTest {
         robot.interact(() -> ((Button) pane.lookupButton(ButtonType.CLOSE)).fire());
     }
 
-    /** Writes target/screenshots/main-window.png, the window as it is drawn, and checks it is not blank. */
+    /**
+     * Writes main-window.png (to target/screenshots, or where {@code backproplab.screenshots} says), the window as it
+     * is drawn, and checks it is not blank.
+     */
     @Test
     void snapshotOfTheMainWindow(FxRobot robot) throws IOException {
         BufferedImage image = snapshot(robot, "main-window.png");
@@ -147,14 +150,14 @@ class MainWindowTest {
         return write(robot, stage.getScene(), fileName);
     }
 
-    /** Draws the scene into target/screenshots/fileName, as a PNG, and returns the image. */
+    /** Draws the scene into Screenshots.folder()/fileName, as a PNG, and returns the image. */
     private static BufferedImage write(FxRobot robot, Scene scene, String fileName) throws IOException {
         WaitForAsyncUtils.waitForFxEvents();
         WritableImage[] image = new WritableImage[1];
         robot.interact(() -> image[0] = scene.snapshot(null));
         BufferedImage buffered = SwingFXUtils.fromFXImage(image[0], null);
-        Files.createDirectories(SCREENSHOTS);
-        Path file = SCREENSHOTS.resolve(fileName);
+        Files.createDirectories(Screenshots.folder());
+        Path file = Screenshots.folder().resolve(fileName);
         assertTrue(ImageIO.write(buffered, "png", file.toFile()), "no PNG writer");
         assertTrue(Files.size(file) > 0);
         return buffered;
@@ -170,7 +173,8 @@ class MainWindowTest {
     }
 
     private static List<String> itemTexts(Menu menu) {
-        return menu.getItems().stream().map(i -> plain(i.getText())).toList();
+        return menu.getItems().stream().filter(i -> !(i instanceof SeparatorMenuItem)).map(i -> plain(i.getText()))
+                .toList();
     }
 
     /** The text as shown: without the mnemonic marker, "_File" → "File", "文件(_F)" → "文件". */

@@ -60,7 +60,12 @@ final class RunColumn {
     /** The header: the configuration, its step and loss or where it overflowed, and whether it opens in step-through. */
     void showHeader(RunHistory.Snapshot r, String stepThroughObstacle) {
         n.title().setText(r == null ? "" : summary(r.config()));
-        n.title().setTooltip(r == null ? null : new Tooltip(summary(r.config())));
+        // The summary joins translated names with " · ": computed text, exempt from the bundle rule.
+        Tooltip tip = r == null ? null : new Tooltip(summary(r.config()));
+        if (tip != null) {
+            tip.getStyleClass().add(Styles.DATA);
+        }
+        n.title().setTooltip(tip);
         n.figures().getStyleClass().remove(Styles.OVERFLOW);
         if (r == null || r.latest() == null) {
             n.figures().setText("");

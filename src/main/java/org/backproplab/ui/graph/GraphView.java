@@ -37,6 +37,7 @@ public final class GraphView extends Region {
 
     private final Group content = new Group();
     private final Scale zoom = new Scale(1, 1, 0, 0);
+    private double presentationZoom = 1;
     private final Pane edgeLayer = new Pane();
     private final Pane cardLayer = new Pane();
     private final List<NodeCard> cards = new ArrayList<>();
@@ -208,6 +209,17 @@ public final class GraphView extends Region {
         return zoom.getX();
     }
 
+    /**
+     * The presentation zoom (View ▸ Zoom, 1 to 2.5): opening and fitting a graph scale it this much more, so the cards
+     * grow with the window's fonts; the wheel and the zoom buttons still zoom from there. Fits again.
+     */
+    public void setPresentationZoom(double zoom) {
+        if (zoom != presentationZoom) {
+            presentationZoom = zoom;
+            fit(MIN_FIT_SCALE);
+        }
+    }
+
     public void zoomIn() {
         zoom(ZOOM_STEP, getWidth() / 2, getHeight() / 2);
     }
@@ -230,8 +242,8 @@ public final class GraphView extends Region {
             fitPending = true;
             return;
         }
-        double s = Math.min(1.25, Math.min(getWidth() / layout.width(), getHeight() / layout.height()));
-        s = Math.max(minScale, s);
+        double s = Math.min(1.25 * presentationZoom, Math.min(getWidth() / layout.width(), getHeight() / layout.height()));
+        s = Math.min(MAX_SCALE, Math.max(minScale * presentationZoom, s));
         setScale(s);
         // Centred when it fits; else from the left (the leaves, where stepping starts) and the top.
         content.setTranslateX(Math.max(0, (getWidth() - layout.width() * s) / 2));

@@ -139,6 +139,11 @@ public final class NodeCard extends VBox {
             scalar(gradient, g);
             gradientRow.setBackground(g == null ? null : new Background(new BackgroundFill(
                     Palette.gradientTint(g.item()), new javafx.scene.layout.CornerRadii(4), null)));
+            // The tint is light in every theme: its key takes a dark colour on it (see app.css, .on-tint).
+            gradientRow.getStyleClass().remove(Styles.ON_TINT);
+            if (g != null) {
+                gradientRow.getStyleClass().add(Styles.ON_TINT);
+            }
         } else if (valueGrid != null) {
             fill(valueGrid, v, false);
             fill(gradientGrid, g, true);

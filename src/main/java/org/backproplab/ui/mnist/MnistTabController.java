@@ -31,6 +31,7 @@ import javafx.util.StringConverter;
 
 import org.backproplab.nn.Activation;
 import org.backproplab.nn.Trainer;
+import org.backproplab.nn.TrainingConfig;
 
 /**
  * The controller of {@code mnist-tab.fxml}: binds the nodes to the {@link MnistTabModel} and forwards the buttons
@@ -58,6 +59,7 @@ public final class MnistTabController {
     @FXML private GridPane trainingForm;
     @FXML private Label problemLabel;
     @FXML private Button startButton;
+    @FXML private Button codeButton;
     @FXML private Button pauseButton;
     @FXML private Button resumeButton;
     @FXML private Button stopButton;
@@ -122,6 +124,15 @@ public final class MnistTabController {
     @FXML private void pause() { model.pause(); }
     @FXML private void resume() { model.resume(); }
     @FXML private void stop() { model.stop(); }
+
+    /** Show as code: the form's settings as Keras and PyTorch code; off while a field is wrong. */
+    @FXML
+    private void showCode() {
+        TrainingConfig config = model.form().config();
+        if (config != null) {
+            CodeDialog.show(startButton.getScene() == null ? null : startButton.getScene().getWindow(), config, resources);
+        }
+    }
     @FXML private void previousDigits() { model.turnDigitPage(-1); }
     @FXML private void nextDigits() { model.turnDigitPage(1); }
     @FXML private void clearDrawing() { model.clearDrawing(); }
@@ -167,6 +178,7 @@ public final class MnistTabController {
 
     private void bindRun() {
         startButton.disableProperty().bind(model.canStartBinding().not());
+        codeButton.disableProperty().bind(model.form().problemProperty().isNotNull());
         stopButton.disableProperty().bind(model.trainingBinding().not());
         watch(model.runStateProperty(), state -> {
             boolean paused = state == MnistTabModel.RunState.PAUSED;

@@ -188,7 +188,7 @@ public final class NetworkDiagram extends Pane {
                 } else {
                     node.getStyleClass().add(Styles.PLAYGROUND_FEATURE);
                     Label label = new Label(f.get(n).symbol());
-                    label.getStyleClass().add(Styles.PLAYGROUND_FEATURE_LABEL);
+                    label.getStyleClass().addAll(Styles.PLAYGROUND_FEATURE_LABEL, Styles.DATA);
                     featureLabels.add(label);
                     nodes.getChildren().add(label);
                 }

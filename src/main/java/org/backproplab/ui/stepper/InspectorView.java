@@ -11,6 +11,7 @@ import javafx.scene.layout.VBox;
 import org.backproplab.engine.GradientCheck;
 import org.backproplab.engine.Snapshot;
 import org.backproplab.stepper.Inspection;
+import org.backproplab.stepper.StepGraph;
 import org.backproplab.stepper.Texts;
 import org.backproplab.ui.Styles;
 
@@ -30,6 +31,7 @@ final class InspectorView extends VBox {
         setSpacing(8);
         title.getStyleClass().add(Styles.INSPECTOR_TITLE);
         title.setId("inspectorTitle");
+        title.getStyleClass().add(Styles.DATA);
         table.setHgap(10);
         table.setVgap(6);
         getChildren().addAll(title, table);
@@ -43,21 +45,25 @@ final class InspectorView extends VBox {
         }
         title.setText(i.node().name());
         int row = 0;
-        row = add(row, "inspector.op", i.node().op());
-        row = add(row, "inspector.formula", i.node().formula());
-        row = add(row, "inspector.shape", Texts.shape(i.node().rows(), i.node().cols()));
-        row = add(row, "inspector.value", full(i.value()));
+        // A leaf's kind is a word of the UI (translated, as on its card); an op's name is the lesson language's.
+        row = i.node().isLeaf()
+                ? add(row, "inspector.op", messages.getString(i.node().role() == StepGraph.Role.PARAM ? "card.param"
+                        : "card.constant"))
+                : add(row, "inspector.op", i.node().op(), true);
+        row = add(row, "inspector.formula", i.node().formula(), true);
+        row = add(row, "inspector.shape", Texts.shape(i.node().rows(), i.node().cols()), true);
+        row = add(row, "inspector.value", full(i.value()), i.value() != null);
         row = add(row, "inspector.gradient", i.gradient() == null ? messages.getString("inspector.notYet")
-                : Texts.partial(outputName, i.node().name()) + " = " + full(i.gradient()));
+                : Texts.partial(outputName, i.node().name()) + " = " + full(i.gradient()), i.gradient() != null);
         if (!i.node().isLeaf()) {
             row = add(row, "inspector.local", i.locals().isEmpty() ? messages.getString("inspector.notYet")
-                    : String.join("\n", i.locals()));
+                    : String.join("\n", i.locals()), !i.locals().isEmpty());
             StringBuilder saved = new StringBuilder();
             for (Map.Entry<String, Snapshot> e : i.saved().entrySet()) {
                 saved.append(saved.length() == 0 ? "" : "\n").append(e.getKey()).append(" = ").append(Texts.value(e.getValue()));
             }
             row = add(row, "inspector.saved", saved.length() == 0 ? messages.getString("inspector.nothingSaved")
-                    : saved.toString());
+                    : saved.toString(), saved.length() > 0);
         }
         GradientCheck.Result check = i.check();
         if (check != null) {
@@ -77,11 +83,18 @@ final class InspectorView extends VBox {
     }
 
     private int add(int row, String key, String value) {
+        return add(row, key, value, false);
+    }
+
+    private int add(int row, String key, String value, boolean computed) {
         Label k = new Label(messages.getString(key));
         k.getStyleClass().add(Styles.INSPECTOR_KEY);
         k.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         Label v = new Label(value);
         v.getStyleClass().add(Styles.INSPECTOR_VALUE);
+        if (computed) {
+            v.getStyleClass().add(Styles.DATA); // what the app computed: names, formulas, numbers
+        }
         v.setWrapText(true);
         v.setMaxWidth(170);
         v.setId("inspector-" + key.substring(key.indexOf('.') + 1));

@@ -5,6 +5,7 @@ import javafx.scene.control.Tooltip;
 
 import org.backproplab.stepper.ShippedLessons;
 import org.backproplab.ui.Language;
+import org.backproplab.ui.Styles;
 
 /** A shipped lesson in the list: "01 · circuit", with what it teaches (in the UI's language) as its tooltip. */
 final class LessonCell extends ListCell<String> {
@@ -13,6 +14,7 @@ final class LessonCell extends ListCell<String> {
 
     LessonCell(Language language) {
         this.language = language;
+        getStyleClass().add(Styles.DATA);
     }
 
     @Override
@@ -25,6 +27,10 @@ final class LessonCell extends ListCell<String> {
         }
         setText(LessonFiles.title(name));
         String summary = ShippedLessons.summary(ShippedLessons.source(name), language == Language.SIMPLIFIED_CHINESE);
-        setTooltip(summary.isEmpty() ? null : new Tooltip(summary));
+        Tooltip tooltip = summary.isEmpty() ? null : new Tooltip(summary);
+        if (tooltip != null) {
+            tooltip.getStyleClass().add(Styles.DATA);
+        }
+        setTooltip(tooltip);
     }
 }

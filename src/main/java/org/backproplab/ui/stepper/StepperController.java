@@ -186,6 +186,8 @@ public final class StepperController {
         root.setOnDragOver(this::dragOver);
         root.setOnDragDropped(this::dropped);
 
+        graph.setPresentationZoom(model.presentationZoomProperty().get());
+        model.presentationZoomProperty().addListener((o, old, now) -> graph.setPresentationZoom(now.doubleValue()));
         if (model.stepper() == null) {
             openShipped(ShippedLessons.FIRST);
         } else {
@@ -315,7 +317,7 @@ public final class StepperController {
             String text = LessonFiles.read(file);
             stopPlaying();
             lessonBox.setValue(null);
-            model.open(file.getFileName().toString(), text);
+            model.open(file.getFileName().toString(), text, file);
         } catch (IOException | RuntimeException e) {
             showMessage(MessageFormat.format(resources.getString("stepper.open.failed"), file.getFileName(),
                     e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));

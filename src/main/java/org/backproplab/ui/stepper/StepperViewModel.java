@@ -1,5 +1,8 @@
 package org.backproplab.ui.stepper;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -27,6 +30,7 @@ import org.backproplab.stepper.CardSize;
 import org.backproplab.stepper.Frame;
 import org.backproplab.stepper.GraphLayout;
 import org.backproplab.stepper.Inspection;
+import org.backproplab.stepper.ShippedLessons;
 import org.backproplab.stepper.Stepper;
 
 /**
@@ -58,6 +62,8 @@ public final class StepperViewModel {
     private final ObjectProperty<GraphLayout.Result> layout = new SimpleObjectProperty<>();
     private final StringProperty lessonName = new SimpleStringProperty("");
     private final StringProperty source = new SimpleStringProperty("");
+    /** The file the lesson was read from; null for a shipped lesson or text from elsewhere. */
+    private Path lessonFile;
     private final ObjectProperty<List<Diagnostic>> diagnostics = new SimpleObjectProperty<>(List.of());
     private final StringProperty optimizer = new SimpleStringProperty(DEFAULT_OPTIMIZER);
     private final DoubleProperty learningRate = new SimpleDoubleProperty(DEFAULT_LEARNING_RATE);
@@ -68,6 +74,7 @@ public final class StepperViewModel {
     private final BooleanProperty canStepBack = new SimpleBooleanProperty();
     private final ObjectProperty<Inspection> inspection = new SimpleObjectProperty<>();
     private final AtomicBoolean cancel = new AtomicBoolean();
+    private final DoubleProperty presentationZoom = new SimpleDoubleProperty(1);
 
     // ---- what the view reads ----
 
@@ -108,14 +115,64 @@ public final class StepperViewModel {
 
     public ReadOnlyObjectProperty<Inspection> inspectionProperty() { return inspection; }
 
+    /** The presentation zoom, 1 (100%) to 2.5 (250%): the graph opens and fits this much larger. */
+    public ReadOnlyDoubleProperty presentationZoomProperty() { return presentationZoom; }
+
+    public void setPresentationZoom(double zoom) {
+        presentationZoom.set(zoom);
+    }
+
     // ---- commands ----
 
     /** Opens a lesson: its text becomes the editor's. Returns false (and sets the errors) when it does not compile. */
     public boolean open(String name, String text) {
+        return open(name, text, null);
+    }
+
+    /** Opens a lesson read from a file, which {@link #lessonReference()} then names. */
+    public boolean open(String name, String text, Path file) {
         requireIdle();
+        lessonFile = file;
         lessonName.set(name);
         source.set(text);
         return compile(text, true);
+    }
+
+    /**
+     * What to remember of the lesson open, for the next start ({@link #reopen}): a lesson file's absolute path, a
+     * shipped lesson's file name ({@code 01_circuit.bp}), or "" for text from elsewhere (an Explain, say).
+     */
+    public String lessonReference() {
+        if (lessonFile != null) {
+            return lessonFile.toAbsolutePath().toString();
+        }
+        String name = lessonName.get();
+        return ShippedLessons.NAMES.contains(name.replaceFirst("\\.bp$", "")) ? name : "";
+    }
+
+    /**
+     * Opens a lesson named by {@link #lessonReference()}: a shipped lesson, or a file that is still there and
+     * readable. False, and nothing changes, for anything else.
+     */
+    public boolean reopen(String reference) {
+        if (reference == null || reference.isBlank() || running.get()) {
+            return false;
+        }
+        String shipped = reference.replaceFirst("\\.bp$", "");
+        if (ShippedLessons.NAMES.contains(shipped)) {
+            open(shipped + ".bp", ShippedLessons.source(shipped));
+            return true;
+        }
+        try {
+            Path file = Path.of(reference);
+            if (!Files.isRegularFile(file)) {
+                return false;
+            }
+            open(file.getFileName().toString(), LessonFiles.read(file), file);
+            return true;
+        } catch (IOException | RuntimeException e) { // gone, unreadable, not a path: start as if new
+            return false;
+        }
     }
 
     /**

@@ -31,6 +31,7 @@ import javafx.stage.Stage;
 
 import org.backproplab.ui.Language;
 import org.backproplab.ui.MainWindow;
+import org.backproplab.ui.Screenshots;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -41,12 +42,12 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The MNIST tab in the main window, headless: train from the tab, pause, resume and stop it while the window
- * keeps answering, and look at every view, writing a snapshot PNG of each to target/screenshots.
+ * keeps answering, and look at every view, writing a snapshot PNG of each to target/screenshots (or where
+ * {@code backproplab.screenshots} says: the README's are made with {@code screenshots}).
  */
 @ExtendWith(ApplicationExtension.class)
 class MnistTabTest {
 
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
     private Stage stage;
     private MainWindow window;
@@ -261,8 +262,8 @@ class MnistTabTest {
         WritableImage[] image = new WritableImage[1];
         robot.interact(() -> image[0] = scene.snapshot(null));
         BufferedImage buffered = SwingFXUtils.fromFXImage(image[0], null);
-        Files.createDirectories(SCREENSHOTS);
-        Path file = SCREENSHOTS.resolve(fileName);
+        Files.createDirectories(Screenshots.folder());
+        Path file = Screenshots.folder().resolve(fileName);
         assertTrue(ImageIO.write(buffered, "png", file.toFile()), "no PNG writer");
         return buffered;
     }

@@ -74,7 +74,7 @@ class MnistTabWithoutDataTest {
         WritableImage[] image = new WritableImage[1];
         robot.interact(() -> image[0] = scene.snapshot(null));
         BufferedImage buffered = SwingFXUtils.fromFXImage(image[0], null);
-        Path dir = Files.createDirectories(Path.of("target", "screenshots"));
+        Path dir = Files.createDirectories(org.backproplab.ui.Screenshots.folder());
         assertTrue(ImageIO.write(buffered, "png", dir.resolve("mnist-missing-data.png").toFile()));
     }
 

@@ -26,6 +26,28 @@ class StepperViewModelTest {
     }
 
     @Test
+    void theLastLessonIsNamedForTheNextStartAndReopened(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        StepperViewModel vm = opened("03_two_layer_network");
+        assertEquals("03_two_layer_network.bp", vm.lessonReference());
+        java.nio.file.Path file = dir.resolve("mine.bp");
+        java.nio.file.Files.writeString(file, "param w = 2\nloss L = w * w\n");
+        vm.open("mine.bp", java.nio.file.Files.readString(file), file);
+        assertEquals(file.toAbsolutePath().toString(), vm.lessonReference());
+        vm.open("explain.bp", "x = 1\n");
+        assertEquals("", vm.lessonReference(), "text from elsewhere is not remembered");
+
+        StepperViewModel next = new StepperViewModel();
+        assertTrue(next.reopen(file.toString()));
+        assertEquals("mine.bp", next.lessonNameProperty().get());
+        assertTrue(next.reopen("03_two_layer_network.bp"));
+        assertEquals(ShippedLessons.source("03_two_layer_network"), next.sourceProperty().get());
+        assertFalse(next.reopen(dir.resolve("gone.bp").toString()));
+        assertFalse(next.reopen(""));
+        assertEquals("03_two_layer_network.bp", next.lessonNameProperty().get(), "a failed reopen changes nothing");
+    }
+
+    @Test
     void aBrokenEditKeepsTheLastGoodGraphAndAFixDrawsTheNewOne() {
         StepperViewModel vm = opened("01_circuit");
         Stepper good = vm.stepper();
