@@ -8,6 +8,7 @@ import org.backproplab.engine.Buffer;
 import org.backproplab.engine.F32Buffer;
 import org.backproplab.engine.Snapshot;
 import org.backproplab.engine.Tensor;
+import org.backproplab.engine.kernel.Kernels;
 
 /**
  * Gradient descent on a list of parameters. The base zeroes gradients, applies L2 weight decay
@@ -66,7 +67,18 @@ public abstract sealed class Optimizer permits Optimizer.Sgd, Optimizer.Momentum
             Buffer g = p.grad();
             if (w instanceof F32Buffer fw) {
                 float[][] s = stateF32.computeIfAbsent(p, t -> new float[stateNames().size()][t.size()]);
-                updateF32(fw.array(), ((F32Buffer) g).array(), s, (float) weightDecay);
+                float[] ws = fw.array();
+                float[] gs = ((F32Buffer) g).array();
+                float decay = (float) weightDecay;
+                int n = ws.length;
+                if (n >= PARALLEL_SIZE) {
+                    // Element-wise, so any split gives the same numbers; both cores share the memory traffic.
+                    int chunk = (n + PARTS - 1) / PARTS;
+                    Kernels.parallelFor(PARTS, part -> updateF32(ws, gs, s, decay, part * chunk,
+                            Math.min(n, (part + 1) * chunk)));
+                } else {
+                    updateF32(ws, gs, s, decay, 0, n);
+                }
             } else {
                 double[][] s = state.computeIfAbsent(p, t -> new double[stateNames().size()][t.size()]);
                 for (int i = 0; i < w.length(); i++) {
@@ -104,8 +116,12 @@ public abstract sealed class Optimizer permits Optimizer.Sgd, Optimizer.Momentum
     /** The amount to subtract from element i given its gradient g, updating the state s[k][i]. */
     protected abstract double update(double g, double[][] s, int i);
 
-    /** The same rule over whole float32 arrays: w ← w − (its step), with g + λ·w as the gradient. */
-    protected abstract void updateF32(float[] w, float[] g, float[][] s, float decay);
+    /** The same rule over float32 arrays, elements from to to: w ← w − (its step), with g + λ·w as the gradient. */
+    protected abstract void updateF32(float[] w, float[] g, float[][] s, float decay, int from, int to);
+
+    /** Parameters at least this large are updated on all the kernel threads. */
+    private static final int PARALLEL_SIZE = 1 << 14;
+    private static final int PARTS = 4;
 
     /** The names of the state arrays, in the order of s. */
     protected abstract List<String> stateNames();
@@ -122,9 +138,9 @@ public abstract sealed class Optimizer permits Optimizer.Sgd, Optimizer.Momentum
         @Override protected double update(double g, double[][] s, int i) { return learningRate() * g; }
 
         @Override
-        protected void updateF32(float[] w, float[] g, float[][] s, float decay) {
+        protected void updateF32(float[] w, float[] g, float[][] s, float decay, int from, int to) {
             float lr = (float) learningRate();
-            for (int i = 0; i < w.length; i++) {
+            for (int i = from; i < to; i++) {
                 w[i] -= lr * (g[i] + decay * w[i]);
             }
         }
@@ -158,11 +174,11 @@ public abstract sealed class Optimizer permits Optimizer.Sgd, Optimizer.Momentum
         }
 
         @Override
-        protected void updateF32(float[] w, float[] g, float[][] s, float decay) {
+        protected void updateF32(float[] w, float[] g, float[][] s, float decay, int from, int to) {
             float lr = (float) learningRate();
             float m = (float) mu;
             float[] vel = s[0];
-            for (int i = 0; i < w.length; i++) {
+            for (int i = from; i < to; i++) {
                 float gi = g[i] + decay * w[i];
                 float v = m * vel[i] + gi;
                 vel[i] = v;
@@ -203,12 +219,12 @@ public abstract sealed class Optimizer permits Optimizer.Sgd, Optimizer.Momentum
         }
 
         @Override
-        protected void updateF32(float[] w, float[] g, float[][] s, float decay) {
+        protected void updateF32(float[] w, float[] g, float[][] s, float decay, int from, int to) {
             float lr = (float) learningRate();
             float r = (float) rho;
             float e = (float) eps;
             float[] sq = s[0];
-            for (int i = 0; i < w.length; i++) {
+            for (int i = from; i < to; i++) {
                 float gi = g[i] + decay * w[i];
                 float si = r * sq[i] + (1 - r) * gi * gi;
                 sq[i] = si;
@@ -262,7 +278,7 @@ public abstract sealed class Optimizer permits Optimizer.Sgd, Optimizer.Momentum
 
         /** The corrections folded into the step: η·m̂/(√v̂ + ε) = η·√c₂/c₁ · m/(√v + ε·√c₂). */
         @Override
-        protected void updateF32(float[] w, float[] g, float[][] s, float decay) {
+        protected void updateF32(float[] w, float[] g, float[][] s, float decay, int from, int to) {
             float step = (float) (learningRate() * Math.sqrt(correction2) / correction1);
             float e = (float) (eps * Math.sqrt(correction2));
             float b1 = (float) beta1;
@@ -271,7 +287,7 @@ public abstract sealed class Optimizer permits Optimizer.Sgd, Optimizer.Momentum
             float c2 = (float) (1 - beta2);
             float[] m = s[0];
             float[] v = s[1];
-            for (int i = 0; i < w.length; i++) {
+            for (int i = from; i < to; i++) {
                 float gi = g[i] + decay * w[i];
                 float mi = b1 * m[i] + c1 * gi;
                 float vi = b2 * v[i] + c2 * gi * gi;
