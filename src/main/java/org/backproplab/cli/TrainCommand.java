@@ -102,6 +102,7 @@ public final class TrainCommand implements Callable<Integer> {
         private final PrintWriter err;
         private ProgressBar bar;
         private int epoch;
+        private long lastUpdate;
 
         Progress(PrintWriter err) {
             this.err = err;
@@ -119,6 +120,12 @@ public final class TrainCommand implements Callable<Integer> {
                             err.flush();
                         }, 100)).setUpdateIntervalMillis(250).build();
             }
+            // Formatting costs more than a batch of a small network: update a few times a second.
+            long now = System.nanoTime();
+            if (now - lastUpdate < 100_000_000L && p.batch() != 1 && p.batch() != p.batches()) {
+                return;
+            }
+            lastUpdate = now;
             bar.stepTo(p.batch());
             bar.setExtraMessage(String.format(" loss %.4f  %,.0f samples/s  ETA %s", p.loss(), p.samplesPerSecond(),
                     eta(p.etaSeconds())));
