@@ -1,15 +1,10 @@
 package org.backproplab.ui.gradflow;
 
 import java.text.MessageFormat;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.ResourceBundle;
-import java.util.function.Consumer;
 import java.util.function.Function;
 
-import javafx.beans.value.ChangeListener;
-import javafx.beans.value.ObservableValue;
-import javafx.beans.value.WeakChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.chart.LineChart;
@@ -27,6 +22,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.util.StringConverter;
 
+import org.backproplab.ui.ViewListeners;
 import org.backproplab.nn.Activation;
 import org.backproplab.nn.Initializer;
 import org.backproplab.ui.Styles;
@@ -41,8 +37,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
 public final class GradFlowTabController {
 
     private final GradFlowTabModel model;
-    /** The listeners this view registered weakly on the model, held here so they live as long as the view. */
-    private final List<Object> listeners = new ArrayList<>();
+    /** The listeners this view registered weakly on the model, held as long as the view. */
+    private final ViewListeners listeners = new ViewListeners();
     /** Configuration A's column and B's. */
     private List<RunColumn> columns;
 
@@ -150,8 +146,8 @@ public final class GradFlowTabController {
                 gfOptimizerA, gfLearningRateA);
         bindSide(form.b(), gfDepthB, gfWidthB, gfActivationB, gfInitB, gfBatchNormB, gfClipB, gfClipThresholdB,
                 gfOptimizerB, gfLearningRateB);
-        watch(form.compareProperty(), this::showCompare);
-        watch(form.problemProperty(), problem -> {
+        listeners.watch(form.compareProperty(), this::showCompare);
+        listeners.watch(form.problemProperty(), problem -> {
             for (TextField f : List.of(gfBatchSizeField, gfSeedField, gfLearningRateA, gfLearningRateB,
                     gfClipThresholdA, gfClipThresholdB)) {
                 f.getStyleClass().remove(Styles.INVALID);
@@ -234,13 +230,13 @@ public final class GradFlowTabController {
         gfPaceBox.valueProperty().bindBidirectional(model.paceProperty());
         gfPlayButton.disableProperty().bind(model.canPlayBinding().not());
         gfStepButton.disableProperty().bind(model.canPlayBinding().not());
-        watch(model.runStateProperty(), state -> {
+        listeners.watch(model.runStateProperty(), state -> {
             boolean running = state == GradFlowTabModel.RunState.RUNNING;
             show(gfPlayButton, !running);
             show(gfPauseButton, running);
             gfResetButton.setDisable(state == GradFlowTabModel.RunState.STARTING);
         });
-        watch(List.of(model.runStateProperty(), model.runsProperty(), model.dataStateProperty(), model.runErrorProperty(),
+        listeners.watch(List.of(model.runStateProperty(), model.runsProperty(), model.dataStateProperty(), model.runErrorProperty(),
                 model.noticeProperty(), model.stepsPerSecondProperty(), model.form().datasetProperty()), () -> {
             showStatus();
             showBanner();
@@ -332,7 +328,7 @@ public final class GradFlowTabController {
         gfViews.getSelectionModel().select(model.selectedViewProperty().get().ordinal());
         gfViews.getSelectionModel().selectedIndexProperty().addListener((o, a, b) -> model.selectedViewProperty()
                 .set(GradFlowTabModel.View.values()[b.intValue()]));
-        watch(List.of(model.runsProperty(), model.axesProperty(), model.selectedViewProperty()), this::showView);
+        listeners.watch(List.of(model.runsProperty(), model.axesProperty(), model.selectedViewProperty()), this::showView);
     }
 
     /** Draws what the model measured into the view in sight; the others catch up when shown. */
@@ -378,25 +374,5 @@ public final class GradFlowTabController {
             @Override public String toString(T t) { return t == null ? "" : name.apply(t); }
             @Override public T fromString(String s) { return null; }
         };
-    }
-
-    /** Runs the action now and whenever the value changes, for as long as this view lives. */
-    private <T> void watch(ObservableValue<T> value, Consumer<T> action) {
-        ChangeListener<T> listener = (o, old, now) -> action.accept(now);
-        listeners.add(listener);
-        value.addListener(new WeakChangeListener<>(listener));
-        action.accept(value.getValue());
-    }
-
-    /** Runs the action now and whenever any of the values changes. */
-    private void watch(List<? extends ObservableValue<?>> values, Runnable action) {
-        ChangeListener<Object> listener = (o, old, now) -> action.run();
-        listeners.add(listener);
-        for (ObservableValue<?> v : values) {
-            @SuppressWarnings("unchecked")
-            ObservableValue<Object> value = (ObservableValue<Object>) v;
-            value.addListener(new WeakChangeListener<>(listener));
-        }
-        action.run();
     }
 }

@@ -1,15 +1,11 @@
 package org.backproplab.ui.mnist;
 
 import java.text.MessageFormat;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.ResourceBundle;
 import java.util.function.Function;
 
-import javafx.beans.value.ChangeListener;
-import javafx.beans.value.ObservableValue;
-import javafx.beans.value.WeakChangeListener;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.collections.WeakListChangeListener;
@@ -29,6 +25,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.util.StringConverter;
 
+import org.backproplab.ui.ViewListeners;
 import org.backproplab.nn.Activation;
 import org.backproplab.nn.Trainer;
 import org.backproplab.nn.TrainingConfig;
@@ -41,8 +38,8 @@ import org.backproplab.nn.TrainingConfig;
 public final class MnistTabController {
 
     private final MnistTabModel model;
-    /** The listeners this view registered weakly on the model, held here so they live as long as the view. */
-    private final List<Object> listeners = new ArrayList<>();
+    /** The listeners this view registered weakly on the model, held as long as the view. */
+    private final ViewListeners listeners = new ViewListeners();
 
     @FXML private ResourceBundle resources;
     @FXML private ComboBox<Preset> presetBox;
@@ -163,7 +160,7 @@ public final class MnistTabController {
         Map<Settings.Field, TextField> fields = Map.of(Settings.Field.LAYERS, layersField, Settings.Field.DROPOUT,
                 dropoutField, Settings.Field.LEARNING_RATE, learningRateField, Settings.Field.BATCH_SIZE, batchSizeField,
                 Settings.Field.EPOCHS, epochsField);
-        watch(model.form().problemProperty(), problem -> {
+        listeners.watch(model.form().problemProperty(), problem -> {
             fields.values().forEach(f -> f.getStyleClass().remove("invalid"));
             problemLabel.setText(problem == null ? "" : MessageFormat.format(text(problem.key()), problem.args()));
             problemLabel.setVisible(problem != null);
@@ -180,7 +177,7 @@ public final class MnistTabController {
         startButton.disableProperty().bind(model.canStartBinding().not());
         codeButton.disableProperty().bind(model.form().problemProperty().isNotNull());
         stopButton.disableProperty().bind(model.trainingBinding().not());
-        watch(model.runStateProperty(), state -> {
+        listeners.watch(model.runStateProperty(), state -> {
             boolean paused = state == MnistTabModel.RunState.PAUSED;
             pauseButton.setDisable(state != MnistTabModel.RunState.RUNNING);
             pauseButton.setVisible(!paused);
@@ -188,9 +185,9 @@ public final class MnistTabController {
             resumeButton.setVisible(paused);
             resumeButton.setManaged(paused);
         });
-        watch(List.of(model.dataStateProperty(), model.runStateProperty(), model.progressProperty(),
+        listeners.watch(List.of(model.dataStateProperty(), model.runStateProperty(), model.progressProperty(),
                 model.runErrorProperty(), model.dataErrorProperty()), this::showStatus);
-        watch(List.of(model.progressProperty(), model.lossProperty(), model.testAccuracyProperty(),
+        listeners.watch(List.of(model.progressProperty(), model.lossProperty(), model.testAccuracyProperty(),
                 model.trainingImagesProperty(), model.runStateProperty()), this::showFigures);
     }
 
@@ -253,7 +250,7 @@ public final class MnistTabController {
             @Override public Number fromString(String s) { return null; }
         });
         // Empty charts keep fixed, sensible axes (auto-ranging over nothing gives 0–125); data ranges them itself.
-        watch(List.of(model.runStateProperty()), () -> {
+        listeners.watch(List.of(model.runStateProperty()), () -> {
             lossY.setAutoRanging(!model.lossPoints().isEmpty());
             accuracyY.setAutoRanging(!model.accuracyPoints().isEmpty());
         });
@@ -276,7 +273,7 @@ public final class MnistTabController {
             accuracy.getData().clear();
             points.forEach(this::addAccuracy);
         }, added -> added.forEach(this::addAccuracy));
-        watch(model.progressProperty(), p -> {
+        listeners.watch(model.progressProperty(), p -> {
             int epochs = p == null ? 1 : p.epochs();
             for (NumberAxis x : List.of(lossX, accuracyX)) {
                 x.setUpperBound(epochs);
@@ -294,7 +291,7 @@ public final class MnistTabController {
 
     private void bindInspection() {
         digitGrid.setOnSelect(model::selectDigit);
-        watch(List.of(model.digitsProperty(), model.selectedDigitProperty(), model.hasModelProperty()), () -> {
+        listeners.watch(List.of(model.digitsProperty(), model.selectedDigitProperty(), model.hasModelProperty()), () -> {
             List<MnistTabModel.DigitCell> cells = model.digitsProperty().get();
             digitGrid.show(cells, model.selectedDigitProperty().get(), resources);
             int from = cells.isEmpty() ? 0 : cells.get(0).index() + 1;
@@ -305,16 +302,16 @@ public final class MnistTabController {
                     : format("mnist.digits.caption", wrong, cells.size()));
         });
         gradientLegend.setImage(PixelImages.divergingLegend(212, 10));
-        watch(List.of(model.gradientProperty(), model.selectedDigitProperty(), model.dataStateProperty()),
+        listeners.watch(List.of(model.gradientProperty(), model.selectedDigitProperty(), model.dataStateProperty()),
                 this::showGradient);
         weightsLegend.setImage(PixelImages.divergingLegend(200, 10));
-        watch(List.of(model.weightsProperty(), model.firstLayerUnitsProperty()), () -> {
+        listeners.watch(List.of(model.weightsProperty(), model.firstLayerUnitsProperty()), () -> {
             List<float[]> units = model.weightsProperty().get();
             weightsGrid.show(units, resources);
             weightsCaption.setText(units.isEmpty() ? text("mnist.weights.caption.untrained")
                     : format("mnist.weights.caption", units.size(), model.firstLayerUnitsProperty().get()));
         });
-        watch(model.confusionProperty(), m -> {
+        listeners.watch(model.confusionProperty(), m -> {
             confusionView.show(m, resources);
             confusionCaption.setText(m == null ? text("mnist.confusion.empty")
                     : format("mnist.confusion.caption", Format.count(m.total()), Format.percent(m.accuracy())));
@@ -339,9 +336,9 @@ public final class MnistTabController {
 
     private void bindDrawing() {
         drawingPad.setOnStroke(model::stroke);
-        watch(model.sketchVersionProperty(), v -> drawingPad.paint(model.sketch()));
-        watch(model.drawnInputProperty(), x -> drawnInputImage.setImage(PixelImages.image(ColorMap.inkImage(x), 28, 4)));
-        watch(List.of(model.drawnProbabilitiesProperty(), model.hasModelProperty(), model.sketchVersionProperty()), () -> {
+        listeners.watch(model.sketchVersionProperty(), v -> drawingPad.paint(model.sketch()));
+        listeners.watch(model.drawnInputProperty(), x -> drawnInputImage.setImage(PixelImages.image(ColorMap.inkImage(x), 28, 4)));
+        listeners.watch(List.of(model.drawnProbabilitiesProperty(), model.hasModelProperty(), model.sketchVersionProperty()), () -> {
             double[] p = model.drawnProbabilitiesProperty().get();
             probabilityBars.show(p);
             if (p == null) {
@@ -376,28 +373,8 @@ public final class MnistTabController {
 
     /** An invalidation listener held as long as this view, registered weakly. */
     private javafx.beans.InvalidationListener weakly(javafx.beans.InvalidationListener listener) {
-        listeners.add(listener);
+        listeners.hold(listener);
         return new javafx.beans.WeakInvalidationListener(listener);
-    }
-
-    /** Runs the action now and whenever the value changes, for as long as this view lives. */
-    private <T> void watch(ObservableValue<T> value, java.util.function.Consumer<T> action) {
-        ChangeListener<T> listener = (o, old, now) -> action.accept(now);
-        listeners.add(listener);
-        value.addListener(new WeakChangeListener<>(listener));
-        action.accept(value.getValue());
-    }
-
-    /** Runs the action now and whenever any of the values changes. */
-    private void watch(List<? extends ObservableValue<?>> values, Runnable action) {
-        ChangeListener<Object> listener = (o, old, now) -> action.run();
-        listeners.add(listener);
-        for (ObservableValue<?> v : values) {
-            @SuppressWarnings("unchecked")
-            ObservableValue<Object> value = (ObservableValue<Object>) v;
-            value.addListener(new WeakChangeListener<>(listener));
-        }
-        action.run();
     }
 
     /** Shows the whole list now and when it is replaced, and appends what is added to it. */
@@ -414,7 +391,7 @@ public final class MnistTabController {
                 }
             }
         };
-        listeners.add(listener);
+        listeners.hold(listener);
         list.addListener(new WeakListChangeListener<>(listener));
         reset.accept(list);
     }
