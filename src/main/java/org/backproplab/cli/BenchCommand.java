@@ -113,8 +113,7 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     private static double median(List<Double> values) {
-        double[] v = values.stream().mapToDouble(d -> d).sorted().toArray();
-        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+        return Median.of(values.stream().mapToDouble(d -> d).toArray());
     }
 
     static TrainingConfig preset(String name, int epochs) {

@@ -140,8 +140,6 @@ public final class BenchStepperCommand implements Callable<Integer> {
     }
 
     private static double median(double[] v) {
-        double[] s = v.clone();
-        Arrays.sort(s);
-        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+        return Median.of(v);
     }
 }

@@ -92,9 +92,9 @@ public final class TrainCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** The median training seconds of the epochs. */
     static double median(List<Trainer.EpochResult> epochs) {
-        double[] s = epochs.stream().mapToDouble(Trainer.EpochResult::seconds).sorted().toArray();
-        return s.length == 0 ? Double.NaN : s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+        return Median.of(epochs.stream().mapToDouble(Trainer.EpochResult::seconds).toArray());
     }
 
     /** A progress bar per epoch on stderr, and one summary line when each epoch ends. */
