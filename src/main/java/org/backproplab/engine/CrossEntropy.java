@@ -42,8 +42,9 @@ public final class CrossEntropy implements Op {
         Buffer t = out.inputs().get(1).value();
         if (probabilities == null) {
             probabilities = new double[x.size()];
+            logSumExp = new double[x.rows()];
         }
-        logSumExp = Softmax.probabilities(x, probabilities);
+        Softmax.probabilities(x, probabilities, logSumExp);
         double loss = 0;
         for (int i = 0; i < probabilities.length; i++) {
             double ti = t.get(i);

@@ -12,6 +12,7 @@ public final class Softmax implements Op {
     private final boolean log;
     /** The row-wise probabilities, kept for backward. */
     private double[] probabilities;
+    private double[] logSumExp;
     private int rows;
     private int cols;
 
@@ -32,11 +33,13 @@ public final class Softmax implements Op {
         return log ? "log_softmax" : "softmax";
     }
 
-    /** Writes the probabilities of each row of x into p and returns log Σ exp(x − max) + max per row. */
-    static double[] probabilities(Tensor x, double[] p) {
+    /**
+     * Writes the probabilities of each row of x into p and log Σ exp(x − max) + max of each row into logSumExp;
+     * both arrays belong to the node, so a training step allocates nothing here.
+     */
+    static void probabilities(Tensor x, double[] p, double[] logSumExp) {
         Buffer v = x.value();
         int cols = x.cols();
-        double[] logSumExp = new double[x.rows()];
         for (int r = 0; r < x.rows(); r++) {
             double max = Double.NEGATIVE_INFINITY;
             for (int c = 0; c < cols; c++) {
@@ -53,7 +56,6 @@ public final class Softmax implements Op {
             }
             logSumExp[r] = max + Math.log(sum);
         }
-        return logSumExp;
     }
 
     @Override
@@ -61,12 +63,13 @@ public final class Softmax implements Op {
         Tensor x = out.inputs().get(0);
         if (probabilities == null) {
             probabilities = new double[x.size()];
+            logSumExp = new double[x.rows()];
             rows = x.rows();
             cols = x.cols();
         }
-        double[] lse = probabilities(x, probabilities);
+        probabilities(x, probabilities, logSumExp);
         for (int i = 0; i < probabilities.length; i++) {
-            out.value().set(i, log ? x.value().get(i) - lse[i / x.cols()] : probabilities[i]);
+            out.value().set(i, log ? x.value().get(i) - logSumExp[i / x.cols()] : probabilities[i]);
         }
     }
 
