@@ -64,4 +64,10 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.kordamp.ikonli..", "org.fxmisc..",
                     "org.backproplab.ui..", "org.backproplab.cli..")
             .because("the step-through state machine is tested and benchmarked without a display");
+
+    @ArchTest
+    static final ArchRule filesUsesTheJdkOnly = classes()
+            .that().resideInAPackage("org.backproplab.files..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("org.backproplab.files..", "java..")
+            .because("safe file writing is a utility every package may use");
 }

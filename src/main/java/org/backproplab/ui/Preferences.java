@@ -1,15 +1,15 @@
 package org.backproplab.ui;
 
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.Reader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import java.util.Properties;
+import org.backproplab.files.AtomicFile;
 
 /**
  * What the app remembers between runs: the window's size, the theme, the language, the presentation zoom and the
@@ -131,21 +131,11 @@ public record Preferences(double width, double height, boolean maximized, Theme 
         p.setProperty("language", language.name());
         p.setProperty("zoom", Double.toString(zoom));
         p.setProperty("lesson", lesson);
-        Path folder = file.toAbsolutePath().getParent();
-        Files.createDirectories(folder);
-        Path temp = Files.createTempFile(folder, file.getFileName().toString(), ".tmp");
-        try {
-            try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
-                p.store(out, "Backprop Lab preferences");
-            }
-            try {
-                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        AtomicFile.write(file, out -> {
+            Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            p.store(writer, "Backprop Lab preferences");
+            writer.flush();
+        });
     }
 
     private static double number(Properties p, String key, double fallback) {

@@ -1,0 +1,50 @@
+package org.backproplab.files;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * Writes a file all at once or not at all: the bytes go to a temporary file in the target's folder, which is
+ * then moved over the target. A crash or an exception midway leaves the earlier file as it was and removes the
+ * temporary one, so a half-written session, model or export never replaces a good one.
+ */
+public final class AtomicFile {
+
+    /** Writes the content to a stream; may throw midway, which then leaves the target untouched. */
+    @FunctionalInterface
+    public interface Content {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    private AtomicFile() {
+    }
+
+    public static void write(Path file, Content content) throws IOException {
+        Path folder = file.toAbsolutePath().getParent();
+        Files.createDirectories(folder);
+        Path temp = Files.createTempFile(folder, file.getFileName().toString(), ".tmp");
+        try {
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp))) {
+                content.writeTo(out);
+            }
+            try {
+                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                // some file systems cannot rename atomically; a plain replace is the best they offer
+                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    /** Writes text as UTF-8, atomically. */
+    public static void writeString(Path file, String text) throws IOException {
+        write(file, out -> out.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+}
