@@ -96,6 +96,33 @@ class KernelTest {
     }
 
     @org.junit.jupiter.api.Test
+    void pixelLoopsAgreeWithDivisionBy255ForEveryByte() {
+        org.backproplab.engine.kernel.FloatOps vector = Kernels.vectorFloatOpsOrNull();
+        assertNotNull(vector);
+        byte[] all = new byte[256 + 7 + 3];
+        for (int i = 0; i < all.length; i++) {
+            all[i] = (byte) (i * 37 + 11);
+        }
+        for (int n : new int[] {0, 1, 15, 16, 17, 256}) {
+            float[] plain = new float[n + 2];
+            float[] fast = new float[n + 2];
+            new org.backproplab.engine.kernel.FloatOps.Plain().unitPixels(all, 3, plain, 1, n);
+            vector.unitPixels(all, 3, fast, 1, n);
+            org.junit.jupiter.api.Assertions.assertArrayEquals(plain, fast);
+            assertEquals(0f, fast[0]);
+            assertEquals(0f, fast[n + 1]);
+            for (int i = 0; i < n; i++) {
+                int v = all[3 + i] & 0xff;
+                assertEquals(v / 255f, fast[1 + i]);
+            }
+        }
+        float[] ends = new float[2];
+        vector.unitPixels(new byte[] {0, (byte) 255}, 0, ends, 0, 2);
+        assertEquals(0f, ends[0]);
+        assertEquals(1f, ends[1]);
+    }
+
+    @org.junit.jupiter.api.Test
     void largeProductsSplitOverCoresGiveTheSameBitsAsOneCore() {
         Gemm vector = Kernels.vectorOrNull();
         Random rng = new Random(4);

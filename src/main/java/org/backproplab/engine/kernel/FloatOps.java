@@ -9,12 +9,25 @@ public interface FloatOps {
     /** d[i] = x[i] > 0 ? g[i] : 0, ReLU's backward. */
     void reluBackward(float[] x, float[] g, float[] d);
 
+    /**
+     * dst[d + i] = (src[s + i] & 0xff) / 255f for i &lt; n: unsigned pixel bytes to [0, 1], divided (not
+     * multiplied by 1/255, which differs in the last bit for half the values) so the floats equal numpy's.
+     */
+    void unitPixels(byte[] src, int s, float[] dst, int d, int n);
+
     /** The plain-Java version, also the reference for the vector one. */
     final class Plain implements FloatOps {
         @Override
         public void reluBackward(float[] x, float[] g, float[] d) {
             for (int i = 0; i < d.length; i++) {
                 d[i] = x[i] > 0 ? g[i] : 0f;
+            }
+        }
+
+        @Override
+        public void unitPixels(byte[] src, int s, float[] dst, int d, int n) {
+            for (int i = 0; i < n; i++) {
+                dst[d + i] = (src[s + i] & 0xff) / 255f;
             }
         }
     }
