@@ -106,4 +106,22 @@ class TrainerTest {
         double acc = r.epochs().get(0).testAccuracy();
         assertTrue(acc >= 0.95, "test accuracy after one epoch: " + acc);
     }
+
+    @Test
+    @Tag("mnist")
+    void theKerasClassicReachesNinetyOnePointFivePercentAsTheMedianOfFiveSeeds() throws InterruptedException {
+        // 784-10-10 with ten ReLU units depends on its seed: at some seeds a few units die early and the net
+        // ends near 90% (the numpy peer does the same at 4 of its first 10 seeds), so the point is held by the
+        // median of seeds 0-4, as `bench --preset keras` reports it.
+        double[] accuracies = new double[5];
+        for (int seed = 0; seed < accuracies.length; seed++) {
+            Trainer.Result r = new Trainer(TrainingConfig.kerasClassic().withSeed(seed))
+                    .train(examples(mnist.train(), 60_000), examples(mnist.test(), 10_000), null, null);
+            assertEquals(5, r.epochs().size());
+            accuracies[seed] = r.epochs().get(4).testAccuracy();
+        }
+        double[] sorted = accuracies.clone();
+        java.util.Arrays.sort(sorted);
+        assertTrue(sorted[2] >= 0.915, "median test accuracy over seeds 0-4: " + java.util.Arrays.toString(accuracies));
+    }
 }
