@@ -108,17 +108,14 @@ public final class TrainCommand implements Callable<Integer> {
             this.err = err;
         }
 
+        private int epochs;
+        private int batches;
+
         @Override
         public void batch(Trainer.BatchProgress p) {
             if (bar == null || p.epoch() != epoch) {
                 close();
-                epoch = p.epoch();
-                bar = new ProgressBarBuilder().setTaskName("epoch " + p.epoch() + "/" + p.epochs())
-                        .setInitialMax(p.batches()).setStyle(ProgressBarStyle.ASCII).setUnit(" batches", 1)
-                        .setConsumer(new DelegatingProgressBarConsumer(line -> {
-                            err.print("\r" + line);
-                            err.flush();
-                        }, 100)).setUpdateIntervalMillis(250).build();
+                open(p.epoch(), p.epochs(), p.batches());
             }
             // Formatting costs more than a batch of a small network: update a few times a second.
             long now = System.nanoTime();
@@ -131,12 +128,29 @@ public final class TrainCommand implements Callable<Integer> {
                     eta(p.etaSeconds())));
         }
 
+        /** A bar (and its refresh thread) for one epoch. */
+        private void open(int epoch, int epochs, int batches) {
+            this.epoch = epoch;
+            this.epochs = epochs;
+            this.batches = batches;
+            bar = new ProgressBarBuilder().setTaskName("epoch " + epoch + "/" + epochs)
+                    .setInitialMax(batches).setStyle(ProgressBarStyle.ASCII).setUnit(" batches", 1)
+                    .setConsumer(new DelegatingProgressBarConsumer(line -> {
+                        err.print("\r" + line);
+                        err.flush();
+                    }, 100)).setUpdateIntervalMillis(250).build();
+        }
+
         @Override
         public void epoch(Trainer.EpochResult r) {
             close();
             err.printf("epoch %d: train loss %.4f, test loss %.4f, test accuracy %.2f%%, %.3f s%n", r.epoch(),
                     r.trainLoss(), r.testLoss(), 100 * r.testAccuracy(), r.seconds());
             err.flush();
+            if (r.epoch() < epochs) {
+                // The next epoch's bar is made here, between epochs, so that its thread's start is not timed.
+                open(r.epoch() + 1, epochs, batches);
+            }
         }
 
         private static String eta(double seconds) {
