@@ -142,10 +142,18 @@ public final class Binary implements Op {
             System.arraycopy(g, 0, dst, 0, g.length);
             return;
         }
-        boolean scalar = dst.length == 1;
+        if (dst.length == 1) {
+            float sum = 0;
+            for (float v : g) {
+                sum += v;
+            }
+            dst[0] += sum;
+            return;
+        }
+        // A bias row: column sums, row after row, so that the inner loop runs over contiguous columns.
         for (int base = 0; base < g.length; base += cols) {
             for (int c = 0; c < cols; c++) {
-                dst[scalar ? 0 : c] += g[base + c];
+                dst[c] += g[base + c];
             }
         }
     }
