@@ -122,6 +122,22 @@ class SessionTest {
         assertTrue(update.stream().anyMatch(l -> l.contains("0.3")), "the update uses η = 0.3: " + update);
     }
 
+    @Test
+    void theEditorShowsTheSessionsLessonTextAfterAnEdit(FxRobot robot) throws Exception {
+        Path file = dir.resolve("circuit.bpsession");
+        await(() -> window.sessions().save(file)); // the circuit as opened
+        var area = robot.lookup("#lessonText").queryAs(org.fxmisc.richtext.CodeArea.class);
+        String original = area.getText();
+        robot.interact(() -> {
+            area.replaceText(original.replace("= -2", "= -3"));
+            window.stepper().edit(area.getText()); // as the editor does after a pause in typing
+        });
+        assertTrue(window.stepper().stepper().lesson().source().contains("= -3"));
+        await(() -> window.sessions().open(file));
+        assertEquals(original, area.getText());
+        assertEquals(original, window.stepper().stepper().lesson().source());
+    }
+
     /** What the view shows: the readout, the file name, the formulas, the settings, the loss and the inspector. */
     private List<String> shown(FxRobot robot) {
         List<String> texts = new java.util.ArrayList<>(List.of(text(robot, "#positionLabel"), text(robot, "#fileLabel"),

@@ -175,7 +175,14 @@ public final class StepperController {
 
         // The model outlives this view (a language switch makes a new one): it holds the listeners weakly, and
         // this controller holds them strongly, so they go when the view goes.
-        watch(model.stepperProperty(), (o, a, s) -> showGraph());
+        watch(model.stepperProperty(), (o, a, s) -> {
+            // The editor shows the text of the lesson stepped through: the same after an edit (compiled from the
+            // editor's text), and put back when a session or lesson with the text last opened replaces an edit.
+            if (s != null && !editor.text().equals(s.lesson().source())) {
+                editor.setText(s.lesson().source());
+            }
+            showGraph();
+        });
         watch(model.frameProperty(), (o, a, f) -> showFrame());
         watch(model.sourceProperty(), (o, a, text) -> editor.setText(text));
         watch(model.lessonNameProperty(), (o, a, name) -> showName());
