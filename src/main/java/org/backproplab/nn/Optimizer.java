@@ -1,5 +1,6 @@
 package org.backproplab.nn;
 
+import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -93,6 +94,92 @@ public abstract sealed class Optimizer permits Optimizer.Sgd, Optimizer.Momentum
                     named.put(names.get(k), new Snapshot(p.rows(), p.cols(), stateValues(p, k)));
                 }
                 listener.on(new ParameterUpdate(p, before, p.gradSnapshot(), p.snapshot(), learningRate, rule(), named));
+            }
+        }
+    }
+
+    /**
+     * What the optimizer remembers, to save and put back (a step-through session): how many steps it has taken and,
+     * per parameter in the order of {@link #parameters()}, its state arrays (none for SGD, the velocity for momentum,
+     * the mean square for RMSprop, m and v for Adam), each as long as the parameter. A parameter not yet updated
+     * has zeros, as it would start with.
+     */
+    public record State(long steps, List<double[][]> arrays) {
+        public State {
+            arrays = arrays.stream().map(State::copy).toList();
+        }
+
+        @Override
+        public List<double[][]> arrays() {
+            return arrays.stream().map(State::copy).toList();
+        }
+
+        private static double[][] copy(double[][] a) {
+            double[][] c = new double[a.length][];
+            for (int k = 0; k < a.length; k++) {
+                c[k] = a[k].clone();
+            }
+            return c;
+        }
+    }
+
+    /** A copy of what the optimizer remembers now. */
+    public State state() {
+        List<double[][]> arrays = new ArrayList<>();
+        int count = stateNames().size();
+        for (Tensor p : parameters) {
+            boolean started = state.containsKey(p) || stateF32.containsKey(p);
+            double[][] s = new double[count][];
+            for (int k = 0; k < count; k++) {
+                s[k] = started ? stateValues(p, k) : new double[p.size()];
+            }
+            arrays.add(s);
+        }
+        return new State(steps, arrays);
+    }
+
+    /**
+     * Puts back what {@link #state()} took (of an optimizer of the same kind on parameters of the same shapes), so
+     * that the next step makes exactly the numbers it would have made. Throws, and changes nothing, when it does
+     * not fit.
+     */
+    public void restore(State saved) {
+        List<double[][]> arrays = saved.arrays();
+        if (saved.steps() < 0 || arrays.size() != parameters.size()) {
+            throw new IllegalArgumentException("the optimizer state has " + arrays.size() + " parameters and "
+                    + saved.steps() + " steps; " + id() + " here has " + parameters.size() + " parameters");
+        }
+        int count = stateNames().size();
+        for (int i = 0; i < arrays.size(); i++) {
+            Tensor p = parameters.get(i);
+            double[][] s = arrays.get(i);
+            if (s.length != count) {
+                throw new IllegalArgumentException(id() + " keeps " + count + " state arrays per parameter, not "
+                        + s.length);
+            }
+            for (double[] a : s) {
+                if (a.length != p.size()) {
+                    throw new IllegalArgumentException("the state of parameter " + (i + 1) + " has " + a.length
+                            + " values, but it has " + p.size());
+                }
+            }
+        }
+        steps = saved.steps();
+        state.clear();
+        stateF32.clear();
+        for (int i = 0; i < arrays.size(); i++) {
+            Tensor p = parameters.get(i);
+            double[][] s = arrays.get(i);
+            if (p.value() instanceof F32Buffer) {
+                float[][] f = new float[count][p.size()];
+                for (int k = 0; k < count; k++) {
+                    for (int j = 0; j < f[k].length; j++) {
+                        f[k][j] = (float) s[k][j]; // exact: the doubles came from floats
+                    }
+                }
+                stateF32.put(p, f);
+            } else {
+                state.put(p, s);
             }
         }
     }

@@ -39,6 +39,11 @@ public final class LossHistory {
         return values[n - 1];
     }
 
+    /** The losses of iterations 1 to {@code n}, as many as there are of them. */
+    public synchronized double[] first(int n) {
+        return Arrays.copyOf(values, Math.max(0, Math.min(n, count)));
+    }
+
     /** The latest loss, or NaN when there is none. */
     public synchronized double last() {
         return count == 0 ? Double.NaN : values[count - 1];

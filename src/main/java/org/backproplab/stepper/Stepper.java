@@ -43,6 +43,10 @@ public final class Stepper {
     private record Step(Phase phase, int position, int count, Object event, String optimizer) {
     }
 
+    /** An optimizer as it was: which, its learning rate, and its memory. */
+    private record Replay(String optimizer, double learningRate, Optimizer.State state) {
+    }
+
     /** One iteration's recorded steps and the leaves' values at its start. */
     private static final class Iteration {
         final int number;
@@ -51,6 +55,8 @@ public final class Stepper {
         boolean forward;
         boolean backward;
         boolean update;
+        /** The optimizer as it was just before this iteration's update, once the update is recorded. */
+        Replay beforeUpdate;
 
         Iteration(int number, Snapshot[] start) {
             this.number = number;
@@ -257,6 +263,52 @@ public final class Stepper {
         return done;
     }
 
+    // ---- saving and restoring ----
+
+    /** Where the stepper stands, to save and come back to: see {@link Checkpoint}. */
+    public Checkpoint checkpoint() {
+        Iteration it = history.get(current);
+        // A recorded update was made by the optimizer as it was then; one still to come, by the current one.
+        Replay r = it.beforeUpdate != null ? it.beforeUpdate
+                : new Replay(optimizerId, learningRate, optimizer.state());
+        List<Checkpoint.Param> params = graph.parameters().stream()
+                .map(i -> new Checkpoint.Param(graph.node(i).name(), it.start[i])).toList();
+        return new Checkpoint(it.number, cursor + 1, params, r.optimizer(), r.learningRate(), r.state(),
+                losses.first(it.number - 1));
+    }
+
+    /**
+     * A stepper on {@code lesson} (compiled afresh from the saved text) put back where {@code saved} stood, then set
+     * to the optimizer and learning rate the view showed, which apply from the next update not yet run. Reset
+     * still goes back to the lesson as written. Throws when the checkpoint does not fit the lesson.
+     */
+    public static Stepper restore(Lesson lesson, Checkpoint saved, String optimizerId, double learningRate) {
+        Stepper s = new Stepper(lesson, saved.optimizer(), saved.learningRate());
+        List<Integer> params = s.graph.parameters();
+        saved.checkFits(params.stream().map(s.graph::node).toList());
+        s.optimizer.restore(saved.optimizerState());
+        for (int k = 0; k < params.size(); k++) {
+            write(s.graph.tensor(params.get(k)), saved.parameters().get(k).value());
+        }
+        for (double loss : saved.losses()) {
+            s.losses.add(loss);
+        }
+        s.history.clear();
+        s.start(saved.iteration());
+        for (int k = 0; k < saved.steps(); k++) {
+            s.step();
+            if (s.history.get(s.current).number != saved.iteration()) {
+                throw new IllegalArgumentException("iteration " + saved.iteration() + " has " + k + " steps, not "
+                        + saved.steps());
+            }
+        }
+        s.setLearningRate(learningRate);
+        if (!s.optimizerId.equals(optimizerId.toLowerCase(java.util.Locale.ROOT))) {
+            s.setOptimizer(optimizerId);
+        }
+        return s;
+    }
+
     // ---- recording ----
 
     private Iteration start(int number) {
@@ -290,6 +342,7 @@ public final class Stepper {
     }
 
     private void recordUpdate(Iteration it) {
+        it.beforeUpdate = new Replay(optimizerId, learningRate, optimizer.state());
         List<ParameterUpdate> updates = new ArrayList<>();
         optimizer.step(updates::add);
         for (int k = 0; k < updates.size(); k++) {

@@ -10,6 +10,7 @@ import javafx.application.Platform;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.TextArea;
+import javafx.stage.Window;
 
 /**
  * Shows an uncaught exception in a dialog instead of letting the app die silently or freeze with a half-done
@@ -39,6 +40,22 @@ public final class ErrorDialog {
         } else {
             Platform.runLater(() -> show(error, messages));
         }
+    }
+
+    /**
+     * A failure the user can act on, not a bug (a file that cannot be opened or saved): a header saying what did not
+     * happen and the message saying why, with no stack trace, in the window's theme. Shown without waiting.
+     */
+    public static void problem(Window owner, ResourceBundle messages, String header, String message) {
+        Alert alert = new Alert(Alert.AlertType.ERROR, message, ButtonType.CLOSE);
+        if (owner != null) {
+            alert.initOwner(owner);
+        }
+        alert.setTitle(messages.getString("error.title"));
+        alert.setHeaderText(header);
+        alert.getDialogPane().setId(ID);
+        Appearance.styleLike(alert.getDialogPane(), owner);
+        alert.show();
     }
 
     private static void show(Throwable error, ResourceBundle messages) {

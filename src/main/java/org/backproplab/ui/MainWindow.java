@@ -13,6 +13,7 @@ import javafx.application.Platform;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
 
@@ -57,6 +58,8 @@ public final class MainWindow {
     private Preferences preferences;
     /** Where the preferences are kept; null: not kept (the tests' windows). */
     private final Path preferencesFile;
+    /** File ▸ Save session and Open session. */
+    private final SessionActions sessions = new SessionActions(this, MainWindow::runInBackground);
 
     /** A window in a language, with the default look, that remembers nothing. */
     public MainWindow(Stage stage, Language language) {
@@ -230,11 +233,28 @@ public final class MainWindow {
             return false;
         }
         stepper.open(name, text);
+        showTab(STEPPER_TAB);
+        return true;
+    }
+
+    /** Shows the tab with this fx:id. */
+    void showTab(String id) {
         if (stage.getScene() != null && stage.getScene().getRoot().lookup("#mainTabs") instanceof TabPane tabs) {
-            tabs.getTabs().stream().filter(t -> STEPPER_TAB.equals(t.getId())).findFirst()
+            tabs.getTabs().stream().filter(t -> id.equals(t.getId())).findFirst()
                     .ifPresent(t -> tabs.getSelectionModel().select(t));
         }
-        return true;
+    }
+
+    /** Says something in the status bar, until the next message or language switch. */
+    void showStatus(String text) {
+        if (stage.getScene() != null && stage.getScene().getRoot().lookup("#statusLabel") instanceof Label status) {
+            status.setText(text);
+        }
+    }
+
+    /** File ▸ Save session and Open session: the step-through view's session to and from a file. */
+    SessionActions sessions() {
+        return sessions;
     }
 
     /** The step-through view's state and commands. */

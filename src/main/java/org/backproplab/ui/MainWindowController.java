@@ -48,6 +48,10 @@ public final class MainWindowController {
     private MenuItem zoomInItem;
     @FXML
     private MenuItem zoomOutItem;
+    @FXML
+    private MenuItem saveSessionItem;
+    @FXML
+    private MenuItem openSessionItem;
 
     MainWindowController(MainWindow window) {
         this.window = window;
@@ -61,6 +65,9 @@ public final class MainWindowController {
                 .ifPresent(t -> mainTabs.getSelectionModel().select(t));
         mainTabs.getSelectionModel().selectedItemProperty().addListener((o, old, now) -> window.tabSelected(now.getId()));
         themeItem(window.theme()).setSelected(true);
+        // A session is the stepper's: not while a run has it on another thread.
+        saveSessionItem.disableProperty().bind(window.stepper().runningProperty());
+        openSessionItem.disableProperty().bind(window.stepper().runningProperty());
         showZoom();
         // Esc leaves full screen without the menu: the check mark follows the stage.
         presentationItem.setSelected(window.isPresenting());
@@ -131,6 +138,16 @@ public final class MainWindowController {
     @FXML
     private void openLesson() {
         stepperController.open();
+    }
+
+    @FXML
+    private void saveSession() {
+        window.sessions().save();
+    }
+
+    @FXML
+    private void openSession() {
+        window.sessions().open();
     }
 
     @FXML

@@ -119,4 +119,51 @@ class OptimizerTest {
             }
         }
     }
+
+    /** What the optimizer remembers, taken and put back into a fresh one: the next steps are the same, bit for bit. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"sgd", "momentum", "nesterov", "rmsprop", "adam"})
+    void stateTakenAndPutBackGivesTheSameNextSteps(String id) {
+        for (org.backproplab.engine.DType dtype : org.backproplab.engine.DType.values()) {
+            double[][] start = {{1, -2, 0.25}};
+            Tensor a = Tensor.of(dtype, start).trainable();
+            Tensor b = Tensor.of(dtype, start).trainable();
+            Optimizer first = Optimizer.create(id, List.of(a), 0.1);
+            for (int k = 0; k < 3; k++) {
+                a.grad().set(0, 0.5 + k);
+                a.grad().set(1, -4);
+                first.step();
+            }
+            Optimizer.State saved = first.state();
+            assertEquals(3, saved.steps());
+            for (int i = 0; i < 3; i++) {
+                b.value().set(i, a.value().get(i));
+            }
+            Optimizer second = Optimizer.create(id, List.of(b), 0.1);
+            second.restore(saved);
+            for (int k = 0; k < 2; k++) {
+                for (Tensor t : List.of(a, b)) {
+                    t.grad().set(0, 0.3 * k);
+                    t.grad().set(1, -1);
+                    t.grad().set(2, 1.5);
+                }
+                first.step();
+                second.step();
+                for (int i = 0; i < 3; i++) {
+                    assertEquals(Double.doubleToLongBits(a.value().get(i)), Double.doubleToLongBits(b.value().get(i)),
+                            id + " " + dtype + " element " + i);
+                }
+            }
+        }
+    }
+
+    @Test
+    void aStateThatDoesNotFitIsRefusedAndChangesNothing() {
+        Tensor w = parameter();
+        Optimizer adam = Optimizer.create("adam", List.of(w), 0.1);
+        Optimizer.State momentum = Optimizer.create("momentum", List.of(w), 0.1).state();
+        assertThrows(IllegalArgumentException.class, () -> adam.restore(momentum));
+        assertThrows(IllegalArgumentException.class, () -> adam.restore(new Optimizer.State(0, List.of())));
+        assertEquals(0, adam.steps());
+    }
 }

@@ -69,7 +69,7 @@ class MainWindowTest {
     void menuBarHasFileViewHelp(FxRobot robot) {
         MenuBar bar = robot.lookup("#menuBar").queryAs(MenuBar.class);
         assertEquals(List.of("File", "View", "Help"), bar.getMenus().stream().map(m -> plain(m.getText())).toList());
-        assertEquals(List.of("Open Lesson…", "Quit"), itemTexts(bar.getMenus().get(0)));
+        assertEquals(List.of("Open Lesson…", "Save Session…", "Open Session…", "Quit"), itemTexts(bar.getMenus().get(0)));
         assertEquals(List.of("Language", "Theme", "Zoom in", "Zoom out", "Actual size (100%)", "Presentation mode"),
                 itemTexts(bar.getMenus().get(1)));
         assertEquals(List.of("English", "简体中文"), itemTexts((Menu) bar.getMenus().get(1).getItems().get(0)));
@@ -80,7 +80,9 @@ class MainWindowTest {
     void openIsControlOAndQuitControlQ(FxRobot robot) {
         List<MenuItem> file = robot.lookup("#menuBar").queryAs(MenuBar.class).getMenus().get(0).getItems();
         assertEquals(KeyCombination.keyCombination("Shortcut+O"), file.get(0).getAccelerator());
-        assertEquals(KeyCombination.keyCombination("Shortcut+Q"), file.get(1).getAccelerator());
+        assertEquals(KeyCombination.keyCombination("Shortcut+S"), file.get(1).getAccelerator());
+        assertEquals(KeyCombination.keyCombination("Shortcut+Shift+O"), file.get(2).getAccelerator());
+        assertEquals(KeyCombination.keyCombination("Shortcut+Q"), file.get(file.size() - 1).getAccelerator());
     }
 
     @Test

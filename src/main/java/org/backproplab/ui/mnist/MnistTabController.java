@@ -60,6 +60,9 @@ public final class MnistTabController {
     @FXML private Button pauseButton;
     @FXML private Button resumeButton;
     @FXML private Button stopButton;
+    @FXML private Button saveModelButton;
+    @FXML private Button openModelButton;
+    @FXML private Label modelNote;
     @FXML private Label runStatusLabel;
     @FXML private ProgressBar progressBar;
     @FXML private Label lossValue;
@@ -95,6 +98,7 @@ public final class MnistTabController {
     @FXML private Label verdictLabel;
     @FXML private ProbabilityBars probabilityBars;
 
+    private ModelFileCommands modelFiles;
     private final XYChart.Series<Number, Number> rawLoss = new XYChart.Series<>();
     private final XYChart.Series<Number, Number> smoothedLoss = new XYChart.Series<>();
     private final XYChart.Series<Number, Number> accuracy = new XYChart.Series<>();
@@ -105,6 +109,12 @@ public final class MnistTabController {
 
     @FXML
     private void initialize() {
+        modelFiles = new ModelFileCommands(model, resources,
+                () -> startButton.getScene() == null ? null : startButton.getScene().getWindow(), text -> {
+                    modelNote.setText(text);
+                    modelNote.setVisible(!text.isEmpty());
+                    modelNote.setManaged(!text.isEmpty());
+                });
         bindForm();
         bindRun();
         bindCharts();
@@ -121,6 +131,8 @@ public final class MnistTabController {
     @FXML private void pause() { model.pause(); }
     @FXML private void resume() { model.resume(); }
     @FXML private void stop() { model.stop(); }
+    @FXML private void saveModel() { modelFiles.save(); }
+    @FXML private void openModel() { modelFiles.open(); }
 
     /** Show as code: the form's settings as Keras and PyTorch code; off while a field is wrong. */
     @FXML
@@ -177,6 +189,8 @@ public final class MnistTabController {
         startButton.disableProperty().bind(model.canStartBinding().not());
         codeButton.disableProperty().bind(model.form().problemProperty().isNotNull());
         stopButton.disableProperty().bind(model.trainingBinding().not());
+        saveModelButton.disableProperty().bind(model.hasModelProperty().not());
+        openModelButton.disableProperty().bind(model.trainingBinding());
         listeners.watch(model.runStateProperty(), state -> {
             boolean paused = state == MnistTabModel.RunState.PAUSED;
             pauseButton.setDisable(state != MnistTabModel.RunState.RUNNING);
@@ -186,7 +200,8 @@ public final class MnistTabController {
             resumeButton.setManaged(paused);
         });
         listeners.watch(List.of(model.dataStateProperty(), model.runStateProperty(), model.progressProperty(),
-                model.runErrorProperty(), model.dataErrorProperty()), this::showStatus);
+                model.runErrorProperty(), model.dataErrorProperty(), model.openedModelProperty(),
+                model.testingModelProperty()), this::showStatus);
         listeners.watch(List.of(model.progressProperty(), model.lossProperty(), model.testAccuracyProperty(),
                 model.trainingImagesProperty(), model.runStateProperty()), this::showFigures);
     }
@@ -197,7 +212,7 @@ public final class MnistTabController {
             case NOT_LOADED, LOADING -> text("mnist.status.loading");
             case FAILED -> text("mnist.status.noData");
             case READY -> switch (model.runStateProperty().get()) {
-                case IDLE -> text("mnist.status.ready");
+                case IDLE -> model.openedModelProperty().get().isEmpty() ? text("mnist.status.ready") : openedStatus();
                 case RUNNING -> p == null ? text("mnist.status.starting")
                         : format("mnist.status.running", p.epoch(), p.epochs(), p.batch(), p.batches());
                 case PAUSED -> p == null ? text("mnist.status.starting")
@@ -208,6 +223,10 @@ public final class MnistTabController {
                 case FAILED -> text("mnist.status.failed");
             };
         };
+        if (model.dataStateProperty().get() == MnistTabModel.DataState.FAILED
+                && !model.openedModelProperty().get().isEmpty()) {
+            status = openedStatus(); // no test images, but the drawing pad and the weights show the model
+        }
         runStatusLabel.setText(status);
         boolean noData = model.dataStateProperty().get() == MnistTabModel.DataState.FAILED;
         boolean failed = model.runStateProperty().get() == MnistTabModel.RunState.FAILED;
@@ -221,6 +240,13 @@ public final class MnistTabController {
             bannerTitle.setText(text("mnist.banner.failed"));
             bannerDetail.setText(model.runErrorProperty().get());
         }
+    }
+
+    private String openedStatus() {
+        var weights = model.shownWeights();
+        String layers = weights == null ? "" : weights.config().layerList().replace(',', '-');
+        return format(model.testingModelProperty().get() ? "model.status.testing" : "model.status.opened",
+                model.openedModelProperty().get(), layers);
     }
 
     private void showFigures() {
@@ -251,14 +277,15 @@ public final class MnistTabController {
         });
         // Empty charts keep fixed, sensible axes (auto-ranging over nothing gives 0–125); data ranges them itself.
         listeners.watch(List.of(model.runStateProperty()), () -> {
-            lossY.setAutoRanging(!model.lossPoints().isEmpty());
-            accuracyY.setAutoRanging(!model.accuracyPoints().isEmpty());
+            range(lossY, model.lossPoints(), 2.5, 0.5);
+            range(accuracyY, model.accuracyPoints(), 1, 0.2);
         });
-        model.lossPoints().addListener(weakly(o -> lossY.setAutoRanging(!model.lossPoints().isEmpty())));
-        model.accuracyPoints().addListener(weakly(o -> accuracyY.setAutoRanging(!model.accuracyPoints().isEmpty())));
+        model.lossPoints().addListener(weakly(o -> range(lossY, model.lossPoints(), 2.5, 0.5)));
+        model.accuracyPoints().addListener(weakly(o -> range(accuracyY, model.accuracyPoints(), 1, 0.2)));
         watchList(model.lossPoints(), points -> {
             rawLoss.getData().clear();
             smoothedLoss.getData().clear();
+            redrawWhenEmpty(lossChart, points);
             for (LossCurve.Point pt : points) {
                 rawLoss.getData().add(new XYChart.Data<>(pt.epoch(), pt.loss()));
                 smoothedLoss.getData().add(new XYChart.Data<>(pt.epoch(), pt.smoothed()));
@@ -271,6 +298,7 @@ public final class MnistTabController {
         });
         watchList(model.accuracyPoints(), points -> {
             accuracy.getData().clear();
+            redrawWhenEmpty(accuracyChart, points);
             points.forEach(this::addAccuracy);
         }, added -> added.forEach(this::addAccuracy));
         listeners.watch(model.progressProperty(), p -> {
@@ -280,6 +308,25 @@ public final class MnistTabController {
                 x.setTickUnit(Math.max(1, Math.ceil(epochs / 10.0)));
             }
         });
+    }
+
+    /** Data ranges the axis itself; without any it goes back to 0 to {@code upper}, whatever the last run reached. */
+    private static void range(NumberAxis axis, List<?> points, double upper, double tick) {
+        axis.setAutoRanging(!points.isEmpty());
+        if (points.isEmpty()) {
+            axis.setLowerBound(0);
+            axis.setUpperBound(upper);
+            axis.setTickUnit(tick);
+        }
+    }
+
+    /** A LineChart keeps drawing the line of a series emptied at once (an opened model): it is put in again. */
+    private static void redrawWhenEmpty(LineChart<Number, Number> chart, List<?> points) {
+        if (points.isEmpty() && !chart.getData().isEmpty()) {
+            List<XYChart.Series<Number, Number>> series = List.copyOf(chart.getData());
+            chart.getData().clear();
+            chart.getData().addAll(series);
+        }
     }
 
     private void addAccuracy(MnistTabModel.AccuracyPoint point) {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -31,6 +32,7 @@ import javafx.util.Duration;
 
 import org.backproplab.data.DataFileException;
 import org.backproplab.data.Mnist;
+import org.backproplab.nn.Evaluation;
 import org.backproplab.nn.Examples;
 import org.backproplab.nn.Trainer;
 import org.backproplab.nn.TrainingConfig;
@@ -76,6 +78,9 @@ public final class MnistTabModel {
     private Mnist mnist;
     private TrainingRun run;
     private Inspector inspector;
+    /** The weights the views show: the newest copy from a run, or an opened model. */
+    private WeightsSnapshot shownWeights;
+    private final ModelFiles modelFiles = new ModelFiles(this);
     private final Timeline poller = new Timeline(new KeyFrame(Duration.millis(POLL_MILLIS), e -> poll()));
     private final Sketch sketch = new Sketch(PAD_SIZE, BRUSH_RADIUS);
 
@@ -111,6 +116,8 @@ public final class MnistTabModel {
     private final ReadOnlyIntegerWrapper sketchVersion = new ReadOnlyIntegerWrapper();
     private final ReadOnlyObjectWrapper<float[]> drawnInput = new ReadOnlyObjectWrapper<>(new float[784]);
     private final ReadOnlyObjectWrapper<double[]> drawnProbabilities = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper openedModel = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper testingModel = new ReadOnlyBooleanWrapper(false);
 
     private final BooleanBinding training = Bindings.createBooleanBinding(
             () -> runState.get() == RunState.RUNNING || runState.get() == RunState.PAUSED, runState);
@@ -156,8 +163,9 @@ public final class MnistTabModel {
         int count = trainingLimit.get() > 0 ? Math.min(trainingLimit.get(), mnist.train().count()) : mnist.train().count();
         Examples train = new Examples(mnist.train().name(), count, mnist.train().pixelsPerImage(), Settings.CLASSES,
                 mnist.train()::gather);
-        Examples test = new Examples(mnist.test().name(), mnist.test().count(), mnist.test().pixelsPerImage(),
-                Settings.CLASSES, mnist.test()::gather);
+        Examples test = testExamples();
+        openedModel.set("");
+        testingModel.set(false);
         lossPoints.clear();
         accuracyPoints.clear();
         confusion.set(null);
@@ -232,6 +240,7 @@ public final class MnistTabModel {
         selectedDigit.set(0);
         refreshDigits();
         refreshGradient();
+        modelFiles.test(); // a model opened before the test images were here
     }
 
     private void dataFailed(String message) {
@@ -269,6 +278,7 @@ public final class MnistTabModel {
             confusion.set(new ConfusionMatrix(lastConfusion));
         }
         if (u.weights() != null) {
+            shownWeights = u.weights();
             if (inspector == null) {
                 inspector = new Inspector(u.weights());
             } else {
@@ -291,6 +301,69 @@ public final class MnistTabModel {
     private void finish(RunState end) {
         poller.stop();
         runState.set(end);
+    }
+
+    // ---- saved models ----
+
+    /** Saves the model the views show (a run's newest weights, or an opened model) with nn.ModelFile, atomically. */
+    public CompletableFuture<Void> saveModel(Path file) {
+        return modelFiles.save(file);
+    }
+
+    /**
+     * Opens a model saved before and shows it in every view in place of the last run; it is then tested on the test
+     * images in the background ({@link #testingModelProperty()}). Refused while a run is training.
+     */
+    public CompletableFuture<Void> openModel(Path file) {
+        return modelFiles.open(file);
+    }
+
+    WeightsSnapshot shownWeights() {
+        return shownWeights;
+    }
+
+    /** The test images as examples; null until they are loaded. */
+    Examples testExamples() {
+        return mnist == null ? null : new Examples(mnist.test().name(), mnist.test().count(),
+                mnist.test().pixelsPerImage(), Settings.CLASSES, mnist.test()::gather);
+    }
+
+    /** An opened model takes the place of the last run: its figures go, every view shows the model. */
+    void showOpened(String fileName, WeightsSnapshot weights) {
+        lossPoints.clear();
+        accuracyPoints.clear();
+        confusion.set(null);
+        progress.set(null);
+        loss.set(Double.NaN);
+        testAccuracy.set(Double.NaN);
+        trainingImages.set(0);
+        runError.set("");
+        runState.set(RunState.IDLE);
+        shownWeights = weights;
+        if (inspector == null) {
+            inspector = new Inspector(weights);
+        } else {
+            inspector.update(weights);
+        }
+        openedModel.set(fileName);
+        hasModel.set(true);
+        refreshInspection();
+    }
+
+    void testing(boolean on) {
+        testingModel.set(on);
+    }
+
+    /** The test of an opened model (null: it failed); ignored when another model is shown by now. */
+    void showTested(WeightsSnapshot weights, Evaluation result) {
+        if (weights != shownWeights) {
+            return;
+        }
+        testingModel.set(false);
+        if (result != null) {
+            testAccuracy.set(result.accuracy());
+            confusion.set(new ConfusionMatrix(result.confusion()));
+        }
     }
 
     // ---- the model's view of digits and drawings ----
@@ -403,6 +476,10 @@ public final class MnistTabModel {
     public ReadOnlyObjectProperty<ConfusionMatrix> confusionProperty() { return confusion.getReadOnlyProperty(); }
 
     public ReadOnlyBooleanProperty hasModelProperty() { return hasModel.getReadOnlyProperty(); }
+    /** The file name of the model opened, "" when the views show a run's own (or none). */
+    public ReadOnlyStringProperty openedModelProperty() { return openedModel.getReadOnlyProperty(); }
+    /** True while an opened model is being tested on the test images. */
+    public ReadOnlyBooleanProperty testingModelProperty() { return testingModel.getReadOnlyProperty(); }
     public ReadOnlyIntegerProperty digitPageProperty() { return digitPage.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<List<DigitCell>> digitsProperty() { return digits.getReadOnlyProperty(); }
     /** The test image whose gradient is shown; -1 for none. */

@@ -8,6 +8,8 @@
  * ({@link org.backproplab.ui.mnist.WeightsSnapshot}), the inference side ({@link org.backproplab.ui.mnist.Inspector}:
  * predictions, first-layer weights, ∂loss/∂input), the drawing pad's ink and its MNIST-style downsampling
  * ({@link org.backproplab.ui.mnist.Sketch}), the confusion matrix ({@link org.backproplab.ui.mnist.ConfusionMatrix})
- * and the colour maps ({@link org.backproplab.ui.mnist.ColorMap}).
+ * and the colour maps ({@link org.backproplab.ui.mnist.ColorMap}). Save model and Open model use nn's model files
+ * ({@code ModelFiles} off the JavaFX thread, {@code ModelFileCommands}
+ * for the choosers and the dialogs).
  */
 package org.backproplab.ui.mnist;

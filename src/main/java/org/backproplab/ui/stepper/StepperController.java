@@ -140,7 +140,13 @@ public final class StepperController {
         });
         optimizerBox.getItems().setAll(Stepper.OPTIMIZERS);
         optimizerBox.setValue(model.optimizerProperty().get());
-        optimizerBox.setOnAction(e -> model.setOptimizer(optimizerBox.getValue()));
+        optimizerBox.setOnAction(e -> {
+            // Only a change of choice: setting the box to the model's value (an opened session) keeps the optimizer.
+            String id = optimizerBox.getValue();
+            if (id != null && !id.equals(model.optimizerProperty().get())) {
+                model.setOptimizer(id);
+            }
+        });
         learningRateField.setText(format(model.learningRateProperty().get()));
         learningRateField.setOnAction(e -> commitLearningRate());
         learningRateField.focusedProperty().addListener((o, was, is) -> {
@@ -169,13 +175,27 @@ public final class StepperController {
 
         // The model outlives this view (a language switch makes a new one): it holds the listeners weakly, and
         // this controller holds them strongly, so they go when the view goes.
-        watch(model.stepperProperty(), (o, a, s) -> showGraph());
+        watch(model.stepperProperty(), (o, a, s) -> {
+            // The editor shows the text of the lesson stepped through: the same after an edit (compiled from the
+            // editor's text), and put back when a session or lesson with the text last opened replaces an edit.
+            if (s != null && !editor.text().equals(s.lesson().source())) {
+                editor.setText(s.lesson().source());
+            }
+            showGraph();
+        });
         watch(model.frameProperty(), (o, a, f) -> showFrame());
         watch(model.sourceProperty(), (o, a, text) -> editor.setText(text));
         watch(model.lessonNameProperty(), (o, a, name) -> showName());
         watch(model.diagnosticsProperty(), (o, a, d) -> showErrors(d));
         watch(model.inspectionProperty(), (o, a, i) -> showInspection());
         watch(model.lossCountProperty(), (o, a, n) -> showLoss());
+        watch(model.optimizerProperty(), (o, a, id) -> optimizerBox.setValue(id));
+        watch(model.learningRateProperty(), (o, a, lr) -> { // set elsewhere (an opened session): show it
+            if (parsedLearningRate() != lr.doubleValue()) {
+                learningRateField.setText(format(lr.doubleValue()));
+                learningRateField.getStyleClass().remove("invalid");
+            }
+        });
         root.sceneProperty().addListener((o, a, scene) -> {
             if (scene == null) {
                 stopPlaying();
@@ -328,6 +348,15 @@ public final class StepperController {
         stopPlaying();
         lessonBox.setValue(name);
         model.open(name + ".bp", ShippedLessons.source(name));
+    }
+
+    /** The number in the learning-rate field, NaN when it is none. */
+    private double parsedLearningRate() {
+        try {
+            return Double.parseDouble(learningRateField.getText().trim().replace(',', '.'));
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
     }
 
     private void commitLearningRate() {

@@ -30,6 +30,7 @@ import org.backproplab.stepper.CardSize;
 import org.backproplab.stepper.Frame;
 import org.backproplab.stepper.GraphLayout;
 import org.backproplab.stepper.Inspection;
+import org.backproplab.stepper.Session;
 import org.backproplab.stepper.ShippedLessons;
 import org.backproplab.stepper.Stepper;
 
@@ -207,6 +208,35 @@ public final class StepperViewModel {
         stepper.set(next);
         show(next.frame());
         return true;
+    }
+
+    /** The session as it stands, to save: the lesson, the settings, the node inspected and the stepper's place. */
+    public Session session() {
+        Stepper s = requireStepper();
+        return Session.of(lessonName.get(), s, selected.get());
+    }
+
+    /**
+     * Opens a saved session: its lesson, settings and inspected node, and a stepper put back at its step. Throws,
+     * and changes nothing, when it cannot be restored (a lesson that does not compile, a checkpoint that does not fit).
+     */
+    public void restore(Session session) throws LessonException {
+        requireIdle();
+        Stepper next = session.restore(); // first: whatever fails, fails before anything changes
+        lessonFile = null;
+        lessonName.set(session.lessonName());
+        source.set(session.lessonText());
+        diagnostics.set(List.of());
+        optimizer.set(next.optimizer());
+        learningRate.set(next.learningRate());
+        frame.set(null);
+        lossCount.set(0);
+        inspection.set(null);
+        layout.set(GraphLayout.layout(next.graph(), CardSize::of));
+        stepper.set(next);
+        int node = session.selectedNode();
+        selected.set(node >= 0 && node < next.graph().size() ? node : -1);
+        show(next.frame());
     }
 
     public void step() {

@@ -78,6 +78,26 @@ class MnistTabWithoutDataTest {
         assertTrue(ImageIO.write(buffered, "png", dir.resolve("mnist-missing-data.png").toFile()));
     }
 
+    @Test
+    void aModelOpensWithoutTheTestImagesForTheDrawingPad(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> model.dataStateProperty().get() == MnistTabModel.DataState.FAILED);
+        Path file = empty.resolve("m.bpmodel");
+        org.backproplab.nn.TrainingConfig config = org.backproplab.nn.TrainingConfig.defaults(new int[] {784, 5, 10});
+        org.backproplab.nn.ModelFile.save(new org.backproplab.nn.Model(config, config.buildNetwork()), file);
+        var opened = WaitForAsyncUtils.asyncFx(() -> model.openModel(file));
+        opened.get(5, TimeUnit.SECONDS).get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("Showing the model from m.bpmodel (784-5-10).", text(robot, "#runStatusLabel"));
+        assertTrue(!model.testingModelProperty().get(), "nothing to test it on");
+        robot.interact(() -> {
+            model.selectedViewProperty().set(MnistTabModel.View.DRAW);
+            model.stroke(100, 60, 120, 200);
+        });
+        assertEquals(10, model.drawnProbabilitiesProperty().get().length);
+        assertTrue(!robot.lookup("#saveModelButton").queryAs(Button.class).isDisabled(), "an opened model saves again");
+    }
+
     private static String text(FxRobot robot, String query) {
         return robot.lookup(query).queryAs(Label.class).getText();
     }

@@ -149,4 +149,35 @@ class StepperViewModelTest {
         assertTrue(vm.canStepBackProperty().get());
         assertThrows(IllegalArgumentException.class, () -> vm.stepToGradientOf("nothing"));
     }
+
+    @Test
+    void aSessionTakenIsRestoredIntoAnotherViewModelAndABrokenOneChangesNothing() throws Exception {
+        StepperViewModel vm = opened("02_sigmoid_neuron");
+        vm.setOptimizer("rmsprop");
+        vm.setLearningRate(0.25);
+        for (int k = 0; k < 9; k++) {
+            vm.step();
+        }
+        vm.select(1);
+        org.backproplab.stepper.Session session = vm.session();
+
+        StepperViewModel other = opened("01_circuit");
+        other.restore(session);
+        assertTrue(vm.frame().showsSameAs(other.frame()));
+        assertEquals("02_sigmoid_neuron.bp", other.lessonNameProperty().get());
+        assertEquals(ShippedLessons.source("02_sigmoid_neuron"), other.sourceProperty().get());
+        assertEquals("rmsprop", other.optimizerProperty().get());
+        assertEquals(0.25, other.learningRateProperty().get());
+        assertEquals(1, other.selectedProperty().get());
+        assertNotNull(other.inspectionProperty().get());
+        assertEquals(vm.lossCountProperty().get(), other.lossCountProperty().get());
+        assertEquals("02_sigmoid_neuron.bp", other.lessonReference(), "a shipped lesson is still remembered by name");
+
+        var broken = new org.backproplab.stepper.Session("x.bp", "loss L = nope(1)\n", "sgd", 0.1, -1,
+                session.checkpoint());
+        var before = other.frame();
+        assertThrows(org.backproplab.lesson.LessonException.class, () -> other.restore(broken));
+        assertSame(before, other.frame());
+        assertEquals("02_sigmoid_neuron.bp", other.lessonNameProperty().get());
+    }
 }
