@@ -6,6 +6,7 @@ import java.util.ResourceBundle;
 import java.util.function.IntConsumer;
 
 import javafx.scene.Group;
+import javafx.scene.image.WritableImage;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
@@ -20,6 +21,7 @@ import javafx.scene.transform.Scale;
 import org.backproplab.stepper.Frame;
 import org.backproplab.stepper.GraphLayout;
 import org.backproplab.stepper.StepGraph;
+import org.backproplab.ui.Png;
 import org.backproplab.ui.Styles;
 
 /**
@@ -207,6 +209,27 @@ public final class GraphView extends Region {
 
     public double scale() {
         return zoom.getX();
+    }
+
+    /**
+     * The whole graph as drawn, not just the part in view, at {@code scale} times its layout size (at most
+     * {@link Png#MAX_SIDE} a side): for File ▸ Export ▸ Graph as PNG. The view's own zoom and pan are put aside for
+     * the snapshot and restored at once, within one pulse, so the screen never shows the difference.
+     */
+    public WritableImage snapshotWhole(double scale) {
+        double s = zoom.getX();
+        double x = content.getTranslateX();
+        double y = content.getTranslateY();
+        setScale(1);
+        content.setTranslateX(0);
+        content.setTranslateY(0);
+        try {
+            return Png.snapshot(content, scale);
+        } finally {
+            setScale(s);
+            content.setTranslateX(x);
+            content.setTranslateY(y);
+        }
     }
 
     /**

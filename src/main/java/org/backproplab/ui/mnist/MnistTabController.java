@@ -25,6 +25,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.util.StringConverter;
 
+import org.backproplab.ui.ChartExport;
 import org.backproplab.ui.ViewListeners;
 import org.backproplab.nn.Activation;
 import org.backproplab.nn.Trainer;
@@ -110,6 +111,11 @@ public final class MnistTabController {
         bindCharts();
         bindInspection();
         bindDrawing();
+        ChartExport.install(lossChart, resources, "mnist-loss", model::batchTable);
+        ChartExport.install(accuracyChart, resources, "mnist-epochs", model::epochTable);
+        ChartExport.install(confusionView, resources, "mnist-confusion", model::confusionTable);
+        ChartExport.install(weightsGrid, resources, "mnist-weights", null);
+        ChartExport.install(probabilityBars, resources, "mnist-probabilities", model::probabilityTable);
         views.getSelectionModel().select(model.selectedViewProperty().get().ordinal());
         views.getSelectionModel().selectedIndexProperty().addListener((o, a, b) -> model.selectedViewProperty()
                 .set(MnistTabModel.View.values()[b.intValue()]));

@@ -33,6 +33,7 @@ import org.backproplab.data.ToyData;
 import org.backproplab.engine.Numbers;
 import org.backproplab.nn.Activation;
 import org.backproplab.nn.Playground;
+import org.backproplab.ui.ChartExport;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
@@ -127,6 +128,9 @@ public final class PlaygroundTabController {
         }, resources);
         pgDiagram.addEventHandler(KeyEvent.KEY_PRESSED, this::diagramKey);
         pgLossPlot.setEmptyText(text("playground.loss.empty"));
+        ChartExport.install(pgLossPlot, resources, "playground-loss", model::lossTable);
+        ChartExport.install(pgBoundaryView, resources, "playground-boundary", null);
+        ChartExport.install(pgDiagram, resources, "playground-network", null);
         watch(model.settingsProperty(), s -> showSettings());
         watch(model.dataProperty(), d -> showSettings());
         watch(model.dataErrorProperty(), this::showDataError);

@@ -20,6 +20,7 @@ import javafx.beans.value.WeakChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
@@ -45,6 +46,7 @@ import org.backproplab.lesson.Diagnostic;
 import org.backproplab.stepper.Frame;
 import org.backproplab.stepper.ShippedLessons;
 import org.backproplab.stepper.Stepper;
+import org.backproplab.ui.ClickFocus;
 import org.backproplab.ui.Language;
 import org.backproplab.ui.Styles;
 import org.backproplab.ui.graph.GraphView;
@@ -93,6 +95,12 @@ public final class StepperController {
     @FXML private Button cancelButton;
     @FXML private Button openButton;
 
+    @FXML private Button zoomOutButton;
+    @FXML private Button zoomInButton;
+    @FXML private Button fitButton;
+    @FXML private Button closeInspectorButton;
+
+    private StepperExports exports;
     private LessonEditor editor;
     private GraphView graph;
     private LossChart chart;
@@ -126,6 +134,10 @@ public final class StepperController {
         chart = new LossChart();
         chart.setEmptyText(resources.getString("training.empty"));
         chartHolder.getChildren().add(chart);
+        exports = new StepperExports(root, graph, model, resources);
+        exports.install(chart);
+        ClickFocus.leaveWhereItIs(openButton, resetButton, backButton, stepButton, finishButton, playButton,
+                zoomOutButton, zoomInButton, fitButton, closeInspectorButton, runButton, cancelButton);
         inspectorView = new InspectorView(resources);
         inspectorScroll.setContent(inspectorView);
 
@@ -297,6 +309,20 @@ public final class StepperController {
         model.cancelRun();
     }
 
+    /** File ▸ Export ▸ Graph as PNG: the whole graph at twice its size. */
+    public void exportGraphPng() {
+        exports.graphPng();
+    }
+
+    /** File ▸ Export ▸ Graph as SVG. */
+    public void exportGraphSvg() {
+        exports.graphSvg();
+    }
+
+    public boolean canExportGraph() {
+        return exports.hasGraph();
+    }
+
     /** File ▸ Open: a .bp file chosen by the user. */
     @FXML
     public void open() {
@@ -361,6 +387,11 @@ public final class StepperController {
         }
         boolean shortcut = e.isShortcutDown();
         KeyCode code = e.getCode();
+        // A focused control keeps its own keys: Space and Enter press a button, arrows move a slider or a list.
+        if (e.getTarget() instanceof Control && !shortcut && (code == KeyCode.SPACE || code == KeyCode.ENTER
+                || code == KeyCode.LEFT || code == KeyCode.RIGHT)) {
+            return;
+        }
         if (!shortcut && (code == KeyCode.SPACE || code == KeyCode.RIGHT)) {
             model.step();
         } else if (!shortcut && code == KeyCode.LEFT) {
