@@ -342,6 +342,7 @@ public final class MnistTabController {
 
     private void bindDrawing() {
         drawingPad.setOnStroke(model::stroke);
+        drawingPad.setOnClear(model::clearDrawing);
         listeners.watch(model.sketchVersionProperty(), v -> drawingPad.paint(model.sketch()));
         listeners.watch(model.drawnInputProperty(), x -> drawnInputImage.setImage(PixelImages.image(ColorMap.inkImage(x), 28, 4)));
         listeners.watch(List.of(model.drawnProbabilitiesProperty(), model.hasModelProperty(), model.sketchVersionProperty()), () -> {

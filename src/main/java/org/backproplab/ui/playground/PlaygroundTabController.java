@@ -206,7 +206,10 @@ public final class PlaygroundTabController {
         pgRegularizationBox.setConverter(converter(r -> text("playground.regularization." + r)));
         pgRegularizationRateBox.getItems().setAll(PlaygroundSettings.REGULARIZATION_RATES);
         pgRegularizationRateBox.setConverter(converter(PlaygroundTabController::number));
-        featureBoxes.forEach((f, box) -> box.setText(f.symbol()));
+        featureBoxes.forEach((f, box) -> {
+            box.setText(f.symbol());
+            box.setTooltip(new Tooltip(format("tooltip.playground.feature", f.symbol())));
+        });
     }
 
     private void bindControls() {

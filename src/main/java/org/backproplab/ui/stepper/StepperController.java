@@ -46,7 +46,7 @@ import org.backproplab.lesson.Diagnostic;
 import org.backproplab.stepper.Frame;
 import org.backproplab.stepper.ShippedLessons;
 import org.backproplab.stepper.Stepper;
-import org.backproplab.ui.ClickFocus;
+import org.backproplab.ui.Focus;
 import org.backproplab.ui.Language;
 import org.backproplab.ui.Styles;
 import org.backproplab.ui.graph.GraphView;
@@ -56,7 +56,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * The controller of {@code stepper-view.fxml}, kept thin: it puts the editor, graph and chart into their holders,
  * binds the controls to the {@link StepperViewModel} and turns clicks and keys into its commands. Keys (when the
  * editor does not have the focus): Space or → step, ← step back, Enter finish phase, P play/pause, Ctrl+= and
- * Ctrl+- zoom, Ctrl+0 fit.
+ * Ctrl+- zoom, Ctrl+0 fit; a focused control keeps Space, Enter and the arrows (Tab reaches every button, a click
+ * does not focus one), and the focused graph pans and zooms (see GraphView).
  */
 public final class StepperController {
 
@@ -136,7 +137,7 @@ public final class StepperController {
         chartHolder.getChildren().add(chart);
         exports = new StepperExports(root, graph, model, resources);
         exports.install(chart);
-        ClickFocus.leaveWhereItIs(openButton, resetButton, backButton, stepButton, finishButton, playButton,
+        Focus.leaveWhereItIsOnClick(openButton, resetButton, backButton, stepButton, finishButton, playButton,
                 zoomOutButton, zoomInButton, fitButton, closeInspectorButton, runButton, cancelButton);
         inspectorView = new InspectorView(resources);
         inspectorScroll.setContent(inspectorView);
@@ -392,9 +393,10 @@ public final class StepperController {
                 || code == KeyCode.LEFT || code == KeyCode.RIGHT)) {
             return;
         }
-        if (!shortcut && (code == KeyCode.SPACE || code == KeyCode.RIGHT)) {
+        boolean plain = !shortcut && !e.isShiftDown(); // Shift+← → pan the graph
+        if (plain && (code == KeyCode.SPACE || code == KeyCode.RIGHT)) {
             model.step();
-        } else if (!shortcut && code == KeyCode.LEFT) {
+        } else if (plain && code == KeyCode.LEFT) {
             model.stepBack();
         } else if (!shortcut && code == KeyCode.ENTER) {
             model.finishPhase();
