@@ -47,6 +47,7 @@ public final class Exports {
         void write(Path file) throws IOException;
     }
 
+    static final String FAILED_ID = "export-failed-dialog";
     private static Chooser chooser = Exports::askUser;
     private static File lastFolder;
 
@@ -79,6 +80,7 @@ public final class Exports {
                     ButtonType.CLOSE);
             alert.initOwner(owner);
             alert.setHeaderText(messages.getString("export.failed.header"));
+            alert.getDialogPane().setId(FAILED_ID);
             Appearance.styleLike(alert.getDialogPane(), owner);
             alert.show();
             return false;

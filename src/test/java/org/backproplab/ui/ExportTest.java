@@ -14,13 +14,17 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 import javax.imageio.ImageIO;
 import javax.xml.parsers.DocumentBuilderFactory;
 
 import javafx.event.Event;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.ContextMenu;
+import javafx.scene.control.DialogPane;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
@@ -166,6 +170,22 @@ class ExportTest {
         robot.interact(() -> menu.getItems().get(0).fire());
         BufferedImage png = ImageIO.read(dir.resolve("01_circuit-loss.png").toFile());
         assertEquals(2 * chart.getLayoutBounds().getWidth(), png.getWidth(), 2, "twice the chart's size");
+    }
+
+    @Test
+    void aFileThatCannotBeWrittenIsReportedInADialog(FxRobot robot) throws Exception {
+        Path notAFolder = Files.writeString(dir.resolve("plain-file"), "x");
+        Exports.useChooser((owner, messages, kind, name) -> notAFolder.resolve(name));
+        robot.interact(() -> window.stepper().finishPhase());
+        fire(robot, "exportMetricsItem");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
+                () -> robot.lookup("#" + Exports.FAILED_ID).tryQuery().isPresent());
+        DialogPane pane = robot.lookup("#" + Exports.FAILED_ID)
+                .queryAs(DialogPane.class);
+        assertTrue(pane.getContentText().startsWith("Could not write 01_circuit-loss.csv: "), pane.getContentText());
+        assertEquals("Ready", robot.lookup("#statusLabel").queryLabeled().getText(), "no success is claimed");
+        robot.interact(() -> ((Button) pane.lookupButton(ButtonType.CLOSE))
+                .fire());
     }
 
     @Test
