@@ -1,6 +1,9 @@
 package org.backproplab.stepper;
 
 import java.util.Arrays;
+import java.util.List;
+
+import org.backproplab.files.CsvTable;
 
 /**
  * The loss of every iteration, kept in full (8 bytes each), and read back decimated for drawing: whatever the
@@ -116,5 +119,37 @@ public final class LossHistory {
         }
         return new Series(Arrays.copyOf(xs, n), Arrays.copyOf(ys, n), n == 0 ? Double.NaN : min,
                 n == 0 ? Double.NaN : max, count);
+    }
+
+    /**
+     * Histories side by side as a table, one row per iteration (or epoch) from 1 to {@code upTo}: the counter's
+     * column, then one column per history, every loss in full (a diverged run's NaN too). A history shorter than
+     * the others leaves its cells empty.
+     */
+    public static CsvTable table(String counter, List<String> columns, List<LossHistory> histories, int upTo) {
+        if (columns.size() != histories.size()) {
+            throw new IllegalArgumentException(columns.size() + " column names for " + histories.size() + " histories");
+        }
+        List<String> header = new java.util.ArrayList<>(List.of(counter));
+        header.addAll(columns);
+        CsvTable table = new CsvTable(header);
+        double[][] losses = new double[histories.size()][];
+        int rows = 0;
+        for (int h = 0; h < losses.length; h++) {
+            LossHistory history = histories.get(h);
+            synchronized (history) {
+                losses[h] = Arrays.copyOf(history.values, Math.max(0, Math.min(upTo, history.count)));
+            }
+            rows = Math.max(rows, losses[h].length);
+        }
+        for (int i = 0; i < rows; i++) {
+            Object[] row = new Object[losses.length + 1];
+            row[0] = i + 1;
+            for (int h = 0; h < losses.length; h++) {
+                row[h + 1] = i < losses[h].length ? losses[h][i] : null;
+            }
+            table.add(row);
+        }
+        return table;
     }
 }

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ResourceBundle;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -18,6 +19,7 @@ import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
 
 import org.backproplab.AppInfo;
+import org.backproplab.files.CsvTable;
 import org.backproplab.ui.stepper.StepperController;
 import org.backproplab.ui.stepper.StepperViewModel;
 import org.backproplab.data.Mnist;
@@ -41,6 +43,11 @@ public final class MainWindow {
     static final String MNIST_TAB = "mnistTab";
     static final String STEPPER_TAB = "stepperTab";
     static final String GRADFLOW_TAB = "gradflowTab";
+    static final String PLAYGROUND_TAB = "playgroundTab";
+
+    /** The metrics a tab exports as CSV: a file name to propose, and the table. */
+    record Metrics(String name, Supplier<CsvTable> table) {
+    }
 
     private final Stage stage;
     /** The step-through view's state: kept here so that a language switch, which rebuilds the views, keeps it. */
@@ -255,6 +262,20 @@ public final class MainWindow {
     /** File ▸ Save session and Open session: the step-through view's session to and from a file. */
     SessionActions sessions() {
         return sessions;
+    }
+
+    /**
+     * File ▸ Export ▸ Metrics as CSV, for the tab in view: the step-through losses, MNIST's epochs, the Playground's
+     * train and test loss per epoch, the gradient-flow lab's loss and norms per step.
+     */
+    Metrics metrics() {
+        return switch (selectedTab) {
+            case MNIST_TAB -> new Metrics("mnist-epochs", mnist::epochTable);
+            case PLAYGROUND_TAB -> new Metrics("playground-loss", playground::lossTable);
+            case GRADFLOW_TAB -> new Metrics("gradient-flow", gradflow::stepTable);
+            default -> new Metrics(stepper.lessonNameProperty().get().replaceAll("\\.bp$", "") + "-loss",
+                    stepper::lossTable);
+        };
     }
 
     /** The step-through view's state and commands. */

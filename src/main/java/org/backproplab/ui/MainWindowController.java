@@ -7,6 +7,7 @@ import javafx.beans.value.ChangeListener;
 import javafx.beans.value.WeakChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.RadioMenuItem;
@@ -53,6 +54,15 @@ public final class MainWindowController {
     @FXML
     private MenuItem openSessionItem;
 
+    @FXML
+    private Menu fileMenu;
+    @FXML
+    private MenuItem exportGraphPngItem;
+    @FXML
+    private MenuItem exportGraphSvgItem;
+    @FXML
+    private MenuItem exportMetricsItem;
+
     MainWindowController(MainWindow window) {
         this.window = window;
     }
@@ -74,6 +84,37 @@ public final class MainWindowController {
         ChangeListener<Boolean> fullScreen = (o, was, is) -> presentationItem.setSelected(is);
         window.stage().fullScreenProperty().addListener(new WeakChangeListener<>(fullScreen));
         presentationItem.getProperties().put("fullScreenListener", fullScreen); // held as long as the menu item
+        fileMenu.setOnShowing(e -> showExportItems());
+        showExportItems();
+    }
+
+    /** File ▸ Export acts on the tab in view: the graph only in step-through, and only what has something to show. */
+    private void showExportItems() {
+        boolean graph = MainWindow.STEPPER_TAB.equals(selectedTabId()) && stepperController.canExportGraph();
+        exportGraphPngItem.setDisable(!graph);
+        exportGraphSvgItem.setDisable(!graph);
+        exportMetricsItem.setDisable(window.metrics().table().get().isEmpty());
+    }
+
+    private String selectedTabId() {
+        var tab = mainTabs.getSelectionModel().getSelectedItem();
+        return tab == null ? "" : tab.getId();
+    }
+
+    @FXML
+    private void exportGraphPng() {
+        stepperController.exportGraphPng();
+    }
+
+    @FXML
+    private void exportGraphSvg() {
+        stepperController.exportGraphSvg();
+    }
+
+    @FXML
+    private void exportMetrics() {
+        MainWindow.Metrics metrics = window.metrics();
+        Exports.csv(mainTabs, resources, metrics.name(), metrics.table());
     }
 
     private RadioMenuItem themeItem(Theme theme) {

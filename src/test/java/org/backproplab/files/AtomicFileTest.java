@@ -2,11 +2,13 @@ package org.backproplab.files;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,6 +39,17 @@ class AtomicFileTest {
         assertEquals("disk full", crash.getMessage());
         assertEquals("the earlier file", Files.readString(file));
         assertEquals(1, count(dir));
+    }
+
+    @Test
+    void theFileTakesTheUsualPermissionsNotATemporaryFilesOwnerOnlyOnes() throws IOException {
+        Path plain = Files.writeString(dir.resolve("plain.txt"), "x");
+        Path atomic = dir.resolve("atomic.txt");
+        AtomicFile.writeString(atomic, "x");
+        if (Files.getFileStore(dir).supportsFileAttributeView(PosixFileAttributeView.class)) {
+            assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(atomic));
+        }
+        assertTrue(Files.isReadable(atomic));
     }
 
     private static long count(Path folder) throws IOException {

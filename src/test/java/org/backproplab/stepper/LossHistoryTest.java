@@ -3,6 +3,9 @@ package org.backproplab.stepper;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+
+import org.backproplab.files.CsvTable;
 import org.junit.jupiter.api.Test;
 
 class LossHistoryTest {
@@ -39,5 +42,27 @@ class LossHistoryTest {
             }
         }
         assertTrue(spike, "the spike at iteration 123458 is drawn");
+    }
+
+    @Test
+    void aTableHasOneRowPerIterationWithEveryLossInFull() {
+        LossHistory h = new LossHistory();
+        h.add(0.1 + 0.2);
+        h.add(Double.NaN);
+        h.add(0.5);
+        CsvTable t = LossHistory.table("iteration", List.of("loss"), List.of(h), 2);
+        assertEquals("iteration,loss\r\n1,0.30000000000000004\r\n2,NaN\r\n", t.toCsv());
+    }
+
+    @Test
+    void historiesSideBySideLeaveTheShorterOnesCellsEmpty() {
+        LossHistory train = new LossHistory();
+        LossHistory test = new LossHistory();
+        train.add(2);
+        train.add(1);
+        test.add(3);
+        CsvTable t = LossHistory.table("epoch", List.of("train_loss", "test_loss"), List.of(train, test), 10);
+        assertEquals(List.of("epoch", "train_loss", "test_loss"), t.columns());
+        assertEquals(List.of("2", "1.0", ""), t.row(1));
     }
 }

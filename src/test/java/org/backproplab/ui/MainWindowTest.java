@@ -5,19 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.ResourceBundle;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
-import javax.imageio.ImageIO;
-
 import javafx.application.Platform;
-import javafx.embed.swing.SwingFXUtils;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.DialogPane;
@@ -27,7 +21,6 @@ import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.TabPane;
-import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCombination;
 import javafx.stage.Stage;
 
@@ -69,7 +62,11 @@ class MainWindowTest {
     void menuBarHasFileViewHelp(FxRobot robot) {
         MenuBar bar = robot.lookup("#menuBar").queryAs(MenuBar.class);
         assertEquals(List.of("File", "View", "Help"), bar.getMenus().stream().map(m -> plain(m.getText())).toList());
-        assertEquals(List.of("Open Lesson…", "Save Session…", "Open Session…", "Quit"), itemTexts(bar.getMenus().get(0)));
+        List<String> file = itemTexts(bar.getMenus().get(0));
+        assertEquals(List.of("Open Lesson…", "Save Session…", "Open Session…", "Export", "Quit"), file);
+        Menu export = (Menu) bar.getMenus().get(0).getItems().stream().filter(i -> "exportMenu".equals(i.getId()))
+                .findFirst().orElseThrow();
+        assertEquals(List.of("Graph as PNG…", "Graph as SVG…", "Metrics as CSV…"), itemTexts(export));
         assertEquals(List.of("Language", "Theme", "Zoom in", "Zoom out", "Actual size (100%)", "Presentation mode"),
                 itemTexts(bar.getMenus().get(1)));
         assertEquals(List.of("English", "简体中文"), itemTexts((Menu) bar.getMenus().get(1).getItems().get(0)));
@@ -115,7 +112,7 @@ class MainWindowTest {
         DialogPane pane = waitForDialog(robot, "#" + AboutDialog.ID);
         assertEquals(AppInfo.NAME + " " + AppInfo.VERSION, pane.getHeaderText());
         assertTrue(pane.getContentText().contains("Java " + System.getProperty("java.version")), pane.getContentText());
-        write(robot, pane.getScene(), "about-dialog.png");
+        Screenshots.write(robot, pane.getScene(), "about-dialog.png");
         robot.interact(() -> ((Button) pane.lookupButton(ButtonType.CLOSE)).fire());
     }
 
@@ -149,20 +146,7 @@ class MainWindowTest {
     }
 
     private BufferedImage snapshot(FxRobot robot, String fileName) throws IOException {
-        return write(robot, stage.getScene(), fileName);
-    }
-
-    /** Draws the scene into Screenshots.folder()/fileName, as a PNG, and returns the image. */
-    private static BufferedImage write(FxRobot robot, Scene scene, String fileName) throws IOException {
-        WaitForAsyncUtils.waitForFxEvents();
-        WritableImage[] image = new WritableImage[1];
-        robot.interact(() -> image[0] = scene.snapshot(null));
-        BufferedImage buffered = SwingFXUtils.fromFXImage(image[0], null);
-        Files.createDirectories(Screenshots.folder());
-        Path file = Screenshots.folder().resolve(fileName);
-        assertTrue(ImageIO.write(buffered, "png", file.toFile()), "no PNG writer");
-        assertTrue(Files.size(file) > 0);
-        return buffered;
+        return Screenshots.write(robot, stage.getScene(), fileName);
     }
 
     private static DialogPane waitForDialog(FxRobot robot, String query) {

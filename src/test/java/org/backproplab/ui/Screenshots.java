@@ -7,8 +7,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import javax.imageio.ImageIO;
-
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
 import javafx.scene.image.WritableImage;
@@ -17,7 +15,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * Writes a scene as drawn to a PNG under {@code target/screenshots}, or under the folder named by the system
+ * Writes a scene as drawn (with the app's PNG writer, {@link Png}) to a PNG under {@code target/screenshots}, or under the folder named by the system
  * property {@code backproplab.screenshots} (the README's screenshots are made with {@code screenshots}).
  */
 public final class Screenshots {
@@ -33,11 +31,9 @@ public final class Screenshots {
         WaitForAsyncUtils.waitForFxEvents();
         WritableImage[] image = new WritableImage[1];
         robot.interact(() -> image[0] = scene.snapshot(null));
-        BufferedImage buffered = SwingFXUtils.fromFXImage(image[0], null);
-        Files.createDirectories(folder());
         Path file = folder().resolve(fileName);
-        assertTrue(ImageIO.write(buffered, "png", file.toFile()), "no PNG writer");
+        Png.write(image[0], file);
         assertTrue(Files.size(file) > 0);
-        return buffered;
+        return SwingFXUtils.fromFXImage(image[0], null);
     }
 }

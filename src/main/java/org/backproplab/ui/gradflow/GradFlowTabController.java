@@ -4,6 +4,7 @@ import java.text.MessageFormat;
 import java.util.List;
 import java.util.ResourceBundle;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import javafx.fxml.FXML;
 import javafx.scene.Node;
@@ -22,6 +23,8 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.util.StringConverter;
 
+import org.backproplab.files.CsvTable;
+import org.backproplab.ui.ChartExport;
 import org.backproplab.ui.ViewListeners;
 import org.backproplab.nn.Activation;
 import org.backproplab.nn.Initializer;
@@ -329,6 +332,20 @@ public final class GradFlowTabController {
         gfViews.getSelectionModel().selectedIndexProperty().addListener((o, a, b) -> model.selectedViewProperty()
                 .set(GradFlowTabModel.View.values()[b.intValue()]));
         listeners.watch(List.of(model.runsProperty(), model.axesProperty(), model.selectedViewProperty()), this::showView);
+        for (int i = 0; i < 2; i++) {
+            int run = i;
+            String ab = i == 0 ? "-a" : "-b";
+            Supplier<List<RunHistory.Snapshot>> runs = () -> model.runsProperty().get();
+            Supplier<CsvTable> layers = () -> FlowTables.layers(runs.get(), run);
+            Supplier<CsvTable> steps = () -> FlowTables.steps(runs.get(), run);
+            ChartExport.install(List.of(gfGradBarsA, gfGradBarsB).get(i), resources, "gradient-norms" + ab, layers);
+            ChartExport.install(List.of(gfHeatA, gfHeatB).get(i), resources, "gradient-heat-map" + ab,
+                    () -> FlowTables.heat(runs.get(), run));
+            ChartExport.install(List.of(gfRatioBarsA, gfRatioBarsB).get(i), resources, "update-ratios" + ab, layers);
+            ChartExport.install(List.of(gfNormChartA, gfNormChartB).get(i), resources, "global-norm" + ab, steps);
+            ChartExport.install(List.of(gfHistogramsA, gfHistogramsB).get(i), resources, "activations" + ab, layers);
+            ChartExport.install(List.of(gfLossChartA, gfLossChartB).get(i), resources, "loss" + ab, steps);
+        }
     }
 
     /** Draws what the model measured into the view in sight; the others catch up when shown. */

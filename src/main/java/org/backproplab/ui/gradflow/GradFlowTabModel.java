@@ -22,6 +22,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.util.Duration;
 
+import org.backproplab.files.CsvTable;
 import org.backproplab.data.DataFileException;
 import org.backproplab.data.Mnist;
 import org.backproplab.nn.Examples;
@@ -333,6 +334,8 @@ public final class GradFlowTabModel {
     public ReadOnlyStringProperty runErrorProperty() { return runError.getReadOnlyProperty(); }
     /** Each configuration's history as of the last poll: one, or two when comparing. */
     public ReadOnlyObjectProperty<List<RunHistory.Snapshot>> runsProperty() { return runs.getReadOnlyProperty(); }
+    /** Loss and global gradient norms over the steps of each configuration, for File ▸ Export ▸ Metrics. */
+    public CsvTable stepTable() { return FlowTables.steps(runs.get(), FlowTables.ALL); }
     /** The axes every chart uses; null before the first measurement. */
     public ReadOnlyObjectProperty<SharedAxes.Axes> axesProperty() { return axes.getReadOnlyProperty(); }
     /** The histogram range of an activation, shared by the runs that use it (grows only, like the other axes). */

@@ -6,6 +6,9 @@ import java.util.ResourceBundle;
 import java.util.function.IntConsumer;
 
 import javafx.scene.Group;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
@@ -20,12 +23,14 @@ import javafx.scene.transform.Scale;
 import org.backproplab.stepper.Frame;
 import org.backproplab.stepper.GraphLayout;
 import org.backproplab.stepper.StepGraph;
+import org.backproplab.ui.Png;
 import org.backproplab.ui.Styles;
 
 /**
  * Draws a stepper graph as laid out by {@link GraphLayout}: a {@link NodeCard} per node and an arrow per edge,
  * whose width shows how much gradient flowed back along it. Pans by dragging the background, zooms with the wheel
- * (around the pointer), {@link #zoomIn()}, {@link #zoomOut()} and {@link #fit()}. Clicking a card reports its node.
+ * (around the pointer), {@link #zoomIn()}, {@link #zoomOut()} and {@link #fit()}; from the keyboard when focused (see
+ * {@link #key}). Clicking a card reports its node.
  */
 public final class GraphView extends Region {
 
@@ -34,6 +39,8 @@ public final class GraphView extends Region {
     private static final double MIN_FIT_SCALE = 0.65;
     private static final double MAX_SCALE = 3;
     private static final double ZOOM_STEP = 1.2;
+    /** How far an arrow key pans. */
+    private static final double PAN_STEP = 40;
 
     private final Group content = new Group();
     private final Scale zoom = new Scale(1, 1, 0, 0);
@@ -76,12 +83,53 @@ public final class GraphView extends Region {
                 content.setTranslateY(e.getY() - dragY);
             }
         });
+        addEventHandler(KeyEvent.KEY_PRESSED, this::key);
         addEventHandler(ScrollEvent.SCROLL, e -> {
             if (e.getDeltaY() != 0) {
                 zoom(e.getDeltaY() > 0 ? ZOOM_STEP : 1 / ZOOM_STEP, e.getX(), e.getY());
                 e.consume();
             }
         });
+    }
+
+    /**
+     * The keyboard's way to move around the graph once it has the focus: ↑ ↓ and Shift+← → pan (← and → alone step
+     * in the step-through view), + and − zoom about the centre, 0 fits the graph to the view.
+     */
+    private void key(KeyEvent e) {
+        if (e.isShortcutDown() || e.isAltDown() || e.isMetaDown()) {
+            return;
+        }
+        boolean sideways = e.isShiftDown() || !(e.getCode() == KeyCode.LEFT || e.getCode() == KeyCode.RIGHT);
+        switch (e.getCode()) {
+            case UP -> pan(0, PAN_STEP);
+            case DOWN -> pan(0, -PAN_STEP);
+            case LEFT -> pan(sideways ? PAN_STEP : 0, 0);
+            case RIGHT -> pan(sideways ? -PAN_STEP : 0, 0);
+            case PLUS, EQUALS, ADD -> zoomIn();
+            case MINUS, SUBTRACT -> zoomOut();
+            case DIGIT0, NUMPAD0 -> fit();
+            default -> {
+                return;
+            }
+        }
+        e.consume();
+    }
+
+    /** Moves the graph by (dx, dy) on screen. */
+    public void pan(double dx, double dy) {
+        userMoved = true;
+        content.setTranslateX(content.getTranslateX() + dx);
+        content.setTranslateY(content.getTranslateY() + dy);
+    }
+
+    /** The graph's offset in the view, for tests. */
+    public double panX() {
+        return content.getTranslateX();
+    }
+
+    public double panY() {
+        return content.getTranslateY();
     }
 
     /** What happens when a card is clicked: the node's index is passed on. */
@@ -207,6 +255,27 @@ public final class GraphView extends Region {
 
     public double scale() {
         return zoom.getX();
+    }
+
+    /**
+     * The whole graph as drawn, not just the part in view, at {@code scale} times its layout size (at most
+     * {@link Png#MAX_SIDE} a side): for File ▸ Export ▸ Graph as PNG. The view's own zoom and pan are put aside for
+     * the snapshot and restored at once, within one pulse, so the screen never shows the difference.
+     */
+    public WritableImage snapshotWhole(double scale) {
+        double s = zoom.getX();
+        double x = content.getTranslateX();
+        double y = content.getTranslateY();
+        setScale(1);
+        content.setTranslateX(0);
+        content.setTranslateY(0);
+        try {
+            return Png.snapshot(content, scale);
+        } finally {
+            setScale(s);
+            content.setTranslateX(x);
+            content.setTranslateY(y);
+        }
     }
 
     /**

@@ -1,5 +1,10 @@
 package org.backproplab.ui.mnist;
 
+import java.util.ArrayList;
+import java.util.List;
+
+import org.backproplab.files.CsvTable;
+
 /**
  * A confusion matrix (rows: the true digit, columns: the predicted one) with what a heat map of it needs: totals,
  * accuracy, the share of each true digit that went to each prediction, and the worst mix-up.
@@ -83,5 +88,27 @@ public final class ConfusionMatrix {
     public double intensity(int truth, int predicted) {
         double rate = rate(truth, predicted);
         return truth == predicted ? rate : Math.min(1, Math.sqrt(rate) * 1.5);
+    }
+
+    /**
+     * A matrix's counts as a table: one row per true digit, one column per predicted digit. A null matrix (none
+     * yet) of {@code classes} classes gives the header only.
+     */
+    public static CsvTable table(ConfusionMatrix m, int classes) {
+        List<String> columns = new ArrayList<>(List.of("true_digit"));
+        for (int c = 0; c < (m == null ? classes : m.counts.length); c++) {
+            columns.add("predicted_" + c);
+        }
+        CsvTable t = new CsvTable(columns);
+        int[][] counts = m == null ? new int[0][] : m.counts;
+        for (int r = 0; r < counts.length; r++) {
+            Object[] row = new Object[counts.length + 1];
+            row[0] = r;
+            for (int c = 0; c < counts.length; c++) {
+                row[c + 1] = counts[r][c];
+            }
+            t.add(row);
+        }
+        return t;
     }
 }

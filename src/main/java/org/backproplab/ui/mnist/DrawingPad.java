@@ -2,13 +2,16 @@ package org.backproplab.ui.mnist;
 
 import javafx.scene.canvas.Canvas;
 import javafx.scene.image.PixelFormat;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.StackPane;
 
 /**
  * A square to draw a digit on with the mouse. It shows the model's {@link Sketch} (ink on white), so what you see
- * is exactly what is downsampled for the network; strokes go to the model as commands.
+ * is exactly what is downsampled for the network; strokes go to the model as commands. Tab reaches it, and Delete
+ * or Backspace clears it (drawing itself needs a pointer).
  */
 public final class DrawingPad extends StackPane {
 
@@ -19,6 +22,7 @@ public final class DrawingPad extends StackPane {
 
     private final Canvas canvas = new Canvas(MnistTabModel.PAD_SIZE, MnistTabModel.PAD_SIZE);
     private StrokeListener listener = (a, b, c, d) -> { };
+    private Runnable onClear = () -> { };
     private double lastX;
     private double lastY;
 
@@ -29,6 +33,18 @@ public final class DrawingPad extends StackPane {
         canvas.setOnMousePressed(this::pressed);
         canvas.setOnMouseDragged(this::dragged);
         canvas.setCursor(javafx.scene.Cursor.CROSSHAIR);
+        setFocusTraversable(true);
+        addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.DELETE || e.getCode() == KeyCode.BACK_SPACE) {
+                onClear.run();
+                e.consume();
+            }
+        });
+    }
+
+    /** What Delete or Backspace does: clear the drawing. */
+    public void setOnClear(Runnable onClear) {
+        this.onClear = onClear;
     }
 
     public void setOnStroke(StrokeListener listener) {
@@ -47,6 +63,7 @@ public final class DrawingPad extends StackPane {
         if (e.getButton() != MouseButton.PRIMARY) {
             return;
         }
+        requestFocus(); // so that Delete clears what was just drawn
         lastX = e.getX();
         lastY = e.getY();
         listener.stroke(lastX, lastY, lastX, lastY);

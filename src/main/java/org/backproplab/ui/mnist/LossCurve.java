@@ -3,6 +3,8 @@ package org.backproplab.ui.mnist;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.backproplab.files.CsvTable;
+
 /**
  * The training loss as a chart wants it: one batch's loss jumps around, so each point is the mean of a bucket of
  * batches, alongside an exponential moving average over every batch (debiased, as Adam debiases its moments, so
@@ -65,5 +67,12 @@ public final class LossCurve {
         List<Point> out = List.copyOf(pending);
         pending.clear();
         return out;
+    }
+
+    /** Points as a table: where in the run (epochs), the bucket's mean batch loss, the smoothed loss there. */
+    public static CsvTable table(List<Point> points) {
+        CsvTable t = CsvTable.of("epoch", "batch_loss", "smoothed_loss");
+        points.forEach(p -> t.add(p.epoch(), p.loss(), p.smoothed()));
+        return t;
     }
 }

@@ -25,6 +25,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.util.StringConverter;
 
+import org.backproplab.ui.ChartExport;
 import org.backproplab.ui.ViewListeners;
 import org.backproplab.nn.Activation;
 import org.backproplab.nn.Trainer;
@@ -120,6 +121,11 @@ public final class MnistTabController {
         bindCharts();
         bindInspection();
         bindDrawing();
+        ChartExport.install(lossChart, resources, "mnist-loss", model::batchTable);
+        ChartExport.install(accuracyChart, resources, "mnist-epochs", model::epochTable);
+        ChartExport.install(confusionView, resources, "mnist-confusion", model::confusionTable);
+        ChartExport.install(weightsGrid, resources, "mnist-weights", null);
+        ChartExport.install(probabilityBars, resources, "mnist-probabilities", model::probabilityTable);
         views.getSelectionModel().select(model.selectedViewProperty().get().ordinal());
         views.getSelectionModel().selectedIndexProperty().addListener((o, a, b) -> model.selectedViewProperty()
                 .set(MnistTabModel.View.values()[b.intValue()]));
@@ -383,6 +389,7 @@ public final class MnistTabController {
 
     private void bindDrawing() {
         drawingPad.setOnStroke(model::stroke);
+        drawingPad.setOnClear(model::clearDrawing);
         listeners.watch(model.sketchVersionProperty(), v -> drawingPad.paint(model.sketch()));
         listeners.watch(model.drawnInputProperty(), x -> drawnInputImage.setImage(PixelImages.image(ColorMap.inkImage(x), 28, 4)));
         listeners.watch(List.of(model.drawnProbabilitiesProperty(), model.hasModelProperty(), model.sketchVersionProperty()), () -> {

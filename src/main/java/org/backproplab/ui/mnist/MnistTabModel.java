@@ -31,11 +31,13 @@ import javafx.collections.ObservableList;
 import javafx.util.Duration;
 
 import org.backproplab.data.DataFileException;
+import org.backproplab.files.CsvTable;
 import org.backproplab.data.Mnist;
 import org.backproplab.nn.Evaluation;
 import org.backproplab.nn.Examples;
 import org.backproplab.nn.Trainer;
 import org.backproplab.nn.TrainingConfig;
+import org.backproplab.nn.TrainingMetrics;
 
 /**
  * The MNIST tab's state and commands, with no nodes: the settings form, the run and its live figures, and what
@@ -105,6 +107,8 @@ public final class MnistTabModel {
     private final ObservableList<AccuracyPoint> accuracyPointsView =
             FXCollections.unmodifiableObservableList(accuracyPoints);
     private final ReadOnlyObjectWrapper<ConfusionMatrix> confusion = new ReadOnlyObjectWrapper<>();
+    /** Every finished epoch of the current run, for File ▸ Export ▸ Metrics. */
+    private final List<Trainer.EpochResult> epochResults = new ArrayList<>();
 
     private final ReadOnlyBooleanWrapper hasModel = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyIntegerWrapper digitPage = new ReadOnlyIntegerWrapper(0);
@@ -168,6 +172,7 @@ public final class MnistTabModel {
         testingModel.set(false);
         lossPoints.clear();
         accuracyPoints.clear();
+        epochResults.clear();
         confusion.set(null);
         progress.set(null);
         loss.set(Double.NaN);
@@ -264,6 +269,7 @@ public final class MnistTabModel {
         }
         List<AccuracyPoint> tested = new ArrayList<>();
         int[][] lastConfusion = null;
+        epochResults.addAll(u.epochs());
         for (Trainer.EpochResult r : u.epochs()) {
             tested.add(new AccuracyPoint(r.epoch(), r.testAccuracy(), false));
             lastConfusion = r.confusion();
@@ -474,6 +480,24 @@ public final class MnistTabModel {
     public ObservableList<LossCurve.Point> lossPoints() { return lossPointsView; }
     public ObservableList<AccuracyPoint> accuracyPoints() { return accuracyPointsView; }
     public ReadOnlyObjectProperty<ConfusionMatrix> confusionProperty() { return confusion.getReadOnlyProperty(); }
+
+    // ---- exports ----
+
+    /** Each finished epoch of the run: losses, test accuracy, learning rate, seconds. */
+    public CsvTable epochTable() { return TrainingMetrics.epochs(epochResults); }
+    /** The loss curve's points: each bucket of batches' mean loss and the smoothed loss. */
+    public CsvTable batchTable() { return LossCurve.table(lossPoints); }
+    /** The last evaluation's confusion matrix; a header only before the first. */
+    public CsvTable confusionTable() { return ConfusionMatrix.table(confusion.get(), Settings.CLASSES); }
+    /** The model's ten probabilities for the drawing; empty without a model or a drawing. */
+    public CsvTable probabilityTable() {
+        CsvTable t = CsvTable.of("digit", "probability");
+        double[] p = drawnProbabilities.get();
+        for (int d = 0; p != null && d < p.length; d++) {
+            t.add(d, p[d]);
+        }
+        return t;
+    }
 
     public ReadOnlyBooleanProperty hasModelProperty() { return hasModel.getReadOnlyProperty(); }
     /** The file name of the model opened, "" when the views show a run's own (or none). */

@@ -33,6 +33,7 @@ import org.backproplab.data.ToyData;
 import org.backproplab.engine.Numbers;
 import org.backproplab.nn.Activation;
 import org.backproplab.nn.Playground;
+import org.backproplab.ui.ChartExport;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
@@ -127,6 +128,9 @@ public final class PlaygroundTabController {
         }, resources);
         pgDiagram.addEventHandler(KeyEvent.KEY_PRESSED, this::diagramKey);
         pgLossPlot.setEmptyText(text("playground.loss.empty"));
+        ChartExport.install(pgLossPlot, resources, "playground-loss", model::lossTable);
+        ChartExport.install(pgBoundaryView, resources, "playground-boundary", null);
+        ChartExport.install(pgDiagram, resources, "playground-network", null);
         watch(model.settingsProperty(), s -> showSettings());
         watch(model.dataProperty(), d -> showSettings());
         watch(model.dataErrorProperty(), this::showDataError);
@@ -202,7 +206,10 @@ public final class PlaygroundTabController {
         pgRegularizationBox.setConverter(converter(r -> text("playground.regularization." + r)));
         pgRegularizationRateBox.getItems().setAll(PlaygroundSettings.REGULARIZATION_RATES);
         pgRegularizationRateBox.setConverter(converter(PlaygroundTabController::number));
-        featureBoxes.forEach((f, box) -> box.setText(f.symbol()));
+        featureBoxes.forEach((f, box) -> {
+            box.setText(f.symbol());
+            box.setTooltip(new Tooltip(format("tooltip.playground.feature", f.symbol())));
+        });
     }
 
     private void bindControls() {

@@ -20,6 +20,8 @@ import javafx.beans.property.SimpleIntegerProperty;
 import org.backproplab.data.DataFileException;
 import org.backproplab.data.ToyCsv;
 import org.backproplab.data.ToyData;
+import org.backproplab.files.CsvTable;
+import org.backproplab.stepper.LossHistory;
 import org.backproplab.nn.Activation;
 import org.backproplab.nn.Playground;
 
@@ -92,6 +94,12 @@ public final class PlaygroundTabModel {
     public ReadOnlyStringProperty explainErrorProperty() { return explainError.getReadOnlyProperty(); }
     /** The newest frame of the run; null until the first arrives. */
     public ReadOnlyObjectProperty<PlaygroundRun.Frame> frameProperty() { return frame.getReadOnlyProperty(); }
+    /** The training and test loss after every epoch shown so far, for File ▸ Export and the loss plot's menu. */
+    public CsvTable lossTable() {
+        PlaygroundRun.Frame f = frame.get();
+        return f == null ? CsvTable.of("epoch", "train_loss", "test_loss") : LossHistory.table("epoch",
+                List.of("train_loss", "test_loss"), List.of(f.trainLoss(), f.testLoss()), f.trainLoss().count());
+    }
     /** The weight or bias chosen for the inspector; null for none. */
     public ReadOnlyObjectProperty<ParamRef> selectedProperty() { return selected.getReadOnlyProperty(); }
     /** Epochs a second while playing; 0 for as fast as it goes. */

@@ -5,10 +5,13 @@ import java.util.List;
 import java.util.function.Consumer;
 
 import javafx.animation.PauseTransition;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.StackPane;
 import javafx.util.Duration;
 
 import org.backproplab.lesson.Diagnostic;
+import org.backproplab.ui.Focus;
 import org.backproplab.ui.Styles;
 import org.fxmisc.flowless.VirtualizedScrollPane;
 import org.fxmisc.richtext.CodeArea;
@@ -18,7 +21,7 @@ import org.fxmisc.richtext.model.StyleSpansBuilder;
 
 /**
  * The lesson's text, editable, with line numbers. Edits are passed on after a pause in typing (debounced), and
- * {@link #showErrors} underlines each error from its line:col to the end of its word.
+ * {@link #showErrors} underlines each error from its line:col to the end of its word. Ctrl+Tab leaves it.
  */
 final class LessonEditor extends StackPane {
 
@@ -35,6 +38,13 @@ final class LessonEditor extends StackPane {
         area.setId("lessonText");
         getChildren().add(new VirtualizedScrollPane<>(area));
         pause.setOnFinished(e -> onEdit.accept(area.getText()));
+        // Tab types a tab here, as in any editor; Ctrl+Tab (Ctrl+Shift+Tab) leaves for the next (previous) control.
+        area.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.TAB && e.isControlDown()) {
+                Focus.leave(this, !e.isShiftDown());
+                e.consume();
+            }
+        });
         area.textProperty().addListener((obs, old, text) -> {
             if (!quiet) {
                 pause.playFromStart();

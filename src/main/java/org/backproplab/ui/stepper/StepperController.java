@@ -20,6 +20,7 @@ import javafx.beans.value.WeakChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
@@ -45,6 +46,7 @@ import org.backproplab.lesson.Diagnostic;
 import org.backproplab.stepper.Frame;
 import org.backproplab.stepper.ShippedLessons;
 import org.backproplab.stepper.Stepper;
+import org.backproplab.ui.Focus;
 import org.backproplab.ui.Language;
 import org.backproplab.ui.Styles;
 import org.backproplab.ui.graph.GraphView;
@@ -54,7 +56,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * The controller of {@code stepper-view.fxml}, kept thin: it puts the editor, graph and chart into their holders,
  * binds the controls to the {@link StepperViewModel} and turns clicks and keys into its commands. Keys (when the
  * editor does not have the focus): Space or → step, ← step back, Enter finish phase, P play/pause, Ctrl+= and
- * Ctrl+- zoom, Ctrl+0 fit.
+ * Ctrl+- zoom, Ctrl+0 fit; a focused control keeps Space, Enter and the arrows (Tab reaches every button, a click
+ * does not focus one), and the focused graph pans and zooms (see GraphView).
  */
 public final class StepperController {
 
@@ -93,6 +96,12 @@ public final class StepperController {
     @FXML private Button cancelButton;
     @FXML private Button openButton;
 
+    @FXML private Button zoomOutButton;
+    @FXML private Button zoomInButton;
+    @FXML private Button fitButton;
+    @FXML private Button closeInspectorButton;
+
+    private StepperExports exports;
     private LessonEditor editor;
     private GraphView graph;
     private LossChart chart;
@@ -126,6 +135,10 @@ public final class StepperController {
         chart = new LossChart();
         chart.setEmptyText(resources.getString("training.empty"));
         chartHolder.getChildren().add(chart);
+        exports = new StepperExports(root, graph, model, resources);
+        exports.install(chart);
+        Focus.leaveWhereItIsOnClick(openButton, resetButton, backButton, stepButton, finishButton, playButton,
+                zoomOutButton, zoomInButton, fitButton, closeInspectorButton, runButton, cancelButton);
         inspectorView = new InspectorView(resources);
         inspectorScroll.setContent(inspectorView);
 
@@ -317,6 +330,20 @@ public final class StepperController {
         model.cancelRun();
     }
 
+    /** File ▸ Export ▸ Graph as PNG: the whole graph at twice its size. */
+    public void exportGraphPng() {
+        exports.graphPng();
+    }
+
+    /** File ▸ Export ▸ Graph as SVG. */
+    public void exportGraphSvg() {
+        exports.graphSvg();
+    }
+
+    public boolean canExportGraph() {
+        return exports.hasGraph();
+    }
+
     /** File ▸ Open: a .bp file chosen by the user. */
     @FXML
     public void open() {
@@ -390,9 +417,15 @@ public final class StepperController {
         }
         boolean shortcut = e.isShortcutDown();
         KeyCode code = e.getCode();
-        if (!shortcut && (code == KeyCode.SPACE || code == KeyCode.RIGHT)) {
+        // A focused control keeps its own keys: Space and Enter press a button, arrows move a slider or a list.
+        if (e.getTarget() instanceof Control && !shortcut && (code == KeyCode.SPACE || code == KeyCode.ENTER
+                || code == KeyCode.LEFT || code == KeyCode.RIGHT)) {
+            return;
+        }
+        boolean plain = !shortcut && !e.isShiftDown(); // Shift+← → pan the graph
+        if (plain && (code == KeyCode.SPACE || code == KeyCode.RIGHT)) {
             model.step();
-        } else if (!shortcut && code == KeyCode.LEFT) {
+        } else if (plain && code == KeyCode.LEFT) {
             model.stepBack();
         } else if (!shortcut && code == KeyCode.ENTER) {
             model.finishPhase();

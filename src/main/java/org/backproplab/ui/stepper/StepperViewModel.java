@@ -26,10 +26,13 @@ import javafx.beans.property.StringProperty;
 import org.backproplab.lesson.Diagnostic;
 import org.backproplab.lesson.Lesson;
 import org.backproplab.lesson.LessonException;
+import org.backproplab.files.CsvTable;
 import org.backproplab.stepper.CardSize;
 import org.backproplab.stepper.Frame;
 import org.backproplab.stepper.GraphLayout;
+import org.backproplab.stepper.GraphSvg;
 import org.backproplab.stepper.Inspection;
+import org.backproplab.stepper.LossHistory;
 import org.backproplab.stepper.Session;
 import org.backproplab.stepper.ShippedLessons;
 import org.backproplab.stepper.Stepper;
@@ -118,6 +121,25 @@ public final class StepperViewModel {
 
     /** The presentation zoom, 1 (100%) to 2.5 (250%): the graph opens and fits this much larger. */
     public ReadOnlyDoubleProperty presentationZoomProperty() { return presentationZoom; }
+
+    // ---- exports ----
+
+    /** The losses the view shows (not those a step back has hidden) as a table of iteration and loss. */
+    public CsvTable lossTable() {
+        Stepper s = stepper();
+        if (s == null) {
+            return CsvTable.of("iteration", "loss");
+        }
+        int count = Math.min(lossCount.get(), s.losses().count());
+        return LossHistory.table("iteration", List.of("loss"), List.of(s.losses()), count);
+    }
+
+    /** The graph as the view draws it, with the numbers of the step shown, as SVG; null before a lesson compiled. */
+    public String graphSvg(GraphSvg.Labels labels) {
+        Stepper s = stepper();
+        return s == null || layout.get() == null ? null
+                : GraphSvg.svg(s.graph(), layout.get(), frame.get(), labels, lessonName.get());
+    }
 
     public void setPresentationZoom(double zoom) {
         presentationZoom.set(zoom);

@@ -7,24 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import javax.imageio.ImageIO;
-
-import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.chart.LineChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
-import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
@@ -47,7 +40,6 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @ExtendWith(ApplicationExtension.class)
 class MnistTabTest {
-
 
     private Stage stage;
     private MainWindow window;
@@ -257,14 +249,6 @@ class MnistTabTest {
     }
 
     private BufferedImage snapshot(FxRobot robot, String fileName) throws IOException {
-        WaitForAsyncUtils.waitForFxEvents();
-        Scene scene = stage.getScene();
-        WritableImage[] image = new WritableImage[1];
-        robot.interact(() -> image[0] = scene.snapshot(null));
-        BufferedImage buffered = SwingFXUtils.fromFXImage(image[0], null);
-        Files.createDirectories(Screenshots.folder());
-        Path file = Screenshots.folder().resolve(fileName);
-        assertTrue(ImageIO.write(buffered, "png", file.toFile()), "no PNG writer");
-        return buffered;
+        return Screenshots.write(robot, stage.getScene(), fileName);
     }
 }

@@ -3,22 +3,16 @@ package org.backproplab.ui.mnist;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
-import javax.imageio.ImageIO;
-
-import javafx.embed.swing.SwingFXUtils;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 
 import org.backproplab.ui.Resources;
@@ -71,11 +65,7 @@ class MnistTabWithoutDataTest {
         robot.interact(model::start); // a command that cannot run does nothing
         assertEquals(MnistTabModel.RunState.IDLE, model.runStateProperty().get());
 
-        WritableImage[] image = new WritableImage[1];
-        robot.interact(() -> image[0] = scene.snapshot(null));
-        BufferedImage buffered = SwingFXUtils.fromFXImage(image[0], null);
-        Path dir = Files.createDirectories(org.backproplab.ui.Screenshots.folder());
-        assertTrue(ImageIO.write(buffered, "png", dir.resolve("mnist-missing-data.png").toFile()));
+        org.backproplab.ui.Screenshots.write(robot, scene, "mnist-missing-data.png");
     }
 
     @Test

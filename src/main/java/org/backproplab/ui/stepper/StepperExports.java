@@ -1,0 +1,71 @@
+package org.backproplab.ui.stepper;
+
+import java.util.List;
+import java.util.ResourceBundle;
+
+import javafx.scene.Node;
+import javafx.scene.control.MenuItem;
+
+import org.backproplab.stepper.GraphSvg;
+import org.backproplab.ui.ChartExport;
+import org.backproplab.ui.Exports;
+import org.backproplab.ui.Png;
+import org.backproplab.ui.graph.GraphView;
+
+/**
+ * The step-through view's exports: the whole graph as PNG (at twice its size) or SVG, from File ▸ Export and the
+ * graph's context menu, and the loss chart as PNG or CSV from its own. Files are named after the lesson.
+ */
+final class StepperExports {
+
+    static final String GRAPH_PNG_ITEM = "exportGraphPngItem";
+    static final String GRAPH_SVG_ITEM = "exportGraphSvgItem";
+
+    private final Node anchor;
+    private final GraphView graph;
+    private final StepperViewModel model;
+    private final ResourceBundle resources;
+
+    StepperExports(Node anchor, GraphView graph, StepperViewModel model, ResourceBundle resources) {
+        this.anchor = anchor;
+        this.graph = graph;
+        this.model = model;
+        this.resources = resources;
+    }
+
+    /** The context menus: PNG and SVG on the graph, PNG and CSV on the loss chart. */
+    void install(LossChart chart) {
+        MenuItem png = ChartExport.item(resources.getString("export.graph.png"), "mdi2f-file-image-outline",
+                GRAPH_PNG_ITEM);
+        png.setOnAction(e -> graphPng());
+        MenuItem svg = ChartExport.item(resources.getString("export.graph.svg"), "mdi2s-svg", GRAPH_SVG_ITEM);
+        svg.setOnAction(e -> graphSvg());
+        ChartExport.install(graph, List.of(png, svg));
+        ChartExport.install(chart, resources, () -> name("loss"), model::lossTable);
+    }
+
+    boolean hasGraph() {
+        return model.stepper() != null && model.layoutProperty().get() != null;
+    }
+
+    void graphPng() {
+        if (hasGraph()) {
+            Exports.png(anchor, resources, name("graph"), () -> graph.snapshotWhole(Png.EXPORT_SCALE));
+        }
+    }
+
+    void graphSvg() {
+        GraphSvg.Labels labels = new GraphSvg.Labels(resources.getString("card.value"),
+                resources.getString("card.matrix"), resources.getString("card.param"),
+                resources.getString("card.constant"));
+        if (hasGraph()) {
+            Exports.text(anchor, resources, Exports.Kind.SVG, name("graph"), () -> model.graphSvg(labels));
+        }
+    }
+
+    /** "01_circuit-graph": the lesson's name, then what is in the file. */
+    private String name(String what) {
+        String lesson = model.lessonNameProperty().get().replaceAll("\\.bp$", "");
+        return (lesson.isBlank() ? "lesson" : lesson) + "-" + what;
+    }
+}
