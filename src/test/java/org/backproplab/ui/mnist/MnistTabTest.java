@@ -63,11 +63,12 @@ class MnistTabTest {
     void startPauseResumeAndStopFromTheTabWhileTheWindowAnswers(FxRobot robot) throws Exception {
         openTab(robot);
         type(robot, "#layersField", "784,16,10");
-        type(robot, "#epochsField", "20");
+        // 500 epochs: the run must still be going when Pause is clicked, however fast the engine gets.
+        type(robot, "#epochsField", "500");
         assertEquals(Preset.CUSTOM, model.form().presetProperty().get());
         robot.clickOn("#startButton");
         waitFor(10, () -> model.progressProperty().get() != null);
-        assertTrue(label(robot, "#runStatusLabel").matches("Training: epoch \\d+ of 20, batch \\d+ of 469"),
+        assertTrue(label(robot, "#runStatusLabel").matches("Training: epoch \\d+ of 500, batch \\d+ of 469"),
                 label(robot, "#runStatusLabel"));
         assertTrue(robot.lookup("#layersField").query().isDisabled(), "the form is locked while training");
         assertTrue(robot.lookup("#startButton").queryAs(Button.class).isDisabled());
