@@ -137,6 +137,12 @@ public final class Binary implements Op {
         }
     }
 
+    /** The float32 add into a same-shaped input copies the gradient over; every other case adds into zeros. */
+    @Override
+    public boolean backwardOverwrites(Tensor out, int index) {
+        return kind == Kind.ADD && out.dtype() == DType.F32 && out.inputs().get(index).sameShape(out);
+    }
+
     private static void addBackwardF32(float[] g, float[] dst, boolean sameShape, int cols) {
         if (sameShape) {
             System.arraycopy(g, 0, dst, 0, g.length);

@@ -140,12 +140,13 @@ public final class Graph {
      */
     private void propagate(Tensor node, int index, Tensor in, PassListener listener) {
         boolean accumulated = !in.isGradZero();
-        Buffer grad = in.grad();
         if (listener == null && !accumulated) {
+            Buffer grad = node.op().backwardOverwrites(node, index) ? in.gradToOverwrite() : in.grad();
             node.op().backward(node, index, grad);
             in.markGradTouched();
             return;
         }
+        Buffer grad = in.grad();
         Buffer contribution = scratch(in);
         node.op().backward(node, index, contribution);
         Snapshot before = listener == null ? null : in.gradSnapshot();

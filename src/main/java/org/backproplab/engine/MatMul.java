@@ -46,6 +46,12 @@ public final class MatMul implements Op {
         }
     }
 
+    /** Both kernels write C = A·B, never C += A·B (KernelTest holds them to it). */
+    @Override
+    public boolean backwardOverwrites(Tensor out, int index) {
+        return true;
+    }
+
     private static void gemm(boolean ta, boolean tb, int m, int n, int k, Buffer a, Buffer b, Buffer c) {
         Gemm kernel = Kernels.gemm();
         if (c instanceof F32Buffer fc) {

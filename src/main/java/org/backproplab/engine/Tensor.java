@@ -21,6 +21,8 @@ public final class Tensor {
     private final DType dtype;
     private final Buffer value;
     private Buffer grad;
+    /** The gradient is zero, but its buffer still holds older numbers (see {@link #zeroGrad()}). */
+    private boolean gradStale;
     /** True while the gradient is known to hold only zeros, so a first contribution can be written in place. */
     private boolean gradZero = true;
     private final Op op;
@@ -212,7 +214,22 @@ public final class Tensor {
         if (grad == null) {
             grad = Buffer.zeros(dtype, rows * cols);
             gradZero = true;
+        } else if (gradStale) {
+            grad.fill(0);
+            gradStale = false;
         }
+        return grad;
+    }
+
+    /**
+     * The gradient buffer for an op that is about to assign every element of it ({@link Op#backwardOverwrites}):
+     * numbers left from before a {@link #zeroGrad()} are not cleared first, since they will all be overwritten.
+     */
+    Buffer gradToOverwrite() {
+        if (grad == null) {
+            return grad();
+        }
+        gradStale = false;
         return grad;
     }
 
@@ -230,9 +247,14 @@ public final class Tensor {
         return Snapshot.of(rows, cols, grad());
     }
 
+    /**
+     * Sets the gradient to zero. The buffer is cleared when the gradient is next read, or not at all when an op
+     * overwrites it first: zeroing a large weight's gradient before every batch only to overwrite it cost a pass
+     * over its memory.
+     */
     public void zeroGrad() {
         if (grad != null && !gradZero) {
-            grad.fill(0);
+            gradStale = true;
         }
         gradZero = true;
     }

@@ -170,6 +170,12 @@ public final class Unary implements Op {
         }
     }
 
+    /** Every element gets g·f′, so nothing needs clearing first. */
+    @Override
+    public boolean backwardOverwrites(Tensor out, int index) {
+        return true;
+    }
+
     @Override
     public LocalDerivative localDerivative(Tensor out, int index) {
         Buffer x = out.inputs().get(0).value();

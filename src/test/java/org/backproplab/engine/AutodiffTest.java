@@ -40,6 +40,30 @@ class AutodiffTest {
     }
 
     @Test
+    void aZeroedGradientReadsAsZerosAndAMatrixProductOverwritesIt() {
+        // zeroGrad only marks the gradient; it is cleared when read, or overwritten by a product's backward.
+        float[] wv = {1, 2, 3, 4, 5, 6};
+        Tensor w = Tensor.wrap(3, 2, wv.clone()).named("w");
+        Tensor x = Tensor.wrap(2, 3, new float[] {1, 0, 2, -1, 3, 1}).noGrad();
+        Graph g = Graph.of(Reduce.Kind.SUM.on(MatMul.of(x, w)));
+        g.backward();
+        double[] once = w.gradSnapshot().values();
+        g.backward();
+        g.zeroGrad();
+        assertArrayEquals(new double[6], w.gradSnapshot().values(), "zeroed, then read: zeros");
+        g.backward();
+        g.backward();
+        g.zeroGrad();
+        g.backward();
+        assertArrayEquals(once, w.gradSnapshot().values(), "after zeroing, one pass gives one pass's gradient");
+        Tensor unused = Tensor.wrap(1, 2, new float[] {1, 1}).named("unused");
+        Graph.of(Reduce.Kind.SUM.on(MUL.on(unused, unused))).backward();
+        unused.zeroGrad();
+        g.backward(); // a graph without it: its gradient must still read as zeros
+        assertArrayEquals(new double[2], unused.gradSnapshot().values());
+    }
+
+    @Test
     void computedNodesStartEachPassFromZero() {
         Tensor a = Tensor.scalar(2);
         Tensor h = MUL.on(a, Tensor.scalar(3));
