@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class KernelTest {
 
     @ParameterizedTest(name = "{0}x{2} @ {2}x{1}")
-    @CsvSource({"1,1,1", "3,5,7", "4,32,16", "5,33,17", "17,31,9", "64,128,784", "129,10,130", "7,70,3", "9,16,5", "8,17,4", "784,10,128"})
+    @CsvSource({"1,1,1", "3,5,7", "4,32,16", "5,33,17", "17,31,9", "64,128,784", "129,10,130", "7,70,3", "9,16,5", "8,17,4", "784,10,128", "25,64,33", "40,96,50", "128,128,784"})
     void kernelsMatchDoubleReference(int m, int n, int k) {
         Gemm vector = Kernels.vectorOrNull();
         assertNotNull(vector, "tests run with --add-modules jdk.incubator.vector; the fast path must load");
