@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class KernelTest {
 
     @ParameterizedTest(name = "{0}x{2} @ {2}x{1}")
-    @CsvSource({"1,1,1", "3,5,7", "4,32,16", "5,33,17", "17,31,9", "64,128,784", "129,10,130", "7,70,3", "9,16,5", "8,17,4", "784,10,128", "25,64,33", "40,96,50", "128,128,784"})
+    @CsvSource({"1,1,1", "3,5,7", "4,32,16", "5,33,17", "17,31,9", "64,128,784", "129,10,130", "7,70,3", "9,16,5", "8,17,4", "784,10,128", "25,64,33", "40,96,50", "128,128,784", "30,1100,300", "17,800,784"})
     void kernelsMatchDoubleReference(int m, int n, int k) {
         Gemm vector = Kernels.vectorOrNull();
         assertNotNull(vector, "tests run with --add-modules jdk.incubator.vector; the fast path must load");
@@ -138,5 +138,18 @@ class KernelTest {
         float[] rows = java.util.Arrays.copyOfRange(a, 128 * k, 132 * k);
         vector.f32(false, false, 4, n, k, rows, b, slice);
         org.junit.jupiter.api.Assertions.assertArrayEquals(slice, java.util.Arrays.copyOfRange(whole, 128 * n, 132 * n));
+
+        // A B too large for a core's cache is split by columns: still the same bits.
+        int wideM = 40;
+        int wideN = 800 + 5;
+        int wideK = 400;
+        float[] wa = randomFloats(rng, wideM * wideK);
+        float[] wb = randomFloats(rng, wideK * wideN);
+        float[] wide = new float[wideM * wideN];
+        vector.f32(false, false, wideM, wideN, wideK, wa, wb, wide);
+        float[] wideSlice = new float[4 * wideN];
+        vector.f32(false, false, 4, wideN, wideK, java.util.Arrays.copyOfRange(wa, 12 * wideK, 16 * wideK), wb, wideSlice);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(wideSlice,
+                java.util.Arrays.copyOfRange(wide, 12 * wideN, 16 * wideN));
     }
 }

@@ -15,6 +15,8 @@ final class VectorGemm implements Gemm {
     private static final int L = S.length();
     /** Below this many multiply-adds a product stays on one core: splitting costs more than it saves. */
     private static final long PARALLEL_WORK = 1L << 18;
+    /** B larger than this many floats (1 MB, a core's L2 cache here) is split by columns instead of rows. */
+    private static final long LARGE_B = 1L << 18;
     /** Rows a micro-kernel step takes: 12 where vectors are 512 bits wide (AVX-512 has 32 registers), else 4. */
     private static final int TALL = S.vectorBitSize() >= 512 ? 12 : 4;
     private static final ThreadLocal<float[]> TRANSPOSED = ThreadLocal.withInitial(() -> new float[0]);
@@ -36,6 +38,20 @@ final class VectorGemm implements Gemm {
         float[] bn = transB ? transpose(b, n, k) : b;
         if ((long) m * n * k < PARALLEL_WORK || m < 8) {
             rows(transA, m, n, k, a, bn, c, 0, m);
+            return;
+        }
+        int panels = n / (2 * L);
+        if ((long) k * n > LARGE_B && panels >= 2 * Parallel.parallelism()) {
+            // B does not fit in a core's cache: give each part a panel of B's columns and all rows, so that the
+            // panel is read from nearby cache for every row block instead of all of B from memory for each.
+            boolean tail = panels * 2 * L < n;
+            Parallel.run(panels + (tail ? 1 : 0), p -> {
+                if (p < panels) {
+                    panel(transA, m, n, k, a, bn, c, p * 2 * L);
+                } else {
+                    paddedTail(transA, m, n, k, a, bn, c, 0, m, panels * 2 * L);
+                }
+            });
             return;
         }
         // Several parts per thread, taken from a shared counter, so that a late thread costs little.
@@ -64,6 +80,22 @@ final class VectorGemm implements Gemm {
             }
         }
         return bn;
+    }
+
+    /** Columns j..j+2L of C, all rows. */
+    private static void panel(boolean transA, int m, int n, int k, float[] a, float[] b, float[] c, int j) {
+        int i = 0;
+        if (TALL == 12) {
+            for (; i + 12 <= m; i += 12) {
+                block12(transA, m, k, a, i, b, j, n, c, i * n + j, n);
+            }
+        }
+        for (; i + 4 <= m; i += 4) {
+            block4(transA, m, k, a, i, b, j, n, c, i * n + j, n);
+        }
+        for (; i < m; i++) {
+            block1(transA, m, k, a, i, b, j, n, c, i * n + j, n);
+        }
     }
 
     private static void rows(boolean transA, int m, int n, int k, float[] a, float[] b, float[] c, int from, int to) {
