@@ -13,6 +13,7 @@ public final class CrossEntropy implements Op {
 
     private double[] probabilities;
     private double[] logSumExp;
+    private float[] exps;
 
     private CrossEntropy() {
     }
@@ -43,8 +44,9 @@ public final class CrossEntropy implements Op {
         if (probabilities == null) {
             probabilities = new double[x.size()];
             logSumExp = new double[x.rows()];
+            exps = Softmax.scratchFor(x);
         }
-        Softmax.probabilities(x, probabilities, logSumExp);
+        Softmax.probabilities(x, probabilities, logSumExp, exps);
         double loss = 0;
         for (int i = 0; i < probabilities.length; i++) {
             double ti = t.get(i);

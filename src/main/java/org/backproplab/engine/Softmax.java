@@ -1,6 +1,8 @@
 package org.backproplab.engine;
 
 import java.util.Map;
+import org.backproplab.engine.kernel.FloatOps;
+import org.backproplab.engine.kernel.Kernels;
 
 /**
  * Row-wise softmax, y = exp(x − max) / Σ exp(x − max), and log-softmax, y = x − max − log Σ exp(x − max);
@@ -13,6 +15,7 @@ public final class Softmax implements Op {
     /** The row-wise probabilities, kept for backward. */
     private double[] probabilities;
     private double[] logSumExp;
+    private float[] exps;
     private int rows;
     private int cols;
 
@@ -37,9 +40,13 @@ public final class Softmax implements Op {
      * Writes the probabilities of each row of x into p and log Σ exp(x − max) + max of each row into logSumExp;
      * both arrays belong to the node, so a training step allocates nothing here.
      */
-    static void probabilities(Tensor x, double[] p, double[] logSumExp) {
+    static void probabilities(Tensor x, double[] p, double[] logSumExp, float[] exps) {
         Buffer v = x.value();
         int cols = x.cols();
+        if (v instanceof F32Buffer f) {
+            probabilitiesF32(f.array(), x.rows(), cols, p, logSumExp, exps);
+            return;
+        }
         for (int r = 0; r < x.rows(); r++) {
             double max = Double.NEGATIVE_INFINITY;
             for (int c = 0; c < cols; c++) {
@@ -58,16 +65,53 @@ public final class Softmax implements Op {
         }
     }
 
+    /**
+     * The same for float32 logits, as numpy computes it in float32: x − max in float, then exp of the whole
+     * batch at once ({@link FloatOps#exp}, one vector instruction sequence per 16 values where the Vector API is
+     * present), sums and probabilities in double. exps is the node's scratch, as large as x.
+     */
+    private static void probabilitiesF32(float[] v, int rows, int cols, double[] p, double[] logSumExp, float[] exps) {
+        for (int r = 0; r < rows; r++) {
+            int row = r * cols;
+            float max = Float.NEGATIVE_INFINITY;
+            for (int c = 0; c < cols; c++) {
+                max = Math.max(max, v[row + c]);
+            }
+            for (int c = 0; c < cols; c++) {
+                exps[row + c] = v[row + c] - max;
+            }
+            logSumExp[r] = max;
+        }
+        Kernels.floatOps().exp(exps, rows * cols);
+        for (int r = 0; r < rows; r++) {
+            int row = r * cols;
+            double sum = 0;
+            for (int c = 0; c < cols; c++) {
+                sum += exps[row + c];
+            }
+            for (int c = 0; c < cols; c++) {
+                p[row + c] = exps[row + c] / sum;
+            }
+            logSumExp[r] += Math.log(sum);
+        }
+    }
+
+    /** Float scratch for {@link #probabilities} when x is float32, else null. */
+    static float[] scratchFor(Tensor x) {
+        return x.dtype() == DType.F32 ? new float[x.size()] : null;
+    }
+
     @Override
     public void forward(Tensor out) {
         Tensor x = out.inputs().get(0);
         if (probabilities == null) {
             probabilities = new double[x.size()];
             logSumExp = new double[x.rows()];
+            exps = scratchFor(x);
             rows = x.rows();
             cols = x.cols();
         }
-        probabilities(x, probabilities, logSumExp);
+        probabilities(x, probabilities, logSumExp, exps);
         for (int i = 0; i < probabilities.length; i++) {
             out.value().set(i, log ? x.value().get(i) - logSumExp[i / x.cols()] : probabilities[i]);
         }

@@ -123,6 +123,39 @@ class KernelTest {
     }
 
     @org.junit.jupiter.api.Test
+    void expLoopsGiveTheSameBitsWithinTwoUlpOfMathExp() {
+        org.backproplab.engine.kernel.FloatOps vector = Kernels.vectorFloatOpsOrNull();
+        assertNotNull(vector);
+        Random rng = new Random(5);
+        float[] x = new float[16 * 400 + 7];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (float) (rng.nextGaussian() * 30); // softmax's x − max is at most 0; the rest for the range
+        }
+        float[] special = {0f, Float.NEGATIVE_INFINITY, -104f, Float.NaN, Float.POSITIVE_INFINITY, 89f, -87.3f,
+            88.3f, 1f, -1f, 0.5f, -0.34657f, 0.34657f};
+        System.arraycopy(special, 0, x, 0, special.length);
+        float[] plain = x.clone();
+        float[] fast = x.clone();
+        new org.backproplab.engine.kernel.FloatOps.Plain().exp(plain, plain.length);
+        vector.exp(fast, fast.length);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(plain, fast, "the same bits from both loops");
+        assertEquals(1f, fast[0]);
+        assertEquals(0f, fast[1]);
+        assertEquals(0f, fast[2]);
+        org.junit.jupiter.api.Assertions.assertTrue(Float.isNaN(fast[3]));
+        assertEquals(Float.POSITIVE_INFINITY, fast[4]);
+        assertEquals(Float.POSITIVE_INFINITY, fast[5]);
+        for (int i = 6; i < x.length; i++) {
+            if (x[i] < -87.33654f || x[i] > 88.37626f) {
+                continue;
+            }
+            float exact = (float) Math.exp(x[i]);
+            // relative: below 2^-126 the result is subnormal, where an ulp is a larger share of the value
+            assertEquals(exact, fast[i], Math.max(2 * Math.ulp(exact), Float.MIN_NORMAL * 2e-7f), "exp(" + x[i] + ")");
+        }
+    }
+
+    @org.junit.jupiter.api.Test
     void largeProductsSplitOverCoresGiveTheSameBitsAsOneCore() {
         Gemm vector = Kernels.vectorOrNull();
         Random rng = new Random(4);

@@ -15,12 +15,26 @@ public interface FloatOps {
      */
     void unitPixels(byte[] src, int s, float[] dst, int d, int n);
 
+    /**
+     * x[i] = exp(x[i]) for i &lt; n, in float32, by {@link ExpF}'s polynomial: the same bits from the plain and the
+     * vector loop, and before and after the JIT compiles them (the Vector API's own EXP is not: its Java fallback
+     * and its compiled SVML version differ in the last bit, so a training run would depend on JIT timing).
+     */
+    void exp(float[] x, int n);
+
     /** The plain-Java version, also the reference for the vector one. */
     final class Plain implements FloatOps {
         @Override
         public void reluBackward(float[] x, float[] g, float[] d) {
             for (int i = 0; i < d.length; i++) {
                 d[i] = x[i] > 0 ? g[i] : 0f;
+            }
+        }
+
+        @Override
+        public void exp(float[] x, int n) {
+            for (int i = 0; i < n; i++) {
+                x[i] = ExpF.of(x[i]);
             }
         }
 

@@ -39,4 +39,32 @@ final class VectorFloatOps implements FloatOps {
             dst[d + i] = (src[s + i] & 0xff) / 255f;
         }
     }
+
+    /** {@link ExpF#of} lane by lane: the same operations in the same order, so the same bits. */
+    @Override
+    public void exp(float[] x, int n) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += S.length()) {
+            FloatVector v = FloatVector.fromArray(S, x, i);
+            FloatVector clamped = v.max(ExpF.LOWEST).min(ExpF.HIGHEST);
+            FloatVector shifted = clamped.fma(FloatVector.broadcast(S, ExpF.LOG2E), FloatVector.broadcast(S, ExpF.ROUNDER));
+            FloatVector k = shifted.sub(ExpF.ROUNDER);
+            FloatVector r = k.fma(FloatVector.broadcast(S, -ExpF.LN2_HI), clamped);
+            r = k.fma(FloatVector.broadcast(S, -ExpF.LN2_LO), r);
+            FloatVector p = r.fma(FloatVector.broadcast(S, ExpF.P0), FloatVector.broadcast(S, ExpF.P1));
+            p = p.fma(r, FloatVector.broadcast(S, ExpF.P2));
+            p = p.fma(r, FloatVector.broadcast(S, ExpF.P3));
+            p = p.fma(r, FloatVector.broadcast(S, ExpF.P4));
+            p = p.fma(r, FloatVector.broadcast(S, ExpF.P5));
+            p = p.fma(r.mul(r), r).add(1f);
+            IntVector bits = ((IntVector) shifted.reinterpretAsInts()).sub(ExpF.ROUNDER_BITS).add(127)
+                    .lanewise(VectorOperators.LSHL, 23);
+            FloatVector y = p.mul(bits.reinterpretAsFloats());
+            y.blend(0f, v.compare(VectorOperators.LT, ExpF.LOWEST))
+                    .blend(Float.POSITIVE_INFINITY, v.compare(VectorOperators.GT, ExpF.HIGHEST)).intoArray(x, i);
+        }
+        for (; i < n; i++) {
+            x[i] = ExpF.of(x[i]);
+        }
+    }
 }
