@@ -1,10 +1,7 @@
 package org.backproplab.stepper;
 
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.function.BooleanSupplier;
 import org.backproplab.engine.Buffer;
 import org.backproplab.engine.PassEvent;
@@ -13,6 +10,8 @@ import org.backproplab.engine.Tensor;
 import org.backproplab.lesson.Lesson;
 import org.backproplab.nn.Optimizer;
 import org.backproplab.nn.ParameterUpdate;
+import org.backproplab.stepper.RecordedIteration.Replay;
+import org.backproplab.stepper.RecordedIteration.Step;
 
 /**
  * The step-through state machine. Each iteration walks FORWARD → BACKWARD → UPDATE, one event per step. When the
@@ -39,37 +38,12 @@ public final class Stepper {
         void iterationDone(int done, int total, double loss);
     }
 
-    /** One revealed event; {@code optimizer} names the rule an update step was made by. */
-    private record Step(Phase phase, int position, int count, Object event, String optimizer) {
-    }
-
-    /** An optimizer as it was: which, its learning rate, and its memory. */
-    private record Replay(String optimizer, double learningRate, Optimizer.State state) {
-    }
-
-    /** One iteration's recorded steps and the leaves' values at its start. */
-    private static final class Iteration {
-        final int number;
-        final Snapshot[] start;
-        final List<Step> steps = new ArrayList<>();
-        boolean forward;
-        boolean backward;
-        boolean update;
-        /** The optimizer as it was just before this iteration's update, once the update is recorded. */
-        Replay beforeUpdate;
-
-        Iteration(int number, Snapshot[] start) {
-            this.number = number;
-            this.start = start;
-        }
-    }
-
     private final Lesson lesson;
     private final StepGraph graph;
-    private final Formulas formulas;
+    private final FrameBuilder frames;
     private final Snapshot[] initial;
     private final LossHistory losses = new LossHistory();
-    private final List<Iteration> history = new ArrayList<>();
+    private final List<RecordedIteration> history = new ArrayList<>();
     private Optimizer optimizer;
     private String optimizerId;
     private double learningRate;
@@ -79,7 +53,7 @@ public final class Stepper {
     public Stepper(Lesson lesson, String optimizerId, double learningRate) {
         this.lesson = lesson;
         this.graph = StepGraph.of(lesson);
-        this.formulas = new Formulas(graph);
+        this.frames = new FrameBuilder(graph, new Formulas(graph));
         this.initial = leafValues();
         checkLearningRate(learningRate);
         this.learningRate = learningRate;
@@ -128,7 +102,7 @@ public final class Stepper {
 
     /** Shows the next step, running the engine's next pass when the recorded steps run out. */
     public Frame step() {
-        Iteration it = history.get(current);
+        RecordedIteration it = history.get(current);
         if (cursor + 1 < it.steps.size()) {
             cursor++;
             return frame();
@@ -230,7 +204,7 @@ public final class Stepper {
      * into. Stops early when {@code cancelled} says so; returns how many iterations were done.
      */
     public int run(int iterations, RunListener listener, BooleanSupplier cancelled) {
-        Iteration frontier = history.get(history.size() - 1);
+        RecordedIteration frontier = history.get(history.size() - 1);
         int next = frontier.update ? frontier.number + 1 : frontier.number;
         int done = 0;
         if (frontier.forward && !frontier.update && iterations > 0) {
@@ -267,7 +241,7 @@ public final class Stepper {
 
     /** Where the stepper stands, to save and come back to: see {@link Checkpoint}. */
     public Checkpoint checkpoint() {
-        Iteration it = history.get(current);
+        RecordedIteration it = history.get(current);
         // A recorded update was made by the optimizer as it was then; one still to come, by the current one.
         Replay r = it.beforeUpdate != null ? it.beforeUpdate
                 : new Replay(optimizerId, learningRate, optimizer.state());
@@ -311,8 +285,8 @@ public final class Stepper {
 
     // ---- recording ----
 
-    private Iteration start(int number) {
-        Iteration it = new Iteration(number, leafValues());
+    private RecordedIteration start(int number) {
+        RecordedIteration it = new RecordedIteration(number, leafValues());
         history.add(it);
         while (history.size() > KEPT_ITERATIONS) {
             history.remove(0);
@@ -322,7 +296,7 @@ public final class Stepper {
         return it;
     }
 
-    private void recordForward(Iteration it) {
+    private void recordForward(RecordedIteration it) {
         lesson.graph().forward(e -> {
             PassEvent.ForwardStep f = (PassEvent.ForwardStep) e;
             it.steps.add(new Step(Phase.FORWARD, f.position(), f.count(), f, null));
@@ -331,7 +305,7 @@ public final class Stepper {
         losses.add(total(lesson.output().snapshot()));
     }
 
-    private void recordBackward(Iteration it) {
+    private void recordBackward(RecordedIteration it) {
         lesson.zeroGrad();
         List<PassEvent> events = new ArrayList<>();
         lesson.graph().backward(events::add);
@@ -341,7 +315,7 @@ public final class Stepper {
         it.backward = true;
     }
 
-    private void recordUpdate(Iteration it) {
+    private void recordUpdate(RecordedIteration it) {
         it.beforeUpdate = new Replay(optimizerId, learningRate, optimizer.state());
         List<ParameterUpdate> updates = new ArrayList<>();
         optimizer.step(updates::add);
@@ -382,85 +356,11 @@ public final class Stepper {
 
     /** The local derivatives backward has used so far in the iteration shown, for the inputs of node {@code index}. */
     public List<String> localDerivatives(int index) {
-        Iteration it = history.get(current);
-        Tensor t = graph.tensor(index);
-        List<String> lines = new ArrayList<>();
-        for (int k = 0; k <= cursor; k++) {
-            if (it.steps.get(k).event() instanceof PassEvent.BackwardStep b && b.node() == t) {
-                lines.add(formulas.local(b));
-            }
-        }
-        return lines;
+        return frames.localDerivatives(history.get(current), cursor, index);
     }
 
     /** What the view shows now: the steps of this iteration up to the cursor, replayed from its start values. */
     public Frame frame() {
-        Iteration it = history.get(current);
-        int n = graph.size();
-        Snapshot[] values = it.start.clone();
-        Snapshot[] grads = new Snapshot[n];
-        double[] flow = new double[graph.edges().size()];
-        Arrays.fill(flow, Double.NaN);
-        Explanation explanation = formulas.ready(it.number);
-        int active = -1;
-        Set<Integer> edges = new HashSet<>();
-        Set<Integer> changed = new HashSet<>();
-        Phase phase = Phase.FORWARD;
-        int position = 0;
-        int count = graph.forwardSteps();
-        for (int k = 0; k <= cursor; k++) {
-            Step s = it.steps.get(k);
-            boolean last = k == cursor;
-            if (last) {
-                phase = s.phase();
-                position = s.position();
-                count = s.count();
-            }
-            Object event = s.event();
-            if (event instanceof PassEvent.ForwardStep f) {
-                int i = graph.indexOf(f.node());
-                if (last) {
-                    explanation = formulas.forward(f, values);
-                    active = i;
-                    changed.add(i);
-                    graph.edges().stream().filter(e -> e.to() == i).forEach(e -> edges.add(e.index()));
-                }
-                values[i] = f.value();
-            } else if (event instanceof PassEvent.GradientSeed g) {
-                int i = graph.indexOf(g.output());
-                grads[i] = g.gradient();
-                if (last) {
-                    explanation = formulas.seed(g);
-                    active = i;
-                    changed.add(i);
-                }
-            } else if (event instanceof PassEvent.BackwardStep b) {
-                int to = graph.indexOf(b.node());
-                int in = graph.indexOf(b.input());
-                StepGraph.Edge e = graph.edge(to, b.inputIndex());
-                grads[in] = b.gradientAfter();
-                flow[e.index()] = Texts.meanAbs(b.contribution());
-                if (last) {
-                    explanation = formulas.backward(b);
-                    active = to;
-                    changed.add(in);
-                    edges.add(e.index());
-                }
-            } else {
-                ParameterUpdate u = (ParameterUpdate) event;
-                int i = graph.indexOf(u.parameter());
-                values[i] = u.after();
-                if (last) {
-                    explanation = formulas.update(u, s.optimizer());
-                    active = i;
-                    changed.add(i);
-                }
-            }
-        }
-        // Iteration n's loss is the n-th: shown once this frame has the output's value.
-        int shownLosses = it.number - 1 + (values[graph.output()] != null && it.forward ? 1 : 0);
-        return new Frame(it.number, phase, position, count, values, grads, flow, active, edges, changed, explanation,
-                canStepBack(), Math.min(shownLosses, losses.count()));
+        return frames.frame(history.get(current), cursor, canStepBack(), losses.count());
     }
-
 }

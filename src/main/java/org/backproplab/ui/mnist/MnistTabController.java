@@ -6,13 +6,9 @@ import java.util.Map;
 import java.util.ResourceBundle;
 import java.util.function.Function;
 
-import javafx.collections.ListChangeListener;
-import javafx.collections.ObservableList;
-import javafx.collections.WeakListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
-import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
@@ -100,9 +96,6 @@ public final class MnistTabController {
     @FXML private ProbabilityBars probabilityBars;
 
     private ModelFileCommands modelFiles;
-    private final XYChart.Series<Number, Number> rawLoss = new XYChart.Series<>();
-    private final XYChart.Series<Number, Number> smoothedLoss = new XYChart.Series<>();
-    private final XYChart.Series<Number, Number> accuracy = new XYChart.Series<>();
 
     public MnistTabController(MnistTabModel model) {
         this.model = model;
@@ -118,7 +111,8 @@ public final class MnistTabController {
                 });
         bindForm();
         bindRun();
-        bindCharts();
+        new ProgressCharts(model, resources, listeners).bind(lossChart, lossX, lossY, accuracyChart, accuracyX,
+                accuracyY);
         bindInspection();
         bindDrawing();
         ChartExport.install(lossChart, resources, "mnist-loss", model::batchTable);
@@ -269,77 +263,6 @@ public final class MnistTabController {
         imagesValue.setText(images == 0 ? Format.NONE : Format.count(images));
     }
 
-    // ---- charts ----
-
-    private void bindCharts() {
-        rawLoss.setName(text("mnist.chart.loss.batches"));
-        smoothedLoss.setName(text("mnist.chart.loss.smoothed"));
-        lossChart.getData().add(rawLoss);
-        lossChart.getData().add(smoothedLoss);
-        accuracyChart.getData().add(accuracy);
-        accuracyY.setTickLabelFormatter(new StringConverter<>() {
-            @Override public String toString(Number n) { return Math.round(n.doubleValue() * 1000) / 10.0 + "%"; }
-            @Override public Number fromString(String s) { return null; }
-        });
-        // Empty charts keep fixed, sensible axes (auto-ranging over nothing gives 0–125); data ranges them itself.
-        listeners.watch(List.of(model.runStateProperty()), () -> {
-            range(lossY, model.lossPoints(), 2.5, 0.5);
-            range(accuracyY, model.accuracyPoints(), 1, 0.2);
-        });
-        model.lossPoints().addListener(weakly(o -> range(lossY, model.lossPoints(), 2.5, 0.5)));
-        model.accuracyPoints().addListener(weakly(o -> range(accuracyY, model.accuracyPoints(), 1, 0.2)));
-        watchList(model.lossPoints(), points -> {
-            rawLoss.getData().clear();
-            smoothedLoss.getData().clear();
-            redrawWhenEmpty(lossChart, points);
-            for (LossCurve.Point pt : points) {
-                rawLoss.getData().add(new XYChart.Data<>(pt.epoch(), pt.loss()));
-                smoothedLoss.getData().add(new XYChart.Data<>(pt.epoch(), pt.smoothed()));
-            }
-        }, added -> {
-            for (LossCurve.Point pt : added) {
-                rawLoss.getData().add(new XYChart.Data<>(pt.epoch(), pt.loss()));
-                smoothedLoss.getData().add(new XYChart.Data<>(pt.epoch(), pt.smoothed()));
-            }
-        });
-        watchList(model.accuracyPoints(), points -> {
-            accuracy.getData().clear();
-            redrawWhenEmpty(accuracyChart, points);
-            points.forEach(this::addAccuracy);
-        }, added -> added.forEach(this::addAccuracy));
-        listeners.watch(model.progressProperty(), p -> {
-            int epochs = p == null ? 1 : p.epochs();
-            for (NumberAxis x : List.of(lossX, accuracyX)) {
-                x.setUpperBound(epochs);
-                x.setTickUnit(Math.max(1, Math.ceil(epochs / 10.0)));
-            }
-        });
-    }
-
-    /** Data ranges the axis itself; without any it goes back to 0 to {@code upper}, whatever the last run reached. */
-    private static void range(NumberAxis axis, List<?> points, double upper, double tick) {
-        axis.setAutoRanging(!points.isEmpty());
-        if (points.isEmpty()) {
-            axis.setLowerBound(0);
-            axis.setUpperBound(upper);
-            axis.setTickUnit(tick);
-        }
-    }
-
-    /** A LineChart keeps drawing the line of a series emptied at once (an opened model): it is put in again. */
-    private static void redrawWhenEmpty(LineChart<Number, Number> chart, List<?> points) {
-        if (points.isEmpty() && !chart.getData().isEmpty()) {
-            List<XYChart.Series<Number, Number>> series = List.copyOf(chart.getData());
-            chart.getData().clear();
-            chart.getData().addAll(series);
-        }
-    }
-
-    private void addAccuracy(MnistTabModel.AccuracyPoint point) {
-        XYChart.Data<Number, Number> d = new XYChart.Data<>(point.epoch(), point.accuracy());
-        accuracy.getData().add(d);
-    }
-
     // ---- test digits, gradient, weights ----
 
     private void bindInspection() {
@@ -423,30 +346,5 @@ public final class MnistTabController {
             @Override public String toString(T t) { return t == null ? "" : name.apply(t); }
             @Override public T fromString(String s) { return null; }
         };
-    }
-
-    /** An invalidation listener held as long as this view, registered weakly. */
-    private javafx.beans.InvalidationListener weakly(javafx.beans.InvalidationListener listener) {
-        listeners.hold(listener);
-        return new javafx.beans.WeakInvalidationListener(listener);
-    }
-
-    /** Shows the whole list now and when it is replaced, and appends what is added to it. */
-    private <T> void watchList(ObservableList<T> list, java.util.function.Consumer<List<? extends T>> reset,
-                               java.util.function.Consumer<List<? extends T>> append) {
-        ListChangeListener<T> listener = change -> {
-            while (change.next()) {
-                if (change.wasRemoved() || change.wasPermutated() || change.wasReplaced()) {
-                    reset.accept(change.getList());
-                    return;
-                }
-                if (change.wasAdded()) {
-                    append.accept(change.getAddedSubList());
-                }
-            }
-        };
-        listeners.hold(listener);
-        list.addListener(new WeakListChangeListener<>(listener));
-        reset.accept(list);
     }
 }

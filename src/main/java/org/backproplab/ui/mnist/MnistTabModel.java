@@ -1,10 +1,7 @@
 package org.backproplab.ui.mnist;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 import javafx.animation.KeyFrame;
@@ -17,16 +14,12 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
-import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleIntegerProperty;
-import javafx.beans.property.SimpleObjectProperty;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.util.Duration;
 
@@ -37,7 +30,6 @@ import org.backproplab.nn.Evaluation;
 import org.backproplab.nn.Examples;
 import org.backproplab.nn.Trainer;
 import org.backproplab.nn.TrainingConfig;
-import org.backproplab.nn.TrainingMetrics;
 
 /**
  * The MNIST tab's state and commands, with no nodes: the settings form, the run and its live figures, and what
@@ -45,7 +37,8 @@ import org.backproplab.nn.TrainingMetrics;
  * through its commands. It outlives its view (switching language reloads the view, not the model), and all of it
  * lives on the JavaFX thread: the data loads and the training runs elsewhere, and their results arrive here by
  * {@link Platform#runLater} (once, for the data) and by polling the run {@value #POLL_MILLIS} ms apart (so the
- * UI updates at most 20 times a second however fast the batches go).
+ * UI updates at most 20 times a second however fast the batches go). A run's figures are kept in {@code RunFigures},
+ * what the model makes of digits and drawings in {@code ModelViews}.
  */
 public final class MnistTabModel {
 
@@ -79,47 +72,23 @@ public final class MnistTabModel {
     private final Path dataDirectory;
     private Mnist mnist;
     private TrainingRun run;
-    private Inspector inspector;
     /** The weights the views show: the newest copy from a run, or an opened model. */
     private WeightsSnapshot shownWeights;
     private final ModelFiles modelFiles = new ModelFiles(this);
     private final Timeline poller = new Timeline(new KeyFrame(Duration.millis(POLL_MILLIS), e -> poll()));
-    private final Sketch sketch = new Sketch(PAD_SIZE, BRUSH_RADIUS);
+    private final RunFigures figures = new RunFigures();
+    private final ModelViews views = new ModelViews(() -> mnist == null ? null : mnist.test());
 
     private final ReadOnlyObjectWrapper<DataState> dataState = new ReadOnlyObjectWrapper<>(DataState.NOT_LOADED);
     private final ReadOnlyStringWrapper dataError = new ReadOnlyStringWrapper("");
 
     private final SettingsForm form = new SettingsForm(Preset.MLP_128);
     private final IntegerProperty trainingLimit = new SimpleIntegerProperty(0);
-    private final ObjectProperty<View> selectedView = new SimpleObjectProperty<>(View.PROGRESS);
-    private final Set<View> stale = EnumSet.noneOf(View.class);
 
     private final ReadOnlyObjectWrapper<RunState> runState = new ReadOnlyObjectWrapper<>(RunState.IDLE);
     private final ReadOnlyStringWrapper runError = new ReadOnlyStringWrapper("");
-    private final ReadOnlyObjectWrapper<Trainer.BatchProgress> progress = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyDoubleWrapper loss = new ReadOnlyDoubleWrapper(Double.NaN);
-    private final ReadOnlyDoubleWrapper testAccuracy = new ReadOnlyDoubleWrapper(Double.NaN);
-    private final ReadOnlyIntegerWrapper trainingImages = new ReadOnlyIntegerWrapper();
-    private final ObservableList<LossCurve.Point> lossPoints = FXCollections.observableArrayList();
-    private final ObservableList<AccuracyPoint> accuracyPoints = FXCollections.observableArrayList();
-    // Made once: a view listens to these read-only wrappers, which must live as long as the model.
-    private final ObservableList<LossCurve.Point> lossPointsView = FXCollections.unmodifiableObservableList(lossPoints);
-    private final ObservableList<AccuracyPoint> accuracyPointsView =
-            FXCollections.unmodifiableObservableList(accuracyPoints);
-    private final ReadOnlyObjectWrapper<ConfusionMatrix> confusion = new ReadOnlyObjectWrapper<>();
-    /** Every finished epoch of the current run, for File ▸ Export ▸ Metrics. */
-    private final List<Trainer.EpochResult> epochResults = new ArrayList<>();
 
     private final ReadOnlyBooleanWrapper hasModel = new ReadOnlyBooleanWrapper(false);
-    private final ReadOnlyIntegerWrapper digitPage = new ReadOnlyIntegerWrapper(0);
-    private final ReadOnlyObjectWrapper<List<DigitCell>> digits = new ReadOnlyObjectWrapper<>(List.of());
-    private final ReadOnlyIntegerWrapper selectedDigit = new ReadOnlyIntegerWrapper(-1);
-    private final ReadOnlyObjectWrapper<float[]> gradient = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyObjectWrapper<List<float[]>> weights = new ReadOnlyObjectWrapper<>(List.of());
-    private final ReadOnlyIntegerWrapper firstLayerUnits = new ReadOnlyIntegerWrapper();
-    private final ReadOnlyIntegerWrapper sketchVersion = new ReadOnlyIntegerWrapper();
-    private final ReadOnlyObjectWrapper<float[]> drawnInput = new ReadOnlyObjectWrapper<>(new float[784]);
-    private final ReadOnlyObjectWrapper<double[]> drawnProbabilities = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper openedModel = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper testingModel = new ReadOnlyBooleanWrapper(false);
 
@@ -134,7 +103,6 @@ public final class MnistTabModel {
     public MnistTabModel(Path dataDirectory) {
         this.dataDirectory = dataDirectory;
         poller.setCycleCount(Timeline.INDEFINITE);
-        selectedView.addListener(o -> refreshVisible());
     }
 
     // ---- commands ----
@@ -170,15 +138,9 @@ public final class MnistTabModel {
         Examples test = testExamples();
         openedModel.set("");
         testingModel.set(false);
-        lossPoints.clear();
-        accuracyPoints.clear();
-        epochResults.clear();
-        confusion.set(null);
-        progress.set(null);
-        loss.set(Double.NaN);
-        testAccuracy.set(Double.NaN);
+        figures.clearEpochs();
+        figures.clear(count);
         runError.set("");
-        trainingImages.set(count);
         run = TrainingRun.start(config, train, test, SNAPSHOT_MILLIS);
         runState.set(RunState.RUNNING);
         poller.play();
@@ -212,29 +174,21 @@ public final class MnistTabModel {
 
     /** Shows the next (+1) or previous (−1) page of test digits, wrapping around. */
     public void turnDigitPage(int direction) {
-        if (mnist == null) {
-            return;
-        }
-        int pages = (mnist.test().count() + DIGITS_PER_PAGE - 1) / DIGITS_PER_PAGE;
-        digitPage.set(Math.floorMod(digitPage.get() + direction, pages));
-        refreshDigits();
+        views.turnDigitPage(direction);
     }
 
     /** Chooses the test digit whose ∂loss/∂input to show. */
     public void selectDigit(int testIndex) {
-        selectedDigit.set(testIndex);
-        refreshGradient();
+        views.selectDigit(testIndex);
     }
 
     /** A brush stroke on the drawing pad, in pad pixels. */
     public void stroke(double x0, double y0, double x1, double y1) {
-        sketch.stroke(x0, y0, x1, y1);
-        drawingChanged();
+        views.stroke(x0, y0, x1, y1);
     }
 
     public void clearDrawing() {
-        sketch.clear();
-        drawingChanged();
+        views.clearDrawing();
     }
 
     // ---- what arrives from elsewhere ----
@@ -242,9 +196,7 @@ public final class MnistTabModel {
     private void dataLoaded(Mnist loaded) {
         mnist = loaded;
         dataState.set(DataState.READY);
-        selectedDigit.set(0);
-        refreshDigits();
-        refreshGradient();
+        views.testImagesLoaded();
         modelFiles.test(); // a model opened before the test images were here
     }
 
@@ -260,38 +212,12 @@ public final class MnistTabModel {
             return;
         }
         TrainingRun.Update u = run.poll();
-        if (u.latest() != null) {
-            progress.set(u.latest());
-            loss.set(u.smoothed());
-        }
-        if (!u.points().isEmpty()) {
-            lossPoints.addAll(u.points());
-        }
-        List<AccuracyPoint> tested = new ArrayList<>();
-        int[][] lastConfusion = null;
-        epochResults.addAll(u.epochs());
-        for (Trainer.EpochResult r : u.epochs()) {
-            tested.add(new AccuracyPoint(r.epoch(), r.testAccuracy(), false));
-            lastConfusion = r.confusion();
-        }
-        if (u.stopped() != null) {
-            tested.add(new AccuracyPoint(u.stopped().epoch(), u.stopped().evaluation().accuracy(), true));
-            lastConfusion = u.stopped().evaluation().confusion();
-        }
-        if (!tested.isEmpty()) {
-            accuracyPoints.addAll(tested);
-            testAccuracy.set(tested.get(tested.size() - 1).accuracy());
-            confusion.set(new ConfusionMatrix(lastConfusion));
-        }
+        figures.take(u);
         if (u.weights() != null) {
             shownWeights = u.weights();
-            if (inspector == null) {
-                inspector = new Inspector(u.weights());
-            } else {
-                inspector.update(u.weights());
-            }
+            views.use(u.weights());
             hasModel.set(true);
-            refreshInspection();
+            views.refresh();
         }
         switch (u.state()) {
             case RUNNING, PAUSED -> { }
@@ -336,24 +262,14 @@ public final class MnistTabModel {
 
     /** An opened model takes the place of the last run: its figures go, every view shows the model. */
     void showOpened(String fileName, WeightsSnapshot weights) {
-        lossPoints.clear();
-        accuracyPoints.clear();
-        confusion.set(null);
-        progress.set(null);
-        loss.set(Double.NaN);
-        testAccuracy.set(Double.NaN);
-        trainingImages.set(0);
+        figures.clear(0);
         runError.set("");
         runState.set(RunState.IDLE);
         shownWeights = weights;
-        if (inspector == null) {
-            inspector = new Inspector(weights);
-        } else {
-            inspector.update(weights);
-        }
+        views.use(weights);
         openedModel.set(fileName);
         hasModel.set(true);
-        refreshInspection();
+        views.refresh();
     }
 
     void testing(boolean on) {
@@ -367,84 +283,15 @@ public final class MnistTabModel {
         }
         testingModel.set(false);
         if (result != null) {
-            testAccuracy.set(result.accuracy());
-            confusion.set(new ConfusionMatrix(result.confusion()));
+            figures.showTested(result);
         }
     }
 
-    // ---- the model's view of digits and drawings ----
-
-    /**
-     * New weights: what the visible view shows is recomputed now, the rest when it is shown (the UI thread shares
-     * two cores with training, so it does no more than it must).
-     */
-    private void refreshInspection() {
-        stale.addAll(EnumSet.allOf(View.class));
-        refreshVisible();
-    }
-
-    private void refreshVisible() {
-        View view = selectedView.get();
-        if (inspector == null || !stale.remove(view)) {
-            return;
-        }
-        switch (view) {
-            case PROGRESS -> { }
-            case DIGITS -> {
-                refreshDigits();
-                refreshGradient();
-            }
-            case WEIGHTS -> {
-                weights.set(inspector.firstLayerWeights(WEIGHT_UNITS));
-                firstLayerUnits.set(inspector.firstLayerUnits());
-            }
-            case DRAW -> refreshDrawing();
-        }
-    }
-
-    private void refreshDigits() {
-        if (mnist == null) {
-            return;
-        }
-        Mnist.Split test = mnist.test();
-        int from = digitPage.get() * DIGITS_PER_PAGE;
-        int n = Math.min(DIGITS_PER_PAGE, test.count() - from);
-        float[] pixels = new float[n * test.pixelsPerImage()];
-        test.gather(null, from, n, pixels, new float[n * Settings.CLASSES]);
-        List<Inspector.Prediction> guesses = inspector == null ? null : inspector.predict(pixels, n);
-        List<DigitCell> cells = new ArrayList<>(n);
-        int p = test.pixelsPerImage();
-        for (int k = 0; k < n; k++) {
-            float[] image = java.util.Arrays.copyOfRange(pixels, k * p, (k + 1) * p);
-            cells.add(new DigitCell(from + k, image, test.label(from + k), guesses == null ? null : guesses.get(k)));
-        }
-        digits.set(List.copyOf(cells));
-    }
-
-    private void refreshGradient() {
-        int i = selectedDigit.get();
-        if (inspector == null || mnist == null || i < 0) {
-            gradient.set(null);
-            return;
-        }
-        gradient.set(inspector.inputGradient(testPixels(i), mnist.test().label(i)));
-    }
-
-    private void drawingChanged() {
-        sketchVersion.set(sketchVersion.get() + 1);
-        drawnInput.set(sketch.toMnist());
-        refreshDrawing();
-    }
-
-    private void refreshDrawing() {
-        drawnProbabilities.set(inspector == null || sketch.isEmpty() ? null : inspector.probabilities(drawnInput.get()));
-    }
+    // ---- the test images ----
 
     /** The pixels of test image i, scaled to [0, 1]. */
     public float[] testPixels(int i) {
-        float[] x = new float[mnist.test().pixelsPerImage()];
-        mnist.test().gather(null, i, 1, x, new float[Settings.CLASSES]);
-        return x;
+        return views.testPixels(i);
     }
 
     /** The true label of test image i. */
@@ -463,63 +310,56 @@ public final class MnistTabModel {
     /** Train on only the first this-many training images; 0 (the default) for all 60,000. */
     public IntegerProperty trainingLimitProperty() { return trainingLimit; }
     /** Which of the tab's views is showing (kept here so a reloaded view shows the same one). */
-    public ObjectProperty<View> selectedViewProperty() { return selectedView; }
+    public ObjectProperty<View> selectedViewProperty() { return views.selectedViewProperty(); }
 
     public ReadOnlyObjectProperty<RunState> runStateProperty() { return runState.getReadOnlyProperty(); }
     public ReadOnlyStringProperty runErrorProperty() { return runError.getReadOnlyProperty(); }
     public BooleanBinding trainingBinding() { return training; }
     public BooleanBinding canStartBinding() { return canStart; }
     /** The last batch's progress; null before the first of a run. */
-    public ReadOnlyObjectProperty<Trainer.BatchProgress> progressProperty() { return progress.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<Trainer.BatchProgress> progressProperty() { return figures.progressProperty(); }
     /** The smoothed training loss; NaN before the first batch. */
-    public ReadOnlyDoubleProperty lossProperty() { return loss.getReadOnlyProperty(); }
+    public ReadOnlyDoubleProperty lossProperty() { return figures.lossProperty(); }
     /** The latest test accuracy; NaN before the first epoch ends. */
-    public ReadOnlyDoubleProperty testAccuracyProperty() { return testAccuracy.getReadOnlyProperty(); }
+    public ReadOnlyDoubleProperty testAccuracyProperty() { return figures.testAccuracyProperty(); }
     /** How many training images the current run uses. */
-    public ReadOnlyIntegerProperty trainingImagesProperty() { return trainingImages.getReadOnlyProperty(); }
-    public ObservableList<LossCurve.Point> lossPoints() { return lossPointsView; }
-    public ObservableList<AccuracyPoint> accuracyPoints() { return accuracyPointsView; }
-    public ReadOnlyObjectProperty<ConfusionMatrix> confusionProperty() { return confusion.getReadOnlyProperty(); }
+    public ReadOnlyIntegerProperty trainingImagesProperty() { return figures.trainingImagesProperty(); }
+    public ObservableList<LossCurve.Point> lossPoints() { return figures.lossPoints(); }
+    public ObservableList<AccuracyPoint> accuracyPoints() { return figures.accuracyPoints(); }
+    public ReadOnlyObjectProperty<ConfusionMatrix> confusionProperty() { return figures.confusionProperty(); }
 
     // ---- exports ----
 
     /** Each finished epoch of the run: losses, test accuracy, learning rate, seconds. */
-    public CsvTable epochTable() { return TrainingMetrics.epochs(epochResults); }
+    public CsvTable epochTable() { return figures.epochTable(); }
     /** The loss curve's points: each bucket of batches' mean loss and the smoothed loss. */
-    public CsvTable batchTable() { return LossCurve.table(lossPoints); }
+    public CsvTable batchTable() { return figures.batchTable(); }
     /** The last evaluation's confusion matrix; a header only before the first. */
-    public CsvTable confusionTable() { return ConfusionMatrix.table(confusion.get(), Settings.CLASSES); }
+    public CsvTable confusionTable() { return figures.confusionTable(); }
     /** The model's ten probabilities for the drawing; empty without a model or a drawing. */
-    public CsvTable probabilityTable() {
-        CsvTable t = CsvTable.of("digit", "probability");
-        double[] p = drawnProbabilities.get();
-        for (int d = 0; p != null && d < p.length; d++) {
-            t.add(d, p[d]);
-        }
-        return t;
-    }
+    public CsvTable probabilityTable() { return views.probabilityTable(); }
 
     public ReadOnlyBooleanProperty hasModelProperty() { return hasModel.getReadOnlyProperty(); }
     /** The file name of the model opened, "" when the views show a run's own (or none). */
     public ReadOnlyStringProperty openedModelProperty() { return openedModel.getReadOnlyProperty(); }
     /** True while an opened model is being tested on the test images. */
     public ReadOnlyBooleanProperty testingModelProperty() { return testingModel.getReadOnlyProperty(); }
-    public ReadOnlyIntegerProperty digitPageProperty() { return digitPage.getReadOnlyProperty(); }
-    public ReadOnlyObjectProperty<List<DigitCell>> digitsProperty() { return digits.getReadOnlyProperty(); }
+    public ReadOnlyIntegerProperty digitPageProperty() { return views.digitPageProperty(); }
+    public ReadOnlyObjectProperty<List<DigitCell>> digitsProperty() { return views.digitsProperty(); }
     /** The test image whose gradient is shown; -1 for none. */
-    public ReadOnlyIntegerProperty selectedDigitProperty() { return selectedDigit.getReadOnlyProperty(); }
+    public ReadOnlyIntegerProperty selectedDigitProperty() { return views.selectedDigitProperty(); }
     /** ∂loss/∂input of the selected digit; null without a model. */
-    public ReadOnlyObjectProperty<float[]> gradientProperty() { return gradient.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<float[]> gradientProperty() { return views.gradientProperty(); }
     /** The first layer's weights of up to {@value #WEIGHT_UNITS} units, 784 each. */
-    public ReadOnlyObjectProperty<List<float[]>> weightsProperty() { return weights.getReadOnlyProperty(); }
-    public ReadOnlyIntegerProperty firstLayerUnitsProperty() { return firstLayerUnits.getReadOnlyProperty(); }
-    public Sketch sketch() { return sketch; }
+    public ReadOnlyObjectProperty<List<float[]>> weightsProperty() { return views.weightsProperty(); }
+    public ReadOnlyIntegerProperty firstLayerUnitsProperty() { return views.firstLayerUnitsProperty(); }
+    public Sketch sketch() { return views.sketch(); }
     /** Counts changes of the drawing, so a view knows when to repaint it. */
-    public ReadOnlyIntegerProperty sketchVersionProperty() { return sketchVersion.getReadOnlyProperty(); }
+    public ReadOnlyIntegerProperty sketchVersionProperty() { return views.sketchVersionProperty(); }
     /** The drawing downsampled to 28×28, as the network sees it. */
-    public ReadOnlyObjectProperty<float[]> drawnInputProperty() { return drawnInput.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<float[]> drawnInputProperty() { return views.drawnInputProperty(); }
     /** The model's ten probabilities for the drawing; null without a model or a drawing. */
     public ReadOnlyObjectProperty<double[]> drawnProbabilitiesProperty() {
-        return drawnProbabilities.getReadOnlyProperty();
+        return views.drawnProbabilitiesProperty();
     }
 }

@@ -9,10 +9,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.ResourceBundle;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
+import javafx.scene.Node;
+import javafx.scene.input.TransferMode;
 import javafx.stage.FileChooser;
 
-/** Lesson files: which of some dropped files is a lesson, the Open dialog, reading one as UTF-8, list titles. */
+/**
+ * Lesson files: dropping them on the view (the first lesson among the files dropped opens), the Open dialog, reading
+ * one as UTF-8, list titles.
+ */
 final class LessonFiles {
 
     private LessonFiles() {
@@ -31,6 +38,23 @@ final class LessonFiles {
     /** The first lesson among dropped files, if any. */
     static Optional<File> firstLesson(List<File> files) {
         return files.stream().filter(LessonFiles::isLesson).findFirst();
+    }
+
+    /** Takes lesson files dropped on {@code target}, unless {@code busy} says no; the first goes to {@code open}. */
+    static void acceptDrops(Node target, BooleanSupplier busy, Consumer<Path> open) {
+        target.setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles() && firstLesson(e.getDragboard().getFiles()).isPresent()
+                    && !busy.getAsBoolean()) {
+                e.acceptTransferModes(TransferMode.COPY);
+            }
+            e.consume();
+        });
+        target.setOnDragDropped(e -> {
+            var file = firstLesson(e.getDragboard().getFiles());
+            file.ifPresent(f -> open.accept(f.toPath()));
+            e.setDropCompleted(file.isPresent());
+            e.consume();
+        });
     }
 
     static String read(Path file) throws IOException {

@@ -5,14 +5,10 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.text.MessageFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.ResourceBundle;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
-import javafx.animation.Animation;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
 import javafx.application.Platform;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
@@ -20,35 +16,26 @@ import javafx.beans.value.WeakChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
-import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.TextField;
-import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
-import javafx.scene.input.DragEvent;
-import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
-import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
-import javafx.util.Duration;
 
 import org.backproplab.lesson.Diagnostic;
 import org.backproplab.stepper.Frame;
 import org.backproplab.stepper.ShippedLessons;
-import org.backproplab.stepper.Stepper;
 import org.backproplab.ui.Focus;
 import org.backproplab.ui.Language;
-import org.backproplab.ui.Styles;
 import org.backproplab.ui.graph.GraphView;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -57,7 +44,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * binds the controls to the {@link StepperViewModel} and turns clicks and keys into its commands. Keys (when the
  * editor does not have the focus): Space or → step, ← step back, Enter finish phase, P play/pause, Ctrl+= and
  * Ctrl+- zoom, Ctrl+0 fit; a focused control keeps Space, Enter and the arrows (Tab reaches every button, a click
- * does not focus one), and the focused graph pans and zooms (see GraphView).
+ * does not focus one), and the focused graph pans and zooms (see GraphView). Parts of the view have helpers of their
+ * own: the keys, Play, the training panel, the explanation and the exports.
  */
 public final class StepperController {
 
@@ -104,9 +92,10 @@ public final class StepperController {
     private StepperExports exports;
     private LessonEditor editor;
     private GraphView graph;
-    private LossChart chart;
+    private TrainingPanel training;
     private InspectorView inspectorView;
-    private Timeline player;
+    private ExplanationPanel explanation;
+    private StepPlayer player;
 
     /**
      * @param worker runs a long job off the JavaFX thread (a daemon thread in the app)
@@ -132,15 +121,15 @@ public final class StepperController {
             }
         });
         graphHolder.getChildren().add(graph);
-        chart = new LossChart();
-        chart.setEmptyText(resources.getString("training.empty"));
-        chartHolder.getChildren().add(chart);
+        training = new TrainingPanel(model, resources, chartHolder, lossLabel, optimizerBox, learningRateField,
+                iterationsSpinner);
         exports = new StepperExports(root, graph, model, resources);
-        exports.install(chart);
+        exports.install(training.chart());
         Focus.leaveWhereItIsOnClick(openButton, resetButton, backButton, stepButton, finishButton, playButton,
                 zoomOutButton, zoomInButton, fitButton, closeInspectorButton, runButton, cancelButton);
         inspectorView = new InspectorView(resources);
         inspectorScroll.setContent(inspectorView);
+        explanation = new ExplanationPanel(resources, positionLabel, phaseLabel, formulaBox, noteLabel);
 
         lessonBox.getItems().setAll(ShippedLessons.NAMES);
         lessonBox.setCellFactory(v -> new LessonCell(language));
@@ -151,29 +140,8 @@ public final class StepperController {
                 openShipped(name);
             }
         });
-        optimizerBox.getItems().setAll(Stepper.OPTIMIZERS);
-        optimizerBox.setValue(model.optimizerProperty().get());
-        optimizerBox.setOnAction(e -> {
-            // Only a change of choice: setting the box to the model's value (an opened session) keeps the optimizer.
-            String id = optimizerBox.getValue();
-            if (id != null && !id.equals(model.optimizerProperty().get())) {
-                model.setOptimizer(id);
-            }
-        });
-        learningRateField.setText(format(model.learningRateProperty().get()));
-        learningRateField.setOnAction(e -> commitLearningRate());
-        learningRateField.focusedProperty().addListener((o, was, is) -> {
-            if (!is) {
-                commitLearningRate();
-            }
-        });
-        iterationsSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 1_000_000, 500, 100));
-
-        player = new Timeline(new KeyFrame(Duration.seconds(1), e -> playTick()));
-        player.setCycleCount(Animation.INDEFINITE);
-        player.rateProperty().bind(speedSlider.valueProperty());
-        speedSlider.valueProperty().addListener((o, a, b) -> speedTooltip.setText(speedText()));
-        speedTooltip.setText(speedText());
+        training.bindControls();
+        player = new StepPlayer(model, playButton, playIcon, speedSlider, speedTooltip, resources);
 
         var busy = model.runningProperty();
         backButton.disableProperty().bind(busy.or(model.canStepBackProperty().not()));
@@ -201,23 +169,18 @@ public final class StepperController {
         watch(model.lessonNameProperty(), (o, a, name) -> showName());
         watch(model.diagnosticsProperty(), (o, a, d) -> showErrors(d));
         watch(model.inspectionProperty(), (o, a, i) -> showInspection());
-        watch(model.lossCountProperty(), (o, a, n) -> showLoss());
-        watch(model.optimizerProperty(), (o, a, id) -> optimizerBox.setValue(id));
-        watch(model.learningRateProperty(), (o, a, lr) -> { // set elsewhere (an opened session): show it
-            if (parsedLearningRate() != lr.doubleValue()) {
-                learningRateField.setText(format(lr.doubleValue()));
-                learningRateField.getStyleClass().remove("invalid");
-            }
-        });
+        watch(model.lossCountProperty(), (o, a, n) -> training.showLoss());
+        watch(model.optimizerProperty(), (o, a, id) -> training.showOptimizer(id));
+        watch(model.learningRateProperty(), (o, a, lr) -> training.showLearningRate(lr.doubleValue()));
         root.sceneProperty().addListener((o, a, scene) -> {
             if (scene == null) {
-                stopPlaying();
+                player.stop();
             }
         });
 
-        root.addEventFilter(KeyEvent.KEY_PRESSED, this::key);
-        root.setOnDragOver(this::dragOver);
-        root.setOnDragDropped(this::dropped);
+        root.addEventFilter(KeyEvent.KEY_PRESSED,
+                new StepperKeys(model, editor, iterationsSpinner, graph, player)::pressed);
+        LessonFiles.acceptDrops(root, () -> model.runningProperty().get(), this::openFile);
 
         graph.setPresentationZoom(model.presentationZoomProperty().get());
         model.presentationZoomProperty().addListener((o, old, now) -> graph.setPresentationZoom(now.doubleValue()));
@@ -242,93 +205,40 @@ public final class StepperController {
 
     // ---- commands ----
 
-    @FXML
-    private void step() {
-        model.step();
-    }
-
-    @FXML
-    private void stepBack() {
-        model.stepBack();
-    }
-
-    @FXML
-    private void finishPhase() {
-        model.finishPhase();
-    }
+    @FXML private void step() { model.step(); }
+    @FXML private void stepBack() { model.stepBack(); }
+    @FXML private void finishPhase() { model.finishPhase(); }
 
     @FXML
     private void reset() {
-        stopPlaying();
+        player.stop();
         model.reset();
     }
 
-    @FXML
-    private void togglePlay() {
-        if (playButton.isSelected()) {
-            playIcon.setIconLiteral("mdi2p-pause");
-            player.play();
-        } else {
-            stopPlaying();
-        }
-    }
-
-    private void playTick() {
-        if (model.runningProperty().get() || model.stepper() == null) {
-            stopPlaying();
-            return;
-        }
-        model.step();
-    }
-
-    private void stopPlaying() {
-        player.stop();
-        playButton.setSelected(false);
-        playIcon.setIconLiteral("mdi2p-play");
-    }
-
-    @FXML
-    private void zoomIn() {
-        graph.zoomIn();
-    }
-
-    @FXML
-    private void zoomOut() {
-        graph.zoomOut();
-    }
-
-    @FXML
-    private void fit() {
-        graph.fit();
-    }
-
-    @FXML
-    private void closeInspector() {
-        model.select(-1);
-    }
+    @FXML private void togglePlay() { player.toggle(); }
+    @FXML private void zoomIn() { graph.zoomIn(); }
+    @FXML private void zoomOut() { graph.zoomOut(); }
+    @FXML private void fit() { graph.fit(); }
+    @FXML private void closeInspector() { model.select(-1); }
 
     @FXML
     private void run() {
-        stopPlaying();
-        commitIterations();
-        model.startRun(iterationsSpinner.getValue(), worker, Platform::runLater, new StepperViewModel.RunCallbacks() {
+        player.stop();
+        model.startRun(training.iterations(), worker, Platform::runLater, new StepperViewModel.RunCallbacks() {
             @Override
             public void progress(int done, int total) {
-                showLoss();
+                training.showLoss();
             }
 
             @Override
             public void finished(int done) {
-                showLoss();
+                training.showLoss();
                 graph.requestFocus();
             }
         });
     }
 
-    @FXML
-    private void cancelRun() {
-        model.cancelRun();
-    }
+    @FXML private void cancelRun() { model.cancelRun(); }
 
     /** File ▸ Export ▸ Graph as PNG: the whole graph at twice its size. */
     public void exportGraphPng() {
@@ -362,7 +272,7 @@ public final class StepperController {
     public void openFile(Path file) {
         try {
             String text = LessonFiles.read(file);
-            stopPlaying();
+            player.stop();
             lessonBox.setValue(null);
             model.open(file.getFileName().toString(), text, file);
         } catch (IOException | RuntimeException e) {
@@ -372,91 +282,9 @@ public final class StepperController {
     }
 
     private void openShipped(String name) {
-        stopPlaying();
+        player.stop();
         lessonBox.setValue(name);
         model.open(name + ".bp", ShippedLessons.source(name));
-    }
-
-    /** The number in the learning-rate field, NaN when it is none. */
-    private double parsedLearningRate() {
-        try {
-            return Double.parseDouble(learningRateField.getText().trim().replace(',', '.'));
-        } catch (NumberFormatException e) {
-            return Double.NaN;
-        }
-    }
-
-    private void commitLearningRate() {
-        try {
-            double lr = Double.parseDouble(learningRateField.getText().trim().replace(',', '.'));
-            if (lr != model.learningRateProperty().get()) {
-                model.setLearningRate(lr);
-            }
-            learningRateField.getStyleClass().remove("invalid");
-        } catch (IllegalArgumentException e) {
-            if (!learningRateField.getStyleClass().contains("invalid")) {
-                learningRateField.getStyleClass().add("invalid");
-            }
-        }
-    }
-
-    private void commitIterations() {
-        try {
-            iterationsSpinner.increment(0);
-        } catch (RuntimeException e) {
-            iterationsSpinner.getEditor().setText(Integer.toString(iterationsSpinner.getValue()));
-        }
-    }
-
-    // ---- keys and drops ----
-
-    private void key(KeyEvent e) {
-        if (e.getTarget() instanceof TextInputControl || editor.area().isFocused()
-                || iterationsSpinner.getEditor().isFocused() || model.runningProperty().get()) {
-            return;
-        }
-        boolean shortcut = e.isShortcutDown();
-        KeyCode code = e.getCode();
-        // A focused control keeps its own keys: Space and Enter press a button, arrows move a slider or a list.
-        if (e.getTarget() instanceof Control && !shortcut && (code == KeyCode.SPACE || code == KeyCode.ENTER
-                || code == KeyCode.LEFT || code == KeyCode.RIGHT)) {
-            return;
-        }
-        boolean plain = !shortcut && !e.isShiftDown(); // Shift+← → pan the graph
-        if (plain && (code == KeyCode.SPACE || code == KeyCode.RIGHT)) {
-            model.step();
-        } else if (plain && code == KeyCode.LEFT) {
-            model.stepBack();
-        } else if (!shortcut && code == KeyCode.ENTER) {
-            model.finishPhase();
-        } else if (!shortcut && code == KeyCode.P) {
-            playButton.setSelected(!playButton.isSelected());
-            togglePlay();
-        } else if (shortcut && (code == KeyCode.EQUALS || code == KeyCode.PLUS || code == KeyCode.ADD)) {
-            graph.zoomIn();
-        } else if (shortcut && (code == KeyCode.MINUS || code == KeyCode.SUBTRACT)) {
-            graph.zoomOut();
-        } else if (shortcut && (code == KeyCode.DIGIT0 || code == KeyCode.NUMPAD0)) {
-            graph.fit();
-        } else {
-            return;
-        }
-        e.consume();
-    }
-
-    private void dragOver(DragEvent e) {
-        if (e.getDragboard().hasFiles() && LessonFiles.firstLesson(e.getDragboard().getFiles()).isPresent()
-                && !model.runningProperty().get()) {
-            e.acceptTransferModes(TransferMode.COPY);
-        }
-        e.consume();
-    }
-
-    private void dropped(DragEvent e) {
-        var file = LessonFiles.firstLesson(e.getDragboard().getFiles());
-        file.ifPresent(f -> openFile(f.toPath()));
-        e.setDropCompleted(file.isPresent());
-        e.consume();
     }
 
     // ---- showing the model ----
@@ -475,7 +303,7 @@ public final class StepperController {
         }
         graph.show(s.graph(), model.layoutProperty().get(), resources);
         showFrame();
-        showLoss();
+        training.showLoss();
     }
 
     private void showFrame() {
@@ -484,21 +312,7 @@ public final class StepperController {
             return;
         }
         graph.update(f, model.selectedProperty().get());
-        String phase = resources.getString("phase." + f.phase().name().toLowerCase(Locale.ROOT));
-        positionLabel.setText(MessageFormat.format(resources.getString("stepper.position"), phase, f.position(),
-                f.count(), f.iteration()));
-        phaseLabel.setText(MessageFormat.format(resources.getString("stepper.phaseTitle"), phase, f.position(),
-                f.count(), f.iteration()));
-        formulaBox.getChildren().clear();
-        List<String> lines = f.explanation().lines();
-        for (int i = 0; i < lines.size(); i++) {
-            Label line = new Label(lines.get(i));
-            line.setWrapText(true);
-            line.getStyleClass().addAll(Styles.FORMULA, i == 0 ? Styles.FORMULA_MAIN : "formula-detail");
-            formulaBox.getChildren().add(line);
-        }
-        noteLabel.setText(MessageFormat.format(resources.getString(f.explanation().noteKey()),
-                f.explanation().noteArgs().toArray()));
+        explanation.show(f);
     }
 
     private void showErrors(List<Diagnostic> errors) {
@@ -530,25 +344,5 @@ public final class StepperController {
         if (f != null && graph.shows(s.graph())) {
             graph.update(f, model.selectedProperty().get());
         }
-    }
-
-    private void showLoss() {
-        var s = model.stepper();
-        if (s == null) {
-            return;
-        }
-        int count = Math.min(model.lossCountProperty().get(), s.losses().count());
-        chart.show(s.losses(), count);
-        lossLabel.setText(count == 0 ? "—" : MessageFormat.format(resources.getString("training.lossValue"),
-                org.backproplab.stepper.Texts.number(s.losses().get(count)), count));
-    }
-
-    private String speedText() {
-        return MessageFormat.format(resources.getString("stepper.speed.tooltip"),
-                org.backproplab.stepper.Texts.number(speedSlider.getValue()));
-    }
-
-    private static String format(double v) {
-        return org.backproplab.engine.Numbers.format(v);
     }
 }

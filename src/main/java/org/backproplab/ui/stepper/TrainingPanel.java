@@ -1,0 +1,124 @@
+package org.backproplab.ui.stepper;
+
+import java.text.MessageFormat;
+import java.util.ResourceBundle;
+
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.StackPane;
+
+import org.backproplab.engine.Numbers;
+import org.backproplab.stepper.Stepper;
+import org.backproplab.stepper.Texts;
+
+/**
+ * The step-through view's training panel: the loss chart and the last loss, the optimizer and the learning rate
+ * (committed on Enter or when the field loses the focus, marked invalid while it is not a positive number), and the
+ * number of iterations to run.
+ */
+final class TrainingPanel {
+
+    private final StepperViewModel model;
+    private final ResourceBundle resources;
+    private final ComboBox<String> optimizerBox;
+    private final TextField learningRateField;
+    private final Spinner<Integer> iterationsSpinner;
+    private final Label lossLabel;
+    private final LossChart chart = new LossChart();
+
+    TrainingPanel(StepperViewModel model, ResourceBundle resources, StackPane chartHolder, Label lossLabel,
+                  ComboBox<String> optimizerBox, TextField learningRateField, Spinner<Integer> iterationsSpinner) {
+        this.model = model;
+        this.resources = resources;
+        this.optimizerBox = optimizerBox;
+        this.learningRateField = learningRateField;
+        this.iterationsSpinner = iterationsSpinner;
+        this.lossLabel = lossLabel;
+        chart.setEmptyText(resources.getString("training.empty"));
+        chartHolder.getChildren().add(chart);
+    }
+
+    LossChart chart() {
+        return chart;
+    }
+
+    /** Fills the optimizer box, the learning-rate field and the iterations spinner, and makes them commands. */
+    void bindControls() {
+        optimizerBox.getItems().setAll(Stepper.OPTIMIZERS);
+        optimizerBox.setValue(model.optimizerProperty().get());
+        optimizerBox.setOnAction(e -> {
+            // Only a change of choice: setting the box to the model's value (an opened session) keeps the optimizer.
+            String id = optimizerBox.getValue();
+            if (id != null && !id.equals(model.optimizerProperty().get())) {
+                model.setOptimizer(id);
+            }
+        });
+        learningRateField.setText(Numbers.format(model.learningRateProperty().get()));
+        learningRateField.setOnAction(e -> commitLearningRate());
+        learningRateField.focusedProperty().addListener((o, was, is) -> {
+            if (!is) {
+                commitLearningRate();
+            }
+        });
+        iterationsSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 1_000_000, 500, 100));
+    }
+
+    void showOptimizer(String id) {
+        optimizerBox.setValue(id);
+    }
+
+    /** A learning rate set elsewhere (an opened session): shown unless the field already says it. */
+    void showLearningRate(double lr) {
+        if (parsedLearningRate() != lr) {
+            learningRateField.setText(Numbers.format(lr));
+            learningRateField.getStyleClass().remove("invalid");
+        }
+    }
+
+    /** The number of iterations to run, with what is typed in the spinner taken first (or put back if not one). */
+    int iterations() {
+        try {
+            iterationsSpinner.increment(0);
+        } catch (RuntimeException e) {
+            iterationsSpinner.getEditor().setText(Integer.toString(iterationsSpinner.getValue()));
+        }
+        return iterationsSpinner.getValue();
+    }
+
+    void showLoss() {
+        var s = model.stepper();
+        if (s == null) {
+            return;
+        }
+        int count = Math.min(model.lossCountProperty().get(), s.losses().count());
+        chart.show(s.losses(), count);
+        lossLabel.setText(count == 0 ? "—" : MessageFormat.format(resources.getString("training.lossValue"),
+                Texts.number(s.losses().get(count)), count));
+    }
+
+    /** The number in the learning-rate field, NaN when it is none. */
+    private double parsedLearningRate() {
+        try {
+            return Double.parseDouble(learningRateField.getText().trim().replace(',', '.'));
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
+    }
+
+    private void commitLearningRate() {
+        try {
+            double lr = Double.parseDouble(learningRateField.getText().trim().replace(',', '.'));
+            if (lr != model.learningRateProperty().get()) {
+                model.setLearningRate(lr);
+            }
+            learningRateField.getStyleClass().remove("invalid");
+        } catch (IllegalArgumentException e) {
+            if (!learningRateField.getStyleClass().contains("invalid")) {
+                learningRateField.getStyleClass().add("invalid");
+            }
+        }
+    }
+}
