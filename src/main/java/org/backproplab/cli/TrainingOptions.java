@@ -3,6 +3,7 @@ package org.backproplab.cli;
 import java.nio.file.Path;
 import org.backproplab.data.DataFileException;
 import org.backproplab.data.Mnist;
+import org.backproplab.engine.kernel.Kernels;
 import org.backproplab.nn.Activation;
 import org.backproplab.nn.Examples;
 import org.backproplab.nn.Initializer;
@@ -93,6 +94,7 @@ final class TrainingOptions {
     }
 
     Mnist loadMnist() throws DataFileException {
+        Kernels.warmUpInBackground(); // the kernels compile while the files are read
         return Mnist.load(data != null ? data : Mnist.defaultDirectory());
     }
 

@@ -71,6 +71,7 @@ public final class MainWindowController {
     private void initialize() {
         (window.language() == Language.SIMPLIFIED_CHINESE ? chineseItem : englishItem).setSelected(true);
         kernelLabel.setText(MessageFormat.format(resources.getString("status.kernel"), Kernels.gemm().name()));
+        Kernels.warmUpInBackground(); // compiled while the window opens and MNIST loads, not in the first epoch
         mainTabs.getTabs().stream().filter(t -> window.selectedTab().equals(t.getId())).findFirst()
                 .ifPresent(t -> mainTabs.getSelectionModel().select(t));
         mainTabs.getSelectionModel().selectedItemProperty().addListener((o, old, now) -> window.tabSelected(now.getId()));

@@ -10,7 +10,23 @@ public final class Kernels {
     private static final Gemm GEMM = choose();
     private static final FloatOps FLOAT_OPS = GEMM instanceof VectorGemm ? new VectorFloatOps() : new FloatOps.Plain();
 
+    private static final java.util.concurrent.atomic.AtomicBoolean WARMING = new java.util.concurrent.atomic.AtomicBoolean();
+
     private Kernels() {
+    }
+
+    /**
+     * Starts compiling the Vector API kernels on a thread of its own (once; nothing without the module). Until C2
+     * has compiled a kernel, its vectors are objects and a product runs a hundred times slower, and the 12-row
+     * kernel takes C2 a good part of a second: called before loading MNIST or opening the window, that time passes
+     * beside the loading instead of in the first epoch.
+     */
+    public static void warmUpInBackground() {
+        if (GEMM instanceof VectorGemm && WARMING.compareAndSet(false, true)) {
+            Thread warmUp = new Thread(VectorGemm::warmUp, "backprop-lab kernel warm-up");
+            warmUp.setDaemon(true);
+            warmUp.start();
+        }
     }
 
     public static Gemm gemm() {

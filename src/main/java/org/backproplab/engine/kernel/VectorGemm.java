@@ -336,4 +336,29 @@ final class VectorGemm implements Gemm {
         }
         c0.intoArray(c, cOff);
     }
+
+    /**
+     * Runs every micro-kernel, in both layouts of A, on a tiny product until the JIT has had reason to compile it.
+     * Until C2 has compiled a kernel, its vectors are objects and a product runs a hundred times slower; the 12-row
+     * kernel takes C2 a good part of a second, so {@link Kernels#warmUpInBackground} has this done on a thread of
+     * its own while data loads, not in the first epoch. Touches only its own arrays, and not the row and column splitting above,
+     * whose branch profiles should come from real products.
+     */
+    static void warmUp() {
+        int m = 12;
+        int k = 16;
+        float[] a = new float[m * k];
+        float[] b = new float[k * 2 * L];
+        float[] c = new float[m * 2 * L];
+        java.util.Arrays.fill(a, 0.5f);
+        java.util.Arrays.fill(b, 0.25f);
+        for (int rep = 0; rep < 3000; rep++) {
+            boolean transA = (rep & 1) == 0;
+            block12(transA, m, k, a, 0, b, 0, 2 * L, c, 0, 2 * L);
+            block4(transA, m, k, a, 0, b, 0, 2 * L, c, 0, 2 * L);
+            block1(transA, m, k, a, 0, b, 0, 2 * L, c, 0, 2 * L);
+            block8x1(transA, m, k, a, 0, b, c, 0);
+            block1x1(transA, m, k, a, 0, b, c, 0);
+        }
+    }
 }
