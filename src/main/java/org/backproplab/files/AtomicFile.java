@@ -6,10 +6,12 @@ import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -49,9 +51,23 @@ public final class AtomicFile {
                 // some file systems cannot rename atomically; a plain replace is the best they offer
                 Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
             }
+        } catch (FileSystemException e) {
+            throw named(file, e);
         } finally {
             Files.deleteIfExists(temp);
         }
+    }
+
+    /**
+     * The same failure, naming the file the user chose rather than the temporary one beside it (which is all that
+     * an AccessDeniedException from creating the temporary file would otherwise say).
+     */
+    private static FileSystemException named(Path file, FileSystemException e) {
+        String reason = e.getReason() != null ? e.getReason() : e.getClass().getSimpleName()
+                .replaceFirst("Exception$", "").replaceAll("(?<=[a-z])(?=[A-Z])", " ").toLowerCase(Locale.ROOT);
+        FileSystemException named = new FileSystemException(file.toString(), null, reason);
+        named.initCause(e);
+        return named;
     }
 
     /** Writes text as UTF-8, atomically. */

@@ -29,6 +29,9 @@ import org.backproplab.nn.Optimizer;
  */
 final class SessionReader {
 
+    /** More params than any lesson can declare (a lesson has one statement a line). */
+    private static final int MAX_PARAMS = 100_000;
+
     private final Path file;
     private final BufferedReader in;
     private int line = 1;
@@ -143,6 +146,10 @@ final class SessionReader {
             throw problem("\"" + head[0] + "\" is not a number of steps");
         }
         int params = integer(head[1], 0);
+        if (params > MAX_PARAMS) {
+            // a count is read before the lines it announces: a damaged one must not make the reader loop for ever
+            throw problem("an optimizer state for " + params + " params; a lesson has at most " + MAX_PARAMS);
+        }
         int arrays = integer(head[2], 0);
         if (arrays > 2) {
             throw problem("no optimizer keeps " + arrays + " state arrays per param");

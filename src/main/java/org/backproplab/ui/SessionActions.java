@@ -95,7 +95,7 @@ final class SessionActions {
             try {
                 Session session = SessionFile.read(file);
                 Platform.runLater(() -> show(file, session, done));
-            } catch (SessionFileException | RuntimeException e) {
+            } catch (SessionFileException | RuntimeException | OutOfMemoryError e) {
                 Platform.runLater(() -> {
                     fail(text("session.open.failed"), reason(e));
                     done.completeExceptionally(e);
@@ -148,7 +148,7 @@ final class SessionActions {
     }
 
     /** Why, in words: a file system error's reason (its own message is often the bare path). */
-    static String reason(Exception e) {
+    static String reason(Throwable e) {
         if (e instanceof FileSystemException f) {
             String what = f.getReason() != null ? f.getReason() : f.getClass().getSimpleName()
                     .replaceFirst("Exception$", "").replaceAll("(?<=[a-z])(?=[A-Z])", " ").toLowerCase(Locale.ROOT);

@@ -52,6 +52,17 @@ class AtomicFileTest {
         assertTrue(Files.isReadable(atomic));
     }
 
+    @Test
+    void aFailureNamesTheChosenFileNotTheTemporaryOne() throws IOException {
+        Path file = dir.resolve("loss.csv");
+        Files.createDirectories(file.resolve("in the way")); // a non-empty folder where the file should go
+        java.nio.file.FileSystemException e = assertThrows(java.nio.file.FileSystemException.class,
+                () -> AtomicFile.writeString(file, "a,b"));
+        assertEquals(file.toString(), e.getFile());
+        org.junit.jupiter.api.Assertions.assertFalse(e.getMessage().contains(".tmp"), e.getMessage());
+        assertEquals(1, count(dir), "no temporary file left");
+    }
+
     private static long count(Path folder) throws IOException {
         try (Stream<Path> files = Files.list(folder)) {
             return files.count();

@@ -162,6 +162,7 @@ class SessionFileTest {
             bad-state.bpsession      | bad-state.bpsession: it does not fit its own lesson: adam keeps 2 state arrays per parameter, not 1
             too-far.bpsession        | too-far.bpsession: it does not fit its own lesson: iteration 6 has 16 steps, not 99
             bad-node.bpsession       | bad-node.bpsession: it inspects node 99, but its lesson has 8 nodes
+            huge-count.bpsession     | huge-count.bpsession, line 10: an optimizer state for 2000000000 params; a lesson has at most 100000
             """)
     void aBrokenFileSaysWhatIsWrong(String name, String message) throws IOException {
         Path file = dir.resolve(name);
