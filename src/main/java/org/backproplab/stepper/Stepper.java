@@ -68,9 +68,10 @@ public final class Stepper {
 
     public LossHistory losses() { return losses; }
 
-    public String optimizer() { return optimizerId; }
+    /** The optimizer the view has chosen (for a restored stepper, possibly one that applies from a later update). */
+    public String optimizer() { return deferredUntil >= 0 ? deferredOptimizer : optimizerId; }
 
-    public double learningRate() { return learningRate; }
+    public double learningRate() { return deferredUntil >= 0 ? deferredRate : learningRate; }
 
     /** The leaves' values at the start of the iteration shown, by node index (null for op nodes). */
     public Snapshot[] iterationStartValues() {
@@ -79,8 +80,17 @@ public final class Stepper {
 
     // ---- settings ----
 
+    /** A restored stepper's view settings, held back until iteration deferredUntil's update (-1: none held). */
+    private String deferredOptimizer;
+    private double deferredRate;
+    private int deferredUntil = -1;
+
     public void setLearningRate(double lr) {
         checkLearningRate(lr);
+        if (deferredUntil >= 0) {
+            deferredRate = lr;
+            return;
+        }
         learningRate = lr;
         optimizer.setLearningRate(lr);
     }
@@ -88,6 +98,10 @@ public final class Stepper {
     /** Switches optimizer (a fresh one: momentum and moments start from zero). */
     public void setOptimizer(String id) {
         Optimizer next = Optimizer.create(id, lesson.parameters(), learningRate);
+        if (deferredUntil >= 0) {
+            deferredOptimizer = id.toLowerCase(java.util.Locale.ROOT);
+            return;
+        }
         optimizer = next;
         optimizerId = id.toLowerCase(java.util.Locale.ROOT);
     }
@@ -119,6 +133,7 @@ public final class Stepper {
                 recordBackward(it);
             } else if (!it.update) {
                 recordUpdate(it);
+                updated(it.number);
             } else {
                 it = start(it.number + 1);
             }
@@ -185,6 +200,9 @@ public final class Stepper {
 
     /** Back to the lesson as loaded: first values, a fresh optimizer, no history, no losses. */
     public Frame reset() {
+        if (deferredUntil >= 0) {
+            updated(deferredUntil);
+        }
         for (int i = 0; i < graph.size(); i++) {
             if (initial[i] != null) {
                 write(graph.tensor(i), initial[i]);
@@ -214,6 +232,7 @@ public final class Stepper {
             }
             if (!frontier.update) {
                 optimizer.step();
+                updated(frontier.number);
             }
             done++;
             next++;
@@ -226,6 +245,7 @@ public final class Stepper {
             lesson.zeroGrad();
             lesson.graph().backward();
             optimizer.step();
+            updated(next);
             done++;
             next++;
             listener.iterationDone(done, iterations, loss);
@@ -276,11 +296,30 @@ public final class Stepper {
                         + saved.steps());
             }
         }
-        s.setLearningRate(learningRate);
-        if (!s.optimizerId.equals(optimizerId.toLowerCase(java.util.Locale.ROOT))) {
-            s.setOptimizer(optimizerId);
+        // The view's settings apply from the next update not yet made. When this iteration's update is still to
+        // come, the saved optimizer makes it (as the recorded update would have been replayed), the view's after.
+        s.deferredOptimizer = optimizerId.toLowerCase(java.util.Locale.ROOT);
+        s.deferredRate = learningRate;
+        s.deferredUntil = s.history.get(s.current).update ? -1 : saved.iteration();
+        if (s.deferredUntil < 0) {
+            s.applySettings(s.deferredOptimizer, s.deferredRate);
         }
         return s;
+    }
+
+    /** After iteration {@code number}'s update: settings held back until then take effect. */
+    private void updated(int number) {
+        if (number == deferredUntil) {
+            deferredUntil = -1;
+            applySettings(deferredOptimizer, deferredRate);
+        }
+    }
+
+    private void applySettings(String id, double lr) {
+        setLearningRate(lr);
+        if (!optimizerId.equals(id)) {
+            setOptimizer(id);
+        }
     }
 
     // ---- recording ----

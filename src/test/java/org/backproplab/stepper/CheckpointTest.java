@@ -90,6 +90,30 @@ class CheckpointTest {
     }
 
     @Test
+    void settingsChangedAfterARecordedUpdateApplyFromTheNextOneAfterRestoringToo() throws LessonException {
+        // Iteration 2's update is recorded with momentum at 0.1; then the user steps back into its backward pass
+        // and picks Adam at 0.3. Stepping on replays the recorded update; Adam makes iteration 3's. The restored
+        // stepper must do the same, not make iteration 2's update with Adam.
+        Stepper s = new Stepper(StepperTest.lesson("03_two_layer_network"), "momentum", 0.1);
+        int perIteration = s.graph().forwardSteps() + s.graph().backwardSteps() + s.graph().parameters().size();
+        for (int k = 0; k < 2 * perIteration; k++) {
+            s.step();
+        }
+        assertEquals(2, s.frame().iteration());
+        assertEquals(Phase.UPDATE, s.frame().phase());
+        for (int k = 0; k < s.graph().parameters().size() + 3; k++) {
+            s.stepBack();
+        }
+        assertEquals(Phase.BACKWARD, s.frame().phase());
+        s.setOptimizer("adam");
+        s.setLearningRate(0.3);
+        Stepper copy = restored(s);
+        assertEquals("adam", copy.optimizer());
+        assertEquals(0.3, copy.learningRate());
+        assertSameFrom(s, copy, 3 * perIteration);
+    }
+
+    @Test
     void steppedBackIntoAnEarlierIteration() throws LessonException {
         Stepper s = new Stepper(StepperTest.lesson("01_circuit"), "rmsprop", 0.01);
         for (int k = 0; k < 30; k++) {
