@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
+import java.util.function.IntFunction;
 
 /**
  * A table of metrics written as CSV, the way a spreadsheet or pandas reads it back unchanged: a header line of
@@ -22,12 +24,29 @@ public final class CsvTable {
 
     private final List<String> columns;
     private final List<List<String>> rows = new ArrayList<>();
+    /** Rows made only when read or written (a long series: opening a menu must not format a million numbers). */
+    private final IntFunction<Object[]> source;
+    private final int sourceRows;
 
     public CsvTable(List<String> columns) {
+        this(columns, 0, null);
+    }
+
+    private CsvTable(List<String> columns, int sourceRows, IntFunction<Object[]> source) {
         if (columns.isEmpty()) {
             throw new IllegalArgumentException("a table needs at least one column");
         }
         this.columns = List.copyOf(columns);
+        this.sourceRows = sourceRows;
+        this.source = source;
+    }
+
+    /**
+     * A table of {@code rowCount} rows that {@code row} gives (cells as for {@link #add}) when the table is read or
+     * written, not before: {@link #isEmpty()} and {@link #rowCount()} cost nothing.
+     */
+    public static CsvTable lazy(List<String> columns, int rowCount, IntFunction<Object[]> row) {
+        return new CsvTable(columns, rowCount, row);
     }
 
     public static CsvTable of(String... columns) {
@@ -36,6 +55,9 @@ public final class CsvTable {
 
     /** Adds a row of as many cells as there are columns: numbers, text or null. */
     public CsvTable add(Object... cells) {
+        if (source != null) {
+            throw new IllegalStateException("a lazy table gets its rows from its source");
+        }
         if (cells.length != columns.size()) {
             throw new IllegalArgumentException("a row of " + cells.length + " cells in a table of " + columns.size()
                     + " columns " + columns);
@@ -53,24 +75,36 @@ public final class CsvTable {
     }
 
     public int rowCount() {
-        return rows.size();
+        return source != null ? sourceRows : rows.size();
     }
 
     public boolean isEmpty() {
-        return rows.isEmpty();
+        return rowCount() == 0;
     }
 
     /** Row {@code i} (from 0) as the texts written for it, unquoted. */
     public List<String> row(int i) {
-        return rows.get(i);
+        if (source == null) {
+            return rows.get(i);
+        }
+        Objects.checkIndex(i, sourceRows);
+        Object[] cells = source.apply(i);
+        if (cells.length != columns.size()) {
+            throw new IllegalStateException("row " + i + " has " + cells.length + " cells, the table " + columns.size());
+        }
+        List<String> row = new ArrayList<>(cells.length);
+        for (Object c : cells) {
+            row.add(cell(c));
+        }
+        return row;
     }
 
     /** The whole table as CSV text, header first, every line ended by {@link #EOL}. */
     public String toCsv() {
         StringBuilder out = new StringBuilder();
         line(out, columns);
-        for (List<String> row : rows) {
-            line(out, row);
+        for (int i = 0; i < rowCount(); i++) {
+            line(out, row(i));
         }
         return out.toString();
     }

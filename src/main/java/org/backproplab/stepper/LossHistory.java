@@ -132,7 +132,6 @@ public final class LossHistory {
         }
         List<String> header = new java.util.ArrayList<>(List.of(counter));
         header.addAll(columns);
-        CsvTable table = new CsvTable(header);
         double[][] losses = new double[histories.size()][];
         int rows = 0;
         for (int h = 0; h < losses.length; h++) {
@@ -142,14 +141,14 @@ public final class LossHistory {
             }
             rows = Math.max(rows, losses[h].length);
         }
-        for (int i = 0; i < rows; i++) {
+        // Lazy: the numbers are copied now, their text made only when the table is written.
+        return CsvTable.lazy(header, rows, i -> {
             Object[] row = new Object[losses.length + 1];
             row[0] = i + 1;
             for (int h = 0; h < losses.length; h++) {
                 row[h + 1] = i < losses[h].length ? losses[h][i] : null;
             }
-            table.add(row);
-        }
-        return table;
+            return row;
+        });
     }
 }

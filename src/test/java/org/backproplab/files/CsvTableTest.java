@@ -65,4 +65,19 @@ class CsvTableTest {
             assertEquals(1, files.count(), "no temporary file is left");
         }
     }
+
+    @org.junit.jupiter.api.Test
+    void aLazyTableMakesItsRowsOnlyWhenRead() {
+        int[] made = {0};
+        CsvTable t = CsvTable.lazy(java.util.List.of("i", "x"), 3, i -> {
+            made[0]++;
+            return new Object[] {i + 1, i == 2 ? null : 0.5 * i};
+        });
+        org.junit.jupiter.api.Assertions.assertEquals(3, t.rowCount());
+        org.junit.jupiter.api.Assertions.assertFalse(t.isEmpty());
+        org.junit.jupiter.api.Assertions.assertEquals(0, made[0], "counting rows makes none");
+        org.junit.jupiter.api.Assertions.assertEquals("i,x\r\n1,0.0\r\n2,0.5\r\n3,\r\n", t.toCsv());
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> t.add(4, 1.0));
+        org.junit.jupiter.api.Assertions.assertTrue(CsvTable.lazy(java.util.List.of("i"), 0, i -> null).isEmpty());
+    }
 }

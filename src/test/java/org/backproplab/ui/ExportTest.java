@@ -79,6 +79,12 @@ class ExportTest {
         Exports.useChooser(null);
     }
 
+    /** Exports are written off the JavaFX thread: wait for the last one, and for what it tells the window. */
+    private static void written() throws Exception {
+        org.junit.jupiter.api.Assertions.assertTrue(Exports.lastWrite.get(20, TimeUnit.SECONDS), "the export was written");
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
     @Test
     void theWholeGraphAsPngAtTwiceItsSizeWhateverTheViewsZoom(FxRobot robot) throws Exception {
         robot.interact(() -> {
@@ -95,6 +101,7 @@ class ExportTest {
         });
         double zoomed = graph.scale();
         fire(robot, "exportGraphPngItem");
+        written();
         assertEquals(zoomed, graph.scale(), "the view keeps its zoom");
         Path png = dir.resolve("02_sigmoid_neuron-graph.png");
         BufferedImage image = ImageIO.read(png.toFile());
@@ -107,6 +114,7 @@ class ExportTest {
         Files.copy(png, Screenshots.folder().resolve("export-graph.png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
 
         fire(robot, "exportGraphSvgItem");
+        written();
         Path svg = dir.resolve("02_sigmoid_neuron-graph.svg");
         Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder()
                 .parse(new ByteArrayInputStream(Files.readAllBytes(svg)));
@@ -129,6 +137,7 @@ class ExportTest {
         showFileMenu(robot);
         assertFalse(item(robot, "exportMetricsItem").isDisable());
         fire(robot, "exportMetricsItem");
+        written();
         List<String> lines = Files.readAllLines(dir.resolve("01_circuit-loss.csv"));
         assertEquals(List.of("iteration,loss", "1,-12.0"), lines.subList(0, 2));
         assertEquals(3, lines.size());
@@ -165,9 +174,11 @@ class ExportTest {
         assertTrue(menu.isShowing(), "Shift+F10 opens it");
         robot.interact(() -> menu.getItems().stream().filter(i -> ChartExport.CSV_ITEM.equals(i.getId())).findFirst()
                 .orElseThrow().fire());
+        written();
         robot.interact(menu::hide);
         assertEquals(List.of("iteration,loss", "1,-12.0"), Files.readAllLines(dir.resolve("01_circuit-loss.csv")));
         robot.interact(() -> menu.getItems().get(0).fire());
+        written();
         BufferedImage png = ImageIO.read(dir.resolve("01_circuit-loss.png").toFile());
         assertEquals(2 * chart.getLayoutBounds().getWidth(), png.getWidth(), 2, "twice the chart's size");
     }
