@@ -94,8 +94,9 @@ public final class Exports {
         if (file == null) {
             return false;
         }
-        if (!file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith("." + kind.extension())) {
-            file = file.resolveSibling(file.getFileName() + "." + kind.extension()); // some dialogs add none
+        file = SaveTarget.withExtension(owner, messages, file, kind.extension());
+        if (file == null) {
+            return false;
         }
         Path target = file;
         Writer writer = content.take();

@@ -46,10 +46,10 @@ final class SessionActions {
         String lesson = window.stepper().lessonNameProperty().get().replaceFirst("\\.bp$", "");
         chooser.setInitialFileName((lesson.isBlank() ? "session" : lesson) + "." + SessionFile.EXTENSION);
         File file = chooser.showSaveDialog(window.stage());
-        if (file != null) {
-            String name = file.getName().toLowerCase(Locale.ROOT);
-            save(name.endsWith("." + SessionFile.EXTENSION) ? file.toPath()
-                    : file.toPath().resolveSibling(file.getName() + "." + SessionFile.EXTENSION));
+        Path target = file == null ? null
+                : SaveTarget.withExtension(window.stage(), window.messages(), file.toPath(), SessionFile.EXTENSION);
+        if (target != null) {
+            save(target);
         }
     }
 

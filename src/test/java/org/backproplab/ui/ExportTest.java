@@ -200,6 +200,29 @@ class ExportTest {
     }
 
     @Test
+    void aNameWithoutTheExtensionThatWouldReplaceAFileAsksFirst(FxRobot robot) throws Exception {
+        Path mine = Files.writeString(dir.resolve("mine.csv"), "keep me");
+        Exports.useChooser((owner, messages, kind, name) -> dir.resolve("mine")); // as GTK's dialog returns it
+        robot.interact(() -> window.stepper().finishPhase());
+        showFileMenu(robot);
+        MenuItem metrics = item(robot, "exportMetricsItem");
+        for (ButtonType answer : List.of(ButtonType.CANCEL, ButtonType.OK)) {
+            javafx.application.Platform.runLater(metrics::fire); // the question waits for an answer: not interact
+            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
+                    () -> robot.lookup("#" + SaveTarget.REPLACE_ID).tryQuery().isPresent());
+            DialogPane pane = robot.lookup("#" + SaveTarget.REPLACE_ID).queryAs(DialogPane.class);
+            assertEquals("Replace mine.csv?", pane.getHeaderText());
+            robot.interact(() -> ((Button) pane.lookupButton(answer)).fire());
+            WaitForAsyncUtils.waitForFxEvents();
+            if (answer == ButtonType.CANCEL) {
+                assertEquals("keep me", Files.readString(mine), "declined: the file is as it was");
+            }
+        }
+        written();
+        assertEquals("iteration,loss", Files.readAllLines(mine).get(0), "accepted: replaced");
+    }
+
+    @Test
     void everyChartOfEveryTabHasAnExportMenu(FxRobot robot) {
         TabPane tabs = robot.lookup("#mainTabs").queryAs(TabPane.class);
         Set<String> charts = new HashSet<>();

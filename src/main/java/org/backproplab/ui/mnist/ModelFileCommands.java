@@ -4,7 +4,6 @@ import java.io.File;
 import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 import java.text.MessageFormat;
-import java.util.Locale;
 import java.util.ResourceBundle;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -15,6 +14,7 @@ import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
 import org.backproplab.ui.ErrorDialog;
+import org.backproplab.ui.SaveTarget;
 
 /**
  * The MNIST tab's Save model… and Open model… buttons: the file choosers, a thin layer over {@link #save(Path)} and
@@ -50,9 +50,10 @@ final class ModelFileCommands {
         String layers = weights == null ? "mnist" : "mnist-" + weights.config().layerList().replace(',', '-');
         chooser.setInitialFileName(layers + "." + EXTENSION);
         File file = chooser.showSaveDialog(owner.get());
-        if (file != null) {
-            save(file.getName().toLowerCase(Locale.ROOT).endsWith("." + EXTENSION) ? file.toPath()
-                    : file.toPath().resolveSibling(file.getName() + "." + EXTENSION));
+        Path target = file == null ? null
+                : SaveTarget.withExtension(owner.get(), resources, file.toPath(), EXTENSION);
+        if (target != null) {
+            save(target);
         }
     }
 
