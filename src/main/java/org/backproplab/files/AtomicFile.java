@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -63,9 +62,7 @@ public final class AtomicFile {
      * an AccessDeniedException from creating the temporary file would otherwise say).
      */
     private static FileSystemException named(Path file, FileSystemException e) {
-        String reason = e.getReason() != null ? e.getReason() : e.getClass().getSimpleName()
-                .replaceFirst("Exception$", "").replaceAll("(?<=[a-z])(?=[A-Z])", " ").toLowerCase(Locale.ROOT);
-        FileSystemException named = new FileSystemException(file.toString(), null, reason);
+        FileSystemException named = new FileSystemException(file.toString(), null, FileSystemErrors.reason(e));
         named.initCause(e);
         return named;
     }

@@ -2,6 +2,7 @@ package org.backproplab.ui;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.FileSystemException;
 import java.text.MessageFormat;
 import java.util.ResourceBundle;
 import java.util.function.Supplier;
@@ -11,6 +12,8 @@ import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.TextArea;
 import javafx.stage.Window;
+
+import org.backproplab.files.FileSystemErrors;
 
 /**
  * Shows an uncaught exception in a dialog instead of letting the app die silently or freeze with a half-done
@@ -40,6 +43,18 @@ public final class ErrorDialog {
         } else {
             Platform.runLater(() -> show(error, messages));
         }
+    }
+
+    /**
+     * Why, in words: a file system error's file and reason (its own message is often the bare path), else the
+     * exception's message.
+     */
+    public static String reason(Throwable e) {
+        if (e instanceof FileSystemException f) {
+            String what = FileSystemErrors.reason(f);
+            return f.getFile() == null ? what : f.getFile() + ": " + what;
+        }
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }
 
     /**

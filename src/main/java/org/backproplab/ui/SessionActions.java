@@ -2,11 +2,9 @@ package org.backproplab.ui;
 
 import java.io.File;
 import java.io.IOException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.MessageFormat;
-import java.util.Locale;
 import java.util.ResourceBundle;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
@@ -80,7 +78,7 @@ final class SessionActions {
                 });
             } catch (IOException | RuntimeException e) {
                 Platform.runLater(() -> {
-                    fail(MessageFormat.format(text("session.save.failed"), file.getFileName()), reason(e));
+                    fail(MessageFormat.format(text("session.save.failed"), file.getFileName()), ErrorDialog.reason(e));
                     done.completeExceptionally(e);
                 });
             }
@@ -97,7 +95,7 @@ final class SessionActions {
                 Platform.runLater(() -> show(file, session, done));
             } catch (SessionFileException | RuntimeException | OutOfMemoryError e) {
                 Platform.runLater(() -> {
-                    fail(text("session.open.failed"), reason(e));
+                    fail(text("session.open.failed"), ErrorDialog.reason(e));
                     done.completeExceptionally(e);
                 });
             }
@@ -112,7 +110,7 @@ final class SessionActions {
             }
             window.stepper().restore(session);
         } catch (LessonException | RuntimeException e) {
-            fail(text("session.open.failed"), reason(e));
+            fail(text("session.open.failed"), ErrorDialog.reason(e));
             done.completeExceptionally(e);
             return;
         }
@@ -147,13 +145,4 @@ final class SessionActions {
         return messages.getString(key);
     }
 
-    /** Why, in words: a file system error's reason (its own message is often the bare path). */
-    static String reason(Throwable e) {
-        if (e instanceof FileSystemException f) {
-            String what = f.getReason() != null ? f.getReason() : f.getClass().getSimpleName()
-                    .replaceFirst("Exception$", "").replaceAll("(?<=[a-z])(?=[A-Z])", " ").toLowerCase(Locale.ROOT);
-            return f.getFile() == null ? what : f.getFile() + ": " + what;
-        }
-        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
-    }
 }

@@ -1,7 +1,6 @@
 package org.backproplab.ui.mnist;
 
 import java.io.File;
-import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 import java.text.MessageFormat;
 import java.util.ResourceBundle;
@@ -96,10 +95,8 @@ final class ModelFileCommands {
         String message;
         if (e instanceof ModelFiles.NotMnistException n) {
             message = MessageFormat.format(text("model.open.notMnist"), n.fileName, n.inputs, n.outputs);
-        } else if (e instanceof FileSystemException f) { // its own message is often the bare path
-            message = f.getFile() + ": " + (f.getReason() != null ? f.getReason() : f.getClass().getSimpleName());
         } else {
-            message = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+            message = ErrorDialog.reason(e);
         }
         ErrorDialog.problem(owner.get(), resources, header, message);
     }
