@@ -84,42 +84,37 @@ final class VectorGemm implements Gemm {
 
     /** Columns j..j+2L of C, all rows. */
     private static void panel(boolean transA, int m, int n, int k, float[] a, float[] b, float[] c, int j) {
-        int i = 0;
-        if (TALL == 12) {
-            for (; i + 12 <= m; i += 12) {
-                block12(transA, m, k, a, i, b, j, n, c, i * n + j, n);
-            }
-        }
-        for (; i + 4 <= m; i += 4) {
-            block4(transA, m, k, a, i, b, j, n, c, i * n + j, n);
-        }
-        for (; i < m; i++) {
-            block1(transA, m, k, a, i, b, j, n, c, i * n + j, n);
-        }
+        blocks(transA, m, n, k, a, b, c, 0, m, j, j + 2 * L);
     }
 
     private static void rows(boolean transA, int m, int n, int k, float[] a, float[] b, float[] c, int from, int to) {
         int jFull = n - n % (2 * L);
+        blocks(transA, m, n, k, a, b, c, from, to, 0, jFull);
+        if (jFull < n) {
+            paddedTail(transA, m, n, k, a, b, c, from, to, jFull);
+        }
+    }
+
+    /** Rows from..to of C in columns jFrom..jTo (whole pairs of vectors): 12 rows at a time, then 4, then 1. */
+    private static void blocks(boolean transA, int m, int n, int k, float[] a, float[] b, float[] c, int from, int to,
+                               int jFrom, int jTo) {
         int i = from;
         if (TALL == 12) {
             for (; i + 12 <= to; i += 12) {
-                for (int j = 0; j < jFull; j += 2 * L) {
+                for (int j = jFrom; j < jTo; j += 2 * L) {
                     block12(transA, m, k, a, i, b, j, n, c, i * n + j, n);
                 }
             }
         }
         for (; i + 4 <= to; i += 4) {
-            for (int j = 0; j < jFull; j += 2 * L) {
+            for (int j = jFrom; j < jTo; j += 2 * L) {
                 block4(transA, m, k, a, i, b, j, n, c, i * n + j, n);
             }
         }
         for (; i < to; i++) {
-            for (int j = 0; j < jFull; j += 2 * L) {
+            for (int j = jFrom; j < jTo; j += 2 * L) {
                 block1(transA, m, k, a, i, b, j, n, c, i * n + j, n);
             }
-        }
-        if (jFull < n) {
-            paddedTail(transA, m, n, k, a, b, c, from, to, jFull);
         }
     }
 
