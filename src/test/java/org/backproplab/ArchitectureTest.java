@@ -47,16 +47,55 @@ class ArchitectureTest {
             .because("the command line must run headless");
 
     @ArchTest
+    static final ArchRule samplingUsesTheJdkOnly = classes()
+            .that().resideInAPackage("org.backproplab.sampling..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("org.backproplab.sampling..", "java..")
+            .because("the one seeded shuffle serves nn, data and the labs alike");
+
+    @ArchTest
     static final ArchRule nnUsesOnlyTheEngine = noClasses()
             .that().resideInAPackage("org.backproplab.nn..")
             .should().dependOnClassesThat().resideInAnyPackage("org.backproplab.data..", "org.backproplab.lesson..",
-                    "org.backproplab.stepper..", "org.backproplab.cli..", "org.backproplab.ui..");
+                    "org.backproplab.stepper..", "org.backproplab.labs..", "org.backproplab.codegen..",
+                    "org.backproplab.cli..", "org.backproplab.ui..")
+            .because("nn is networks and the one training step on the engine; the labs and views build on it");
 
     @ArchTest
     static final ArchRule dataUsesOnlyTheEngine = noClasses()
             .that().resideInAPackage("org.backproplab.data..")
             .should().dependOnClassesThat().resideInAnyPackage("org.backproplab.nn..", "org.backproplab.lesson..",
-                    "org.backproplab.stepper..", "org.backproplab.cli..", "org.backproplab.ui..");
+                    "org.backproplab.stepper..", "org.backproplab.labs..", "org.backproplab.codegen..",
+                    "org.backproplab.cli..", "org.backproplab.ui..");
+
+    @ArchTest
+    static final ArchRule lessonSitsBelowTheViewsBackEnds = noClasses()
+            .that().resideInAPackage("org.backproplab.lesson..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.backproplab.stepper..", "org.backproplab.labs..",
+                    "org.backproplab.codegen..", "org.backproplab.cli..", "org.backproplab.ui..");
+
+    @ArchTest
+    static final ArchRule labsAreHeadlessBackEnds = noClasses()
+            .that().resideInAPackage("org.backproplab.labs..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.kordamp.ikonli..", "org.fxmisc..",
+                    "org.backproplab.stepper..", "org.backproplab.codegen..", "org.backproplab.cli..",
+                    "org.backproplab.ui..")
+            .because("a lab's model is tested and run from the command line without a display");
+
+    @ArchTest
+    static final ArchRule codegenWritesFromSettingsOnly = noClasses()
+            .that().resideInAPackage("org.backproplab.codegen..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.backproplab.stepper..",
+                    "org.backproplab.cli..", "org.backproplab.ui..");
+
+    /**
+     * The stepper may compile lessons: a saved session holds its lesson's text, and restoring one (like the
+     * inspector's what-if) compiles it afresh. It may not reach the labs, the command line or the window.
+     */
+    @ArchTest
+    static final ArchRule stepperMayCompileLessonsButNotReachUp = noClasses()
+            .that().resideInAPackage("org.backproplab.stepper..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.backproplab.labs..", "org.backproplab.codegen..")
+            .because("the stepper sits on engine, nn and lesson; the labs are its siblings, not its inputs");
 
     @ArchTest
     static final ArchRule stepperIsHeadless = noClasses()

@@ -21,9 +21,9 @@ import org.backproplab.lesson.LessonTraining;
 import org.backproplab.nn.Activation;
 import org.backproplab.nn.Examples;
 import org.backproplab.nn.GradientClipping;
-import org.backproplab.nn.GradientFlow;
+import org.backproplab.labs.GradientFlow;
 import org.backproplab.nn.Initializer;
-import org.backproplab.nn.Playground;
+import org.backproplab.labs.Playground;
 import org.backproplab.nn.Trainer;
 import org.backproplab.nn.TrainingConfig;
 import org.backproplab.stepper.Frame;
@@ -31,6 +31,9 @@ import org.backproplab.stepper.ShippedLessons;
 import org.backproplab.stepper.Stepper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.backproplab.nn.OptimizerKind;
+import org.backproplab.nn.Clipping;
+import org.backproplab.nn.Schedule;
 
 /**
  * Same seed, same numbers, bit for bit, across changes to how training loops are written: every loop that trains
@@ -120,10 +123,10 @@ class SameNumbersTest {
         Digest d = new Digest();
         for (String name : ShippedLessons.NAMES) {
             for (String optimizer : OPTIMIZERS) {
-                for (OptionalDouble clip : List.of(OptionalDouble.empty(), OptionalDouble.of(0.5))) {
+                for (Clipping clip : List.of(Clipping.NONE, new Clipping.ByNorm(0.5))) {
                     Lesson lesson = lesson(name);
                     LessonTraining.Result r = LessonTraining.run(lesson,
-                            new LessonTraining.Settings(12, optimizer, 0.05, clip));
+                            new LessonTraining.Settings(12, OptimizerKind.parse(optimizer), 0.05, clip));
                     r.outputs().forEach(d::add);
                     for (GradientClipping.Report c : r.clipping()) {
                         d.add(c.normBefore()).add(c.normAfter());
@@ -187,16 +190,16 @@ class SameNumbersTest {
         assertEquals("e372e13306909ee7eeea1de0", train(TrainingConfig.kerasClassic().withEpochs(2)), "keras");
         TrainingConfig mlp800 = TrainingConfig.defaults(new int[] {784, 800, 10})
                 .withNetwork(Activation.Kind.RELU, false, 0.2, Initializer.Scheme.XAVIER_UNIFORM)
-                .withRegularisation("cosine", 0, "none", 0).withEpochs(2);
+                .withRegularisation(Schedule.parse("cosine"), 0, Clipping.parse("none", 0)).withEpochs(2);
         assertEquals("a0755006cd570ac890cef2c6", train(mlp800), "mlp800");
         TrainingConfig options = TrainingConfig.defaults(new int[] {784, 32, 16, 10})
                 .withNetwork(Activation.Kind.TANH, true, 0.1, Initializer.Scheme.HE_NORMAL)
-                .withOptimizer("momentum", 0.05).withRegularisation("step:1:0.5", 1e-4, "norm", 0.5).withBatch(50)
+                .withOptimizer(OptimizerKind.MOMENTUM, 0.05).withRegularisation(Schedule.parse("step:1:0.5"), 1e-4, Clipping.parse("norm", 0.5)).withBatch(50)
                 .withEpochs(3).withSeed(5);
         assertEquals("1aa6d1cd562921ff933085c8", train(options), "batchnorm, momentum, step, decay, norm clip");
         TrainingConfig byValue = TrainingConfig.defaults(new int[] {784, 24, 10})
                 .withNetwork(Activation.Kind.SIGMOID, false, 0, Initializer.Scheme.NORMAL)
-                .withOptimizer("rmsprop", 0.003).withRegularisation("none", 0, "value", 0.01).withBatch(64)
+                .withOptimizer(OptimizerKind.RMSPROP, 0.003).withRegularisation(Schedule.parse("none"), 0, Clipping.parse("value", 0.01)).withBatch(64)
                 .withSeed(9);
         assertEquals("0ed5ea593223590429b23a4d", train(byValue.withEpochs(2)), "rmsprop, value clip");
     }
@@ -224,12 +227,12 @@ class SameNumbersTest {
         assertEquals("3021496845bf4e853ed05d5a",
                 flow(GradientFlow.Config.of(Activation.Kind.SIGMOID, Initializer.Scheme.XAVIER_UNIFORM)), "sigmoid");
         assertEquals("30e0ba3925f6c00433312202", flow(GradientFlow.Config.of(Activation.Kind.RELU,
-                Initializer.Scheme.NORMAL).withClip("norm", 1)), "relu normal norm-clipped");
+                Initializer.Scheme.NORMAL).withClipping(Clipping.parse("norm", 1))), "relu normal norm-clipped");
         assertEquals("afdb9dceddb41456126b144f", flow(GradientFlow.Config.of(Activation.Kind.RELU,
                 Initializer.Scheme.NORMAL)), "relu normal exploding");
         assertEquals("3e0f8f62b1052d3a274c859f", flow(GradientFlow.Config.of(Activation.Kind.TANH,
-                Initializer.Scheme.XAVIER_NORMAL).withBatchNorm(true).withClip("value", 0.001)
-                .withOptimizer("adam", 0.01).withBatch(64).withSeed(3)), "tanh bn value-clipped adam");
+                Initializer.Scheme.XAVIER_NORMAL).withBatchNorm(true).withClipping(Clipping.parse("value", 0.001))
+                .withOptimizer(OptimizerKind.ADAM, 0.01).withBatch(64).withSeed(3)), "tanh bn value-clipped adam");
     }
 
     private static String play(ToyData.Kind kind, Playground.Config config) {
@@ -257,9 +260,9 @@ class SameNumbersTest {
     void playground() {
         assertEquals("25b3c62d2e4d97c8f3b3ed00", play(ToyData.Kind.XOR, Playground.Config.defaults()), "xor");
         assertEquals("ec7f795c8420876346ebb4a3", play(ToyData.Kind.SPIRAL, Playground.Config.defaults().withHidden(8, 8)
-                .withRegularization("l1", 0.003).withLearningRate(0.1)), "spiral l1");
+                .withRegularization(Playground.Regularization.L1, 0.003).withLearningRate(0.1)), "spiral l1");
         assertEquals("f5b9719cc9b5bcd5412318a3", play(ToyData.Kind.GAUSSIAN, new Playground.Config(
                 List.of(Playground.Feature.X1, Playground.Feature.SIN_X2), new int[] {3}, Activation.Kind.RELU, 0.01,
-                "l2", 0.001, 7, Playground.Problem.REGRESSION, 3)), "regression l2");
+                Playground.Regularization.L2, 0.001, 7, Playground.Problem.REGRESSION, 3)), "regression l2");
     }
 }

@@ -17,6 +17,7 @@ import org.backproplab.engine.kernel.Gemm;
 import org.backproplab.engine.kernel.JavaGemm;
 import org.backproplab.engine.kernel.Kernels;
 import org.backproplab.nn.Trainer;
+import org.backproplab.nn.OptimizerKind;
 import org.backproplab.nn.TrainingConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -126,10 +127,7 @@ public final class BenchCommand implements Callable<Integer> {
             case "keras" -> TrainingConfig.kerasClassic();
             case "mlp128" -> TrainingConfig.defaults(new int[] {784, 128, 10});
             case "mlp256" -> TrainingConfig.defaults(new int[] {784, 256, 128, 10});
-            case "mlp800" -> TrainingConfig.defaults(new int[] {784, 800, 10})
-                    .withNetwork(org.backproplab.nn.Activation.Kind.RELU, false, 0.2,
-                            org.backproplab.nn.Initializer.Scheme.XAVIER_UNIFORM)
-                    .withRegularisation("cosine", 0, "none", 0).withEpochs(20);
+            case "mlp800" -> TrainingConfig.mlp800();
             default -> throw new IllegalArgumentException("unknown preset '" + name + "'; use keras, mlp128, mlp256 or mlp800");
         };
     }
@@ -189,7 +187,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     private void race(TrainingConfig c, double ours, PrintWriter out, PrintWriter err) throws IOException,
             InterruptedException {
-        if (c.layers().length != 3 || c.layers()[0] != 784 || c.layers()[2] != 10 || !"adam".equals(c.optimizer())) {
+        if (c.layers().length != 3 || c.layers()[0] != 784 || c.layers()[2] != 10 || c.optimizer() != OptimizerKind.ADAM) {
             err.println("bench: the numpy peer runs 784-H-10 with Adam only; no race for " + c.layerList());
             return;
         }

@@ -6,13 +6,15 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
-import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import org.backproplab.lesson.Diagnostic;
 import org.backproplab.lesson.Lesson;
 import org.backproplab.lesson.LessonException;
 import org.backproplab.lesson.LessonTraining;
+import org.backproplab.nn.Clipping;
+import org.backproplab.nn.OptimizerKind;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -36,7 +38,7 @@ public final class EvalCommand implements Callable<Integer> {
 
     static final int OK = 0;
     static final int ERROR = 2;
-    private static final List<String> OPTIMIZERS = List.of("sgd", "momentum", "nesterov", "rmsprop", "adam");
+    private static final List<String> OPTIMIZERS = Arrays.stream(OptimizerKind.values()).map(OptimizerKind::id).toList();
 
     @Spec
     private CommandSpec spec;
@@ -95,8 +97,8 @@ public final class EvalCommand implements Callable<Integer> {
             err.flush();
             return ERROR;
         }
-        LessonTraining.Settings settings = new LessonTraining.Settings(steps, optimizer, learningRate,
-                clipNorm == null ? OptionalDouble.empty() : OptionalDouble.of(clipNorm));
+        LessonTraining.Settings settings = new LessonTraining.Settings(steps, OptimizerKind.parse(optimizer),
+                learningRate, clipNorm == null ? Clipping.NONE : new Clipping.ByNorm(clipNorm));
         LessonTraining.Result result = LessonTraining.run(lesson, settings);
         EvalReport report = new EvalReport(lesson, settings, result);
         if (json) {

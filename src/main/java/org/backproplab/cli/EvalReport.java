@@ -9,6 +9,7 @@ import org.backproplab.engine.Snapshot;
 import org.backproplab.engine.Tensor;
 import org.backproplab.lesson.Lesson;
 import org.backproplab.lesson.LessonTraining;
+import org.backproplab.nn.Clipping;
 
 /** What {@code eval} prints about a lesson after its training steps: the JSON object or the readable table. */
 final class EvalReport {
@@ -89,8 +90,8 @@ final class EvalReport {
         if (!result.outputs().isEmpty() && result.outputs().get(0).isScalar()) {
             b.append("; output before the first step ").append(format(result.outputs().get(0)));
         }
-        if (settings.clipNorm().isPresent()) {
-            b.append("\ngradient norm clipped to ").append(Numbers.format(settings.clipNorm().getAsDouble()))
+        if (settings.clipping() instanceof Clipping.ByNorm byNorm) {
+            b.append("\ngradient norm clipped to ").append(Numbers.format(byNorm.maxNorm()))
                     .append(" in ").append(result.clippedSteps()).append(" of ").append(settings.steps())
                     .append(" steps; norm before clipping: first step ")
                     .append(Numbers.significant(result.clipping().get(0).normBefore(), 6)).append(", last step ")

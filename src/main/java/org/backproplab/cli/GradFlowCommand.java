@@ -10,8 +10,9 @@ import java.util.concurrent.Callable;
 import org.backproplab.data.DataFileException;
 import org.backproplab.data.Mnist;
 import org.backproplab.nn.Activation;
-import org.backproplab.nn.GradientFlow;
+import org.backproplab.labs.GradientFlow;
 import org.backproplab.nn.Initializer;
+import org.backproplab.nn.OptimizerKind;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -87,8 +88,8 @@ public final class GradFlowCommand implements Callable<Integer> {
                 default -> throw new IllegalArgumentException("unknown --init '" + init + "'; use small, normal, xavier or he");
             };
             GradientFlow.Config config = new GradientFlow.Config(depth, width, Activation.Kind.parse(activation), scheme,
-                    batchNorm, clipNorm != null ? "norm" : clipValue != null ? "value" : "none",
-                    clipNorm != null ? clipNorm : clipValue != null ? clipValue : 0, optimizer, lr, batch, seed);
+                    batchNorm, TrainingOptions.clipping(clipNorm, clipValue), OptimizerKind.parse(optimizer), lr, batch,
+                    seed);
             Mnist mnist = Mnist.load(data != null ? data : Mnist.defaultDirectory());
             flow = new GradientFlow(config, TrainingOptions.examples(mnist.train()));
         } catch (IllegalArgumentException | DataFileException e) {

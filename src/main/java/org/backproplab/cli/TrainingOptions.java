@@ -5,8 +5,11 @@ import org.backproplab.data.DataFileException;
 import org.backproplab.data.Mnist;
 import org.backproplab.engine.kernel.Kernels;
 import org.backproplab.nn.Activation;
+import org.backproplab.nn.Clipping;
 import org.backproplab.nn.Examples;
 import org.backproplab.nn.Initializer;
+import org.backproplab.nn.OptimizerKind;
+import org.backproplab.nn.Schedule;
 import org.backproplab.nn.TrainingConfig;
 import picocli.CommandLine.Option;
 
@@ -86,11 +89,18 @@ final class TrainingOptions {
         if (clipNorm != null && clipValue != null) {
             throw new IllegalArgumentException("choose one of --clip-norm and --clip-value");
         }
-        String clip = clipNorm != null ? "norm" : clipValue != null ? "value" : "none";
-        double threshold = clipNorm != null ? clipNorm : clipValue != null ? clipValue : 0;
         return new TrainingConfig(org.backproplab.nn.Mlp.parseSizes(layers), Activation.Kind.parse(activation), batchNorm,
-                dropout, Initializer.Scheme.parse(init), optimizer, lr, schedule, weightDecay, clip, threshold, batch,
-                epochs, seed);
+                dropout, Initializer.Scheme.parse(init), OptimizerKind.parse(optimizer), lr, Schedule.parse(schedule),
+                weightDecay, clipping(clipNorm, clipValue), batch, epochs, seed);
+    }
+
+    /** --clip-norm or --clip-value (at most one) as a clipping. */
+    static Clipping clipping(Double clipNorm, Double clipValue) {
+        if (clipNorm != null && clipValue != null) {
+            throw new IllegalArgumentException("choose one of --clip-norm and --clip-value");
+        }
+        return clipNorm != null ? new Clipping.ByNorm(clipNorm) : clipValue != null ? new Clipping.ByValue(clipValue)
+                : Clipping.NONE;
     }
 
     Mnist loadMnist() throws DataFileException {

@@ -8,7 +8,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.backproplab.engine.Graph;
+import org.backproplab.engine.PassListener;
 import org.backproplab.engine.Tensor;
+import org.backproplab.nn.TrainingStep;
 
 /**
  * A compiled lesson: the engine graph its statements built, which node is the output, which leaves are
@@ -113,10 +115,7 @@ public final class Lesson {
 
     /** Recomputes every node from the leaves' current values. */
     public void forward() {
-        graph.forward();
-        for (Tensor t : detached) {
-            t.op().forward(t);
-        }
+        objective().forward(null);
     }
 
     /** Zeroes every gradient, the leaves' included (gradients accumulate until zeroed). */
@@ -129,5 +128,36 @@ public final class Lesson {
     /** Backprop from the output, seeded with 1. */
     public void backward() {
         graph.backward();
+    }
+
+    /**
+     * What a {@link TrainingStep} trains on this lesson: the graph's passes, with the nodes that do not feed the
+     * output recomputed after each forward pass and every node's gradient zeroed.
+     */
+    public TrainingStep.Objective objective() {
+        return new TrainingStep.Objective() {
+            @Override
+            public void forward(PassListener listener) {
+                graph.forward(listener);
+                for (Tensor t : detached) {
+                    t.op().forward(t);
+                }
+            }
+
+            @Override
+            public Tensor output() {
+                return output;
+            }
+
+            @Override
+            public void zeroGrad() {
+                Lesson.this.zeroGrad();
+            }
+
+            @Override
+            public void backward(PassListener listener) {
+                graph.backward(listener);
+            }
+        };
     }
 }

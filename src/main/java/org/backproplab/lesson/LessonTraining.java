@@ -2,15 +2,16 @@ package org.backproplab.lesson;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalDouble;
 import org.backproplab.engine.Snapshot;
+import org.backproplab.nn.Clipping;
 import org.backproplab.nn.GradientClipping;
-import org.backproplab.nn.Optimizer;
+import org.backproplab.nn.OptimizerKind;
+import org.backproplab.nn.TrainingStep;
 
 /**
- * Trains a lesson's parameters, as {@code eval --steps} does. Each step: forward, zero every gradient, backward,
- * clip the parameters' gradients by their global norm (when asked), and let the optimizer update every
- * {@code param} from those same gradients. After the last step one more forward and backward leaves the values
+ * Trains a lesson's parameters, as {@code eval --steps} does: each step is one {@link TrainingStep} (forward, zero
+ * every gradient, backward, clip the parameters' gradients when asked, and let the optimizer update every
+ * {@code param} from those same gradients). After the last step one more forward and backward leaves the values
  * and gradients of the final parameters in the graph: that is what gets reported. With 0 steps that is simply
  * one forward and backward.
  */
@@ -20,11 +21,11 @@ public final class LessonTraining {
      * How to train.
      *
      * @param steps how many updates, 0 or more
-     * @param optimizer sgd, momentum, nesterov, rmsprop or adam
-     * @param learningRate the step size
-     * @param clipNorm the largest global gradient norm, or empty for no clipping
+     * @param optimizer which optimizer updates the params
+     * @param learningRate η
+     * @param clipping how the gradients are clipped before each update
      */
-    public record Settings(int steps, String optimizer, double learningRate, OptionalDouble clipNorm) {
+    public record Settings(int steps, OptimizerKind optimizer, double learningRate, Clipping clipping) {
         public Settings {
             if (steps < 0) {
                 throw new IllegalArgumentException("steps must be 0 or more, got " + steps);
@@ -33,7 +34,7 @@ public final class LessonTraining {
 
         /** One forward and backward, no training. */
         public static Settings none() {
-            return new Settings(0, "sgd", 0.1, OptionalDouble.empty());
+            return new Settings(0, OptimizerKind.SGD, 0.1, Clipping.NONE);
         }
     }
 
@@ -60,24 +61,24 @@ public final class LessonTraining {
 
     /** Runs the steps on {@code lesson}'s own nodes, which hold the final values and gradients afterwards. */
     public static Result run(Lesson lesson, Settings settings) {
-        Optimizer optimizer = Optimizer.create(settings.optimizer(), lesson.parameters(), settings.learningRate());
+        TrainingStep step = new TrainingStep(settings.optimizer().create(lesson.parameters(), settings.learningRate()),
+                settings.clipping());
+        TrainingStep.Objective objective = lesson.objective();
         List<Snapshot> outputs = new ArrayList<>();
         List<GradientClipping.Report> clipping = new ArrayList<>();
-        for (int step = 0; step < settings.steps(); step++) {
-            pass(lesson);
-            outputs.add(lesson.output().snapshot());
-            if (settings.clipNorm().isPresent()) {
-                clipping.add(GradientClipping.byGlobalNorm(lesson.parameters(), settings.clipNorm().getAsDouble()));
+        for (int n = 0; n < settings.steps(); n++) {
+            TrainingStep.Result r = step.run(objective, new TrainingStep.Watcher() {
+                @Override
+                public void backpropagated(double loss) {
+                    outputs.add(lesson.output().snapshot());
+                }
+            });
+            if (r.clipping() != null) {
+                clipping.add(r.clipping());
             }
-            optimizer.step();
         }
-        pass(lesson);
+        step.forward(objective, null);
+        step.backward(objective, null);
         return new Result(outputs, clipping);
-    }
-
-    private static void pass(Lesson lesson) {
-        lesson.forward();
-        lesson.zeroGrad();
-        lesson.backward();
     }
 }

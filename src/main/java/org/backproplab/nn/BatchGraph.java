@@ -15,12 +15,14 @@ public final class BatchGraph {
     private final Tensor y;
     private final Tensor logits;
     private final Graph graph;
+    private final TrainingStep.Objective objective;
 
     public BatchGraph(Module network, int rows, int inputs, int classes) {
         x = Tensor.wrap(rows, inputs, new float[rows * inputs]).noGrad().named("x");
         y = Tensor.wrap(rows, classes, new float[rows * classes]).noGrad().named("y");
         logits = network.forward(x).named("logits");
         graph = Graph.of(Loss.crossEntropy(logits, y).named("loss"));
+        objective = TrainingStep.Objective.of(graph);
     }
 
     public int rows() {
@@ -55,8 +57,9 @@ public final class BatchGraph {
         return graph.output().item();
     }
 
-    public void backward() {
-        graph.backward();
+    /** What a {@link TrainingStep} trains: this graph's passes. */
+    public TrainingStep.Objective objective() {
+        return objective;
     }
 
     /** The predicted class of row r: the largest logit. */

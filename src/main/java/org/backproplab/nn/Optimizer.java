@@ -394,16 +394,8 @@ public abstract sealed class Optimizer permits Optimizer.Sgd, Optimizer.Momentum
         @Override public String id() { return "adam"; }
     }
 
-    /** Makes an optimizer by its command-line name with default hyperparameters. */
+    /** Makes an optimizer by its command-line name with default hyperparameters (see {@link OptimizerKind}). */
     public static Optimizer create(String id, List<Tensor> parameters, double learningRate) {
-        return switch (id.toLowerCase(java.util.Locale.ROOT)) {
-            case "sgd" -> new Sgd(parameters, learningRate);
-            case "momentum" -> new Momentum(parameters, learningRate);
-            case "nesterov" -> new Momentum(parameters, learningRate, 0.9, true);
-            case "rmsprop" -> new RmsProp(parameters, learningRate);
-            case "adam" -> new Adam(parameters, learningRate);
-            default -> throw new IllegalArgumentException("unknown optimizer '" + id
-                    + "'; use sgd, momentum, nesterov, rmsprop or adam");
-        };
+        return OptimizerKind.parse(id).create(parameters, learningRate);
     }
 }

@@ -1,44 +1,69 @@
 package org.backproplab.nn;
 
-/** How the learning rate changes from epoch to epoch (epochs counted from 0). */
+import java.util.Locale;
+
+/**
+ * How the learning rate changes from epoch to epoch (epochs counted from 0, out of a run's {@code epochs}). Written
+ * {@code none}, {@code cosine} or {@code step:EVERY:FACTOR} on the command line and in model files.
+ */
 public sealed interface Schedule {
 
-    double rate(double base, int epoch);
+    /** The rate for {@code epoch} of a run of {@code epochs} epochs, from the base rate. */
+    double rate(double base, int epoch, int epochs);
+
+    /** The written form, which {@link #parse} reads back. */
+    String id();
 
     /** The same rate throughout. */
     record Constant() implements Schedule {
-        public double rate(double base, int epoch) {
+        public double rate(double base, int epoch, int epochs) {
             return base;
+        }
+
+        public String id() {
+            return "none";
         }
     }
 
     /** Multiplied by {@code factor} every {@code every} epochs. */
     record Step(int every, double factor) implements Schedule {
         public Step {
-            if (every < 1 || !(factor > 0)) {
-                throw new IllegalArgumentException("a step schedule needs every >= 1 and factor > 0");
+            if (every < 1 || !(factor > 0) || !Double.isFinite(factor)) {
+                throw new IllegalArgumentException("a step schedule needs every >= 1 and factor > 0, got step:" + every
+                        + ":" + factor);
             }
         }
 
-        public double rate(double base, int epoch) {
+        public double rate(double base, int epoch, int epochs) {
             return base * Math.pow(factor, epoch / every);
         }
-    }
 
-    /** Half a cosine from the base rate down to 0 over {@code epochs} epochs. */
-    record Cosine(int epochs) implements Schedule {
-        public double rate(double base, int epoch) {
-            return base * 0.5 * (1 + Math.cos(Math.PI * Math.min(epoch, epochs) / epochs));
+        public String id() {
+            return "step:" + every + ":" + factor;
         }
     }
 
-    /** Parses {@code none}, {@code step:EVERY:FACTOR} or {@code cosine} (over {@code epochs}). */
-    static Schedule parse(String text, int epochs) {
-        String[] parts = text.trim().toLowerCase(java.util.Locale.ROOT).split(":");
+    /** Half a cosine from the base rate down to 0 over the run's epochs. */
+    record Cosine() implements Schedule {
+        public double rate(double base, int epoch, int epochs) {
+            int over = Math.max(1, epochs);
+            return base * 0.5 * (1 + Math.cos(Math.PI * Math.min(epoch, over) / over));
+        }
+
+        public String id() {
+            return "cosine";
+        }
+    }
+
+    Schedule NONE = new Constant();
+
+    /** Parses {@code none} (or {@code constant}), {@code cosine} or {@code step:EVERY:FACTOR}. */
+    static Schedule parse(String text) {
+        String[] parts = text.trim().toLowerCase(Locale.ROOT).split(":");
         try {
             return switch (parts[0]) {
-                case "none", "constant" -> new Constant();
-                case "cosine" -> new Cosine(epochs);
+                case "none", "constant" -> NONE;
+                case "cosine" -> new Cosine();
                 case "step" -> new Step(parts.length > 1 ? Integer.parseInt(parts[1]) : 1,
                         parts.length > 2 ? Double.parseDouble(parts[2]) : 0.5);
                 default -> throw new IllegalArgumentException();

@@ -5,11 +5,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.backproplab.sampling.MiniBatches;
 
 /**
  * Trains a network on labelled examples: mini-batches reshuffled every epoch from the seed, each batch one
- * forward, backward, optional clipping and optimizer step on a graph built once per batch size; evaluation on
- * the test set after every epoch. Produces a {@link Model}. Epoch seconds count the training loop only.
+ * {@link TrainingStep} (forward, backward, optional clipping, optimizer step) on a graph built once per batch
+ * size; evaluation on the test set after every epoch. Produces a {@link Model}. Epoch seconds count the training loop only.
  */
 public final class Trainer {
 
@@ -80,29 +81,23 @@ public final class Trainer {
     public Result train(Examples train, Examples test, Listener listener, Control control) throws InterruptedException {
         Sequential network = config.buildNetwork();
         Model model = new Model(config, network);
-        Optimizer optimizer = Optimizer.create(config.optimizer(), network.parameters(), config.learningRate())
+        Optimizer optimizer = config.optimizer().create(network.parameters(), config.learningRate())
                 .withWeightDecay(config.weightDecay());
-        Schedule schedule = config.parsedSchedule();
+        TrainingStep step = new TrainingStep(optimizer, config.clipping(), config.schedule());
         Map<Integer, BatchGraph> graphs = new HashMap<>();
-        Random rng = new Random(config.seed() ^ 0x5DEECE66DL);
-        int[] order = new int[train.count()];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        int batch = config.batchSize();
-        int batches = (train.count() + batch - 1) / batch;
+        MiniBatches batches = new MiniBatches(train.count(), config.batchSize(), new Random(config.seed() ^ 0x5DEECE66DL));
         List<EpochResult> results = new ArrayList<>();
         Listener l = listener == null ? new Listener() { } : listener;
         Control c = control == null ? new Control() : control;
         l.started(model);
         for (int epoch = 0; epoch < config.epochs(); epoch++) {
-            optimizer.setLearningRate(schedule.rate(config.learningRate(), epoch));
+            step.startEpoch(epoch, config.epochs());
             network.setTraining(true);
-            shuffle(order, rng);
+            batches.shuffle();
             long start = System.nanoTime();
             long paused = 0;
             double lossSum = 0;
-            for (int b = 0; b < batches; b++) {
+            for (int b = 0; b < batches.batches(); b++) {
                 if (c.isPaused()) {
                     long p0 = System.nanoTime();
                     c.awaitResume();
@@ -111,21 +106,18 @@ public final class Trainer {
                 if (c.isStopped()) {
                     return new Result(model, results, true);
                 }
-                int n = Math.min(batch, train.count() - b * batch);
+                int n = batches.size(b);
                 BatchGraph g = graphs.computeIfAbsent(n, r -> new BatchGraph(network, r, train.features(), train.classes()));
-                train.gatherer().gather(order, b * batch, n, g.inputs(), g.targets());
-                double loss = g.forward();
-                optimizer.zeroGrad();
-                g.backward();
-                clip(optimizer.parameters());
-                optimizer.step();
+                train.gatherer().gather(batches.order(), batches.from(b), n, g.inputs(), g.targets());
+                double loss = step.run(g.objective()).loss();
                 lossSum += loss * n;
                 if (listener != null) {
                     double secs = (System.nanoTime() - start - paused) / 1e9;
-                    int done = b * batch + n;
+                    int done = batches.from(b) + n;
                     double rate = done / Math.max(secs, 1e-9);
                     double remaining = (train.count() - done) + (double) train.count() * (config.epochs() - epoch - 1);
-                    l.batch(new BatchProgress(epoch + 1, config.epochs(), b + 1, batches, loss, rate, remaining / rate));
+                    l.batch(new BatchProgress(epoch + 1, config.epochs(), b + 1, batches.batches(), loss, rate,
+                            remaining / rate));
                 }
             }
             double seconds = (System.nanoTime() - start - paused) / 1e9;
@@ -136,22 +128,5 @@ public final class Trainer {
             l.epoch(r);
         }
         return new Result(model, results, false);
-    }
-
-    private void clip(List<org.backproplab.engine.Tensor> parameters) {
-        switch (config.clip()) {
-            case "norm" -> GradientClipping.byGlobalNorm(parameters, config.clipThreshold());
-            case "value" -> GradientClipping.byValue(parameters, config.clipThreshold());
-            default -> { }
-        }
-    }
-
-    private static void shuffle(int[] order, Random rng) {
-        for (int i = order.length - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
     }
 }

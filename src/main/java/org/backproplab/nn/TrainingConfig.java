@@ -4,83 +4,81 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.backproplab.engine.DType;
 
 /**
  * Everything that decides a training run: the network (sizes, activation, BatchNorm, dropout, initialiser) and
  * how it is trained (optimizer, learning rate and schedule, L2 weight decay, clipping, batch size, epochs, seed).
- * Same config and seed, same numbers.
- *
- * @param clip      "none", "norm" (global norm) or "value"
- * @param schedule  "none", "cosine" or "step:EVERY:FACTOR"
+ * Same config and seed, same numbers. Changed copies come from {@link #with}, which copies every field in one
+ * place ({@link Builder}).
  */
 public record TrainingConfig(int[] layers, Activation.Kind activation, boolean batchNorm, double dropout,
-                             Initializer.Scheme init, String optimizer, double learningRate, String schedule,
-                             double weightDecay, String clip, double clipThreshold, int batchSize, int epochs,
-                             long seed) {
+                             Initializer.Scheme init, OptimizerKind optimizer, double learningRate, Schedule schedule,
+                             double weightDecay, Clipping clipping, int batchSize, int epochs, long seed) {
 
     public TrainingConfig {
         layers = layers.clone();
         Mlp.sizes(layers); // validates
-        Optimizer.create(optimizer, java.util.List.of(), 0); // validates the name
-        Schedule.parse(schedule, Math.max(1, epochs));
-        if (!Arrays.asList("none", "norm", "value").contains(clip)) {
-            throw new IllegalArgumentException("clip is none, norm or value, not '" + clip + "'");
-        }
         if (batchSize < 1 || epochs < 0 || !(learningRate > 0) || dropout < 0 || dropout >= 1) {
             throw new IllegalArgumentException("need batch >= 1, epochs >= 0, learning rate > 0 and dropout in [0, 1)");
         }
     }
 
+    @Override
+    public int[] layers() {
+        return layers.clone();
+    }
+
     /** The Keras classic: 784 → 10 ReLU → 10 softmax, Adam 0.01, batch 32, 5 epochs. */
     public static TrainingConfig kerasClassic() {
-        return defaults(new int[] {784, 10, 10}).withOptimizer("adam", 0.01).withBatch(32).withEpochs(5);
+        return defaults(new int[] {784, 10, 10}).with(b -> b.optimizer(OptimizerKind.ADAM, 0.01).batchSize(32).epochs(5));
+    }
+
+    /** 784 → 800 ReLU → 10 with dropout 0.2, Adam 0.001 on a cosine schedule over 20 epochs: ≤ 1.6 % test error. */
+    public static TrainingConfig mlp800() {
+        return defaults(new int[] {784, 800, 10}).with(b -> b.dropout(0.2).schedule(new Schedule.Cosine()).epochs(20));
     }
 
     /** ReLU, Glorot-uniform weights (the Keras default), Adam 0.001, batch 128, 5 epochs, seed 0. */
     public static TrainingConfig defaults(int[] layers) {
-        return new TrainingConfig(layers, Activation.Kind.RELU, false, 0, Initializer.Scheme.XAVIER_UNIFORM, "adam",
-                0.001, "none", 0, "none", 0, 128, 5, 0);
+        return new TrainingConfig(layers, Activation.Kind.RELU, false, 0, Initializer.Scheme.XAVIER_UNIFORM,
+                OptimizerKind.ADAM, 0.001, Schedule.NONE, 0, Clipping.NONE, 128, 5, 0);
     }
 
-    public TrainingConfig withOptimizer(String id, double lr) {
-        return new TrainingConfig(layers, activation, batchNorm, dropout, init, id, lr, schedule, weightDecay, clip,
-                clipThreshold, batchSize, epochs, seed);
+    /** A copy with what {@code change} sets on a builder that starts from this config. */
+    public TrainingConfig with(UnaryOperator<Builder> change) {
+        return change.apply(new Builder(this)).build();
+    }
+
+    public TrainingConfig withOptimizer(OptimizerKind kind, double lr) {
+        return with(b -> b.optimizer(kind, lr));
     }
 
     public TrainingConfig withBatch(int batch) {
-        return new TrainingConfig(layers, activation, batchNorm, dropout, init, optimizer, learningRate, schedule,
-                weightDecay, clip, clipThreshold, batch, epochs, seed);
+        return with(b -> b.batchSize(batch));
     }
 
     public TrainingConfig withEpochs(int n) {
-        return new TrainingConfig(layers, activation, batchNorm, dropout, init, optimizer, learningRate, schedule,
-                weightDecay, clip, clipThreshold, batchSize, n, seed);
+        return with(b -> b.epochs(n));
     }
 
     public TrainingConfig withSeed(long s) {
-        return new TrainingConfig(layers, activation, batchNorm, dropout, init, optimizer, learningRate, schedule,
-                weightDecay, clip, clipThreshold, batchSize, epochs, s);
+        return with(b -> b.seed(s));
     }
 
     public TrainingConfig withNetwork(Activation.Kind act, boolean bn, double drop, Initializer.Scheme scheme) {
-        return new TrainingConfig(layers, act, bn, drop, scheme, optimizer, learningRate, schedule, weightDecay, clip,
-                clipThreshold, batchSize, epochs, seed);
+        return with(b -> b.activation(act).batchNorm(bn).dropout(drop).init(scheme));
     }
 
-    public TrainingConfig withRegularisation(String sched, double decay, String clipMode, double threshold) {
-        return new TrainingConfig(layers, activation, batchNorm, dropout, init, optimizer, learningRate, sched, decay,
-                clipMode, threshold, batchSize, epochs, seed);
+    public TrainingConfig withRegularisation(Schedule s, double decay, Clipping c) {
+        return with(b -> b.schedule(s).weightDecay(decay).clipping(c));
     }
 
     /** A fresh network as this config describes it, in float32, its weights drawn from the seed. */
     public Sequential buildNetwork() {
         return Mlp.sizes(layers).activation(activation).batchNorm(batchNorm).dropout(dropout).init(init)
                 .dtype(DType.F32).seed(seed).build();
-    }
-
-    public Schedule parsedSchedule() {
-        return Schedule.parse(schedule, Math.max(1, epochs));
     }
 
     /** The size list as written on the command line: 784,128,10. */
@@ -96,12 +94,12 @@ public record TrainingConfig(int[] layers, Activation.Kind activation, boolean b
         m.put("batchnorm", Boolean.toString(batchNorm));
         m.put("dropout", Double.toString(dropout));
         m.put("init", init.id());
-        m.put("optimizer", optimizer);
+        m.put("optimizer", optimizer.id());
         m.put("lr", Double.toString(learningRate));
-        m.put("schedule", schedule);
+        m.put("schedule", schedule.id());
         m.put("weight_decay", Double.toString(weightDecay));
-        m.put("clip", clip);
-        m.put("clip_threshold", Double.toString(clipThreshold));
+        m.put("clip", clipping.id());
+        m.put("clip_threshold", Double.toString(clipping.threshold()));
         m.put("batch", Integer.toString(batchSize));
         m.put("epochs", Integer.toString(epochs));
         m.put("seed", Long.toString(seed));
@@ -111,10 +109,11 @@ public record TrainingConfig(int[] layers, Activation.Kind activation, boolean b
     public static TrainingConfig fromMap(Map<String, String> m) {
         return new TrainingConfig(Mlp.parseSizes(need(m, "layers")), Activation.Kind.parse(need(m, "activation")),
                 Boolean.parseBoolean(need(m, "batchnorm")), Double.parseDouble(need(m, "dropout")),
-                Initializer.Scheme.parse(need(m, "init")), need(m, "optimizer"), Double.parseDouble(need(m, "lr")),
-                need(m, "schedule"), Double.parseDouble(need(m, "weight_decay")), need(m, "clip"),
-                Double.parseDouble(need(m, "clip_threshold")), Integer.parseInt(need(m, "batch")),
-                Integer.parseInt(need(m, "epochs")), Long.parseLong(need(m, "seed")));
+                Initializer.Scheme.parse(need(m, "init")), OptimizerKind.parse(need(m, "optimizer")),
+                Double.parseDouble(need(m, "lr")), Schedule.parse(need(m, "schedule")),
+                Double.parseDouble(need(m, "weight_decay")),
+                Clipping.parse(need(m, "clip"), Double.parseDouble(need(m, "clip_threshold"))),
+                Integer.parseInt(need(m, "batch")), Integer.parseInt(need(m, "epochs")), Long.parseLong(need(m, "seed")));
     }
 
     private static String need(Map<String, String> m, String key) {
@@ -138,5 +137,62 @@ public record TrainingConfig(int[] layers, Activation.Kind activation, boolean b
     @Override
     public String toString() {
         return toMap().toString().toLowerCase(Locale.ROOT);
+    }
+
+    /** A config being changed: starts from one, each setter changes one thing, {@link #build} checks the whole. */
+    public static final class Builder {
+        private int[] layers;
+        private Activation.Kind activation;
+        private boolean batchNorm;
+        private double dropout;
+        private Initializer.Scheme init;
+        private OptimizerKind optimizer;
+        private double learningRate;
+        private Schedule schedule;
+        private double weightDecay;
+        private Clipping clipping;
+        private int batchSize;
+        private int epochs;
+        private long seed;
+
+        private Builder(TrainingConfig c) {
+            layers = c.layers;
+            activation = c.activation;
+            batchNorm = c.batchNorm;
+            dropout = c.dropout;
+            init = c.init;
+            optimizer = c.optimizer;
+            learningRate = c.learningRate;
+            schedule = c.schedule;
+            weightDecay = c.weightDecay;
+            clipping = c.clipping;
+            batchSize = c.batchSize;
+            epochs = c.epochs;
+            seed = c.seed;
+        }
+
+        public Builder layers(int... sizes) { layers = sizes.clone(); return this; }
+        public Builder activation(Activation.Kind kind) { activation = kind; return this; }
+        public Builder batchNorm(boolean on) { batchNorm = on; return this; }
+        public Builder dropout(double rate) { dropout = rate; return this; }
+        public Builder init(Initializer.Scheme scheme) { init = scheme; return this; }
+        public Builder optimizer(OptimizerKind kind) { optimizer = kind; return this; }
+        public Builder learningRate(double lr) { learningRate = lr; return this; }
+
+        public Builder optimizer(OptimizerKind kind, double lr) {
+            return optimizer(kind).learningRate(lr);
+        }
+
+        public Builder schedule(Schedule s) { schedule = s; return this; }
+        public Builder weightDecay(double lambda) { weightDecay = lambda; return this; }
+        public Builder clipping(Clipping c) { clipping = c; return this; }
+        public Builder batchSize(int n) { batchSize = n; return this; }
+        public Builder epochs(int n) { epochs = n; return this; }
+        public Builder seed(long s) { seed = s; return this; }
+
+        public TrainingConfig build() {
+            return new TrainingConfig(layers, activation, batchNorm, dropout, init, optimizer, learningRate, schedule,
+                    weightDecay, clipping, batchSize, epochs, seed);
+        }
     }
 }

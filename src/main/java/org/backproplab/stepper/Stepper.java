@@ -1,6 +1,7 @@
 package org.backproplab.stepper;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import org.backproplab.engine.Buffer;
@@ -8,8 +9,10 @@ import org.backproplab.engine.PassEvent;
 import org.backproplab.engine.Snapshot;
 import org.backproplab.engine.Tensor;
 import org.backproplab.lesson.Lesson;
-import org.backproplab.nn.Optimizer;
+import org.backproplab.nn.Clipping;
+import org.backproplab.nn.OptimizerKind;
 import org.backproplab.nn.ParameterUpdate;
+import org.backproplab.nn.TrainingStep;
 import org.backproplab.stepper.RecordedIteration.Replay;
 import org.backproplab.stepper.RecordedIteration.Step;
 
@@ -29,8 +32,8 @@ public final class Stepper {
 
     /** How many recorded iterations are kept for stepping back. */
     public static final int KEPT_ITERATIONS = 20;
-    /** The optimizers, as {@link Optimizer#create} names them. */
-    public static final List<String> OPTIMIZERS = List.of("sgd", "momentum", "nesterov", "rmsprop", "adam");
+    /** The optimizers, as {@link OptimizerKind#id()} names them. */
+    public static final List<String> OPTIMIZERS = Arrays.stream(OptimizerKind.values()).map(OptimizerKind::id).toList();
 
     /** Hears about a fast run: after each iteration, how many are done and that iteration's loss. */
     @FunctionalInterface
@@ -44,7 +47,10 @@ public final class Stepper {
     private final Snapshot[] initial;
     private final LossHistory losses = new LossHistory();
     private final List<RecordedIteration> history = new ArrayList<>();
-    private Optimizer optimizer;
+    /** The lesson's graph as a training step sees it. */
+    private final TrainingStep.Objective objective;
+    /** The optimizer as chosen, in the one training step. */
+    private TrainingStep training;
     private String optimizerId;
     private double learningRate;
     private int current;
@@ -57,8 +63,9 @@ public final class Stepper {
         this.initial = leafValues();
         checkLearningRate(learningRate);
         this.learningRate = learningRate;
-        this.optimizerId = optimizerId;
-        this.optimizer = Optimizer.create(optimizerId, lesson.parameters(), learningRate);
+        this.objective = TrainingStep.Objective.of(lesson.graph());
+        this.training = training(OptimizerKind.parse(optimizerId), learningRate);
+        this.optimizerId = optimizerId.toLowerCase(java.util.Locale.ROOT);
         start(1);
     }
 
@@ -92,18 +99,23 @@ public final class Stepper {
             return;
         }
         learningRate = lr;
-        optimizer.setLearningRate(lr);
+        training.optimizer().setLearningRate(lr);
     }
 
     /** Switches optimizer (a fresh one: momentum and moments start from zero). */
     public void setOptimizer(String id) {
-        Optimizer next = Optimizer.create(id, lesson.parameters(), learningRate);
+        TrainingStep next = training(OptimizerKind.parse(id), learningRate);
         if (deferredUntil >= 0) {
             deferredOptimizer = id.toLowerCase(java.util.Locale.ROOT);
             return;
         }
-        optimizer = next;
+        training = next;
         optimizerId = id.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** A fresh optimizer of {@code kind} over the lesson's params, in a training step that does not clip. */
+    private TrainingStep training(OptimizerKind kind, double lr) {
+        return new TrainingStep(kind.create(lesson.parameters(), lr), Clipping.NONE);
     }
 
     private static void checkLearningRate(double lr) {
@@ -208,7 +220,7 @@ public final class Stepper {
                 write(graph.tensor(i), initial[i]);
             }
         }
-        optimizer = Optimizer.create(optimizerId, lesson.parameters(), learningRate);
+        training = training(OptimizerKind.parse(optimizerId), learningRate);
         losses.clear();
         history.clear();
         start(1);
@@ -216,8 +228,7 @@ public final class Stepper {
     }
 
     /**
-     * Trains {@code iterations} iterations at full speed, without events: forward, zero the gradients, backward,
-     * optimizer step. An iteration that the stepper is in the middle of is finished first and counts as one.
+     * Trains {@code iterations} iterations at full speed, without events: one {@link TrainingStep} each. An iteration that the stepper is in the middle of is finished first and counts as one.
      * Afterwards the stepper stands before the forward pass of the next iteration, with no history to step back
      * into. Stops early when {@code cancelled} says so; returns how many iterations were done.
      */
@@ -227,24 +238,17 @@ public final class Stepper {
         int done = 0;
         if (frontier.forward && !frontier.update && iterations > 0) {
             if (!frontier.backward) {
-                lesson.zeroGrad();
-                lesson.graph().backward();
+                training.backward(objective, null);
             }
-            if (!frontier.update) {
-                optimizer.step();
-                updated(frontier.number);
-            }
+            training.update(null);
+            updated(frontier.number);
             done++;
             next++;
             listener.iterationDone(done, iterations, losses.last());
         }
         while (done < iterations && !cancelled.getAsBoolean()) {
-            lesson.graph().forward();
-            double loss = total(lesson.output().snapshot());
+            double loss = training.run(objective).loss();
             losses.add(loss);
-            lesson.zeroGrad();
-            lesson.graph().backward();
-            optimizer.step();
             updated(next);
             done++;
             next++;
@@ -264,7 +268,7 @@ public final class Stepper {
         RecordedIteration it = history.get(current);
         // A recorded update was made by the optimizer as it was then; one still to come, by the current one.
         Replay r = it.beforeUpdate != null ? it.beforeUpdate
-                : new Replay(optimizerId, learningRate, optimizer.state());
+                : new Replay(optimizerId, learningRate, training.optimizer().state());
         List<Checkpoint.Param> params = graph.parameters().stream()
                 .map(i -> new Checkpoint.Param(graph.node(i).name(), it.start[i])).toList();
         return new Checkpoint(it.number, cursor + 1, params, r.optimizer(), r.learningRate(), r.state(),
@@ -280,7 +284,7 @@ public final class Stepper {
         Stepper s = new Stepper(lesson, saved.optimizer(), saved.learningRate());
         List<Integer> params = s.graph.parameters();
         saved.checkFits(params.stream().map(s.graph::node).toList());
-        s.optimizer.restore(saved.optimizerState());
+        s.training.optimizer().restore(saved.optimizerState());
         for (int k = 0; k < params.size(); k++) {
             write(s.graph.tensor(params.get(k)), saved.parameters().get(k).value());
         }
@@ -336,18 +340,17 @@ public final class Stepper {
     }
 
     private void recordForward(RecordedIteration it) {
-        lesson.graph().forward(e -> {
+        double loss = training.forward(objective, e -> {
             PassEvent.ForwardStep f = (PassEvent.ForwardStep) e;
             it.steps.add(new Step(Phase.FORWARD, f.position(), f.count(), f, null));
         });
         it.forward = true;
-        losses.add(total(lesson.output().snapshot()));
+        losses.add(loss);
     }
 
     private void recordBackward(RecordedIteration it) {
-        lesson.zeroGrad();
         List<PassEvent> events = new ArrayList<>();
-        lesson.graph().backward(events::add);
+        training.backward(objective, events::add);
         for (int k = 0; k < events.size(); k++) {
             it.steps.add(new Step(Phase.BACKWARD, k + 1, events.size(), events.get(k), null));
         }
@@ -355,9 +358,9 @@ public final class Stepper {
     }
 
     private void recordUpdate(RecordedIteration it) {
-        it.beforeUpdate = new Replay(optimizerId, learningRate, optimizer.state());
+        it.beforeUpdate = new Replay(optimizerId, learningRate, training.optimizer().state());
         List<ParameterUpdate> updates = new ArrayList<>();
-        optimizer.step(updates::add);
+        training.update(updates::add);
         for (int k = 0; k < updates.size(); k++) {
             it.steps.add(new Step(Phase.UPDATE, k + 1, updates.size(), updates.get(k), optimizerId));
         }
@@ -380,15 +383,6 @@ public final class Stepper {
         for (int i = 0; i < v.length; i++) {
             b.set(i, v[i]);
         }
-    }
-
-    /** The loss as backward sees it: the output's value, or the sum of its elements. */
-    static double total(Snapshot s) {
-        double sum = 0;
-        for (double v : s.values()) {
-            sum += v;
-        }
-        return sum;
     }
 
     // ---- the display ----

@@ -18,6 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.backproplab.nn.OptimizerKind;
+import org.backproplab.nn.Clipping;
 
 /** The eval command: exit codes, what goes to stdout and stderr, and JSON that reads back bit for bit. */
 class EvalCommandTest {
@@ -111,7 +113,7 @@ class EvalCommandTest {
         assertEquals(List.of("output", "loss", "steps", "values", "grads"), Eval.fieldNames(json));
         assertEquals(3, json.get("steps").intValue());
         Lesson engine = Lesson.compile(text, file);
-        LessonTraining.run(engine, new LessonTraining.Settings(3, "adam", 0.01, OptionalDouble.empty()));
+        LessonTraining.run(engine, new LessonTraining.Settings(3, OptimizerKind.ADAM, 0.01, Clipping.NONE));
         Eval.assertMatchesEngine(json, engine);
         assertEquals(Double.doubleToRawLongBits(-0.0), Double.doubleToRawLongBits(Eval.scalar(json, "values", "neg0")));
     }

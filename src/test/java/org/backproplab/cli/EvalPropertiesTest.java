@@ -17,10 +17,12 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
+import org.backproplab.nn.OptimizerKind;
 import org.backproplab.lesson.Lesson;
 import org.backproplab.lesson.LessonException;
 import org.backproplab.lesson.LessonTexts;
 import org.backproplab.lesson.LessonTraining;
+import org.backproplab.nn.Clipping;
 
 /**
  * Properties of the eval command: for any numbers in a lesson the JSON reads back as the engine's doubles, bit
@@ -70,7 +72,7 @@ class EvalPropertiesTest {
             Eval.Run run = Eval.run(path, "--json", "--steps", Integer.toString(steps), "--optimizer", optimizer);
             try {
                 Lesson engine = Lesson.compile(text, path);
-                LessonTraining.run(engine, new LessonTraining.Settings(steps, optimizer, 0.1, OptionalDouble.empty()));
+                LessonTraining.run(engine, new LessonTraining.Settings(steps, OptimizerKind.parse(optimizer), 0.1, Clipping.NONE));
                 Eval.assertMatchesEngine(run.json(), engine);
             } catch (LessonException e) {
                 throw new AssertionError(e);

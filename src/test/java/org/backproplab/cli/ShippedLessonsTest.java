@@ -20,6 +20,8 @@ import org.backproplab.lesson.LessonTraining;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.backproplab.nn.OptimizerKind;
+import org.backproplab.nn.Clipping;
 
 /**
  * Every lesson in resources/lessons, run through {@code eval --json}, against numbers worked out by hand: the
@@ -76,7 +78,7 @@ class ShippedLessonsTest {
         assertEquals(List.of("output", "loss", "steps", "values", "grads"), Eval.fieldNames(json));
         String text = Files.readString(LESSONS.resolve(name));
         Lesson engine = Lesson.compile(text, LESSONS.resolve(name).toString());
-        LessonTraining.run(engine, new LessonTraining.Settings(2, "sgd", 0.1, OptionalDouble.empty()));
+        LessonTraining.run(engine, new LessonTraining.Settings(2, OptimizerKind.SGD, 0.1, Clipping.NONE));
         Eval.assertMatchesEngine(json, engine);
     }
 

@@ -14,6 +14,8 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.statistics.Statistics;
+import org.backproplab.nn.OptimizerKind;
+import org.backproplab.nn.Clipping;
 
 /**
  * Random and mutated lesson text: whatever goes in, a lesson either compiles and trains, or fails with lesson
@@ -66,7 +68,7 @@ class LessonFuzzTest {
     static boolean compileAndRun(String text) {
         try {
             Lesson lesson = Lesson.compile(text, "f.bp");
-            LessonTraining.run(lesson, new LessonTraining.Settings(2, "adam", 0.1, OptionalDouble.of(1)));
+            LessonTraining.run(lesson, new LessonTraining.Settings(2, OptimizerKind.ADAM, 0.1, new Clipping.ByNorm(1)));
             assertTrue(lesson.graph().nodes().contains(lesson.output()));
             return true;
         } catch (LessonException e) {

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.OptionalDouble;
 import org.backproplab.engine.Tensor;
 import org.junit.jupiter.api.Test;
+import org.backproplab.nn.OptimizerKind;
+import org.backproplab.nn.Clipping;
 
 /** The training loop of eval --steps: the order of its parts, worked on tiny lessons. */
 class LessonTrainingTest {
@@ -25,7 +27,7 @@ class LessonTrainingTest {
         // L = w², dL/dw = 2w, w ← w − 0.25·2w = w/2: 3 → 1.5 → 0.75; then L = 0.5625 and dL/dw = 1.5.
         Lesson l = Lesson.compile("param w = 3\nconst c = 1\nloss L = w * w * c", "t.bp");
         LessonTraining.Result r = LessonTraining.run(l,
-                new LessonTraining.Settings(2, "sgd", 0.25, OptionalDouble.empty()));
+                new LessonTraining.Settings(2, OptimizerKind.SGD, 0.25, Clipping.NONE));
         Tensor w = l.tensor("w").orElseThrow();
         assertEquals(0.75, w.item());
         assertEquals(1.5, w.gradItem());
@@ -40,7 +42,7 @@ class LessonTrainingTest {
         // dL/dw = 2·3 = 6 > 1, so the step uses 1: w = 3 − 0.5·1 = 2.5.
         Lesson l = Lesson.compile("param w = 3\nloss L = w ^ 2", "t.bp");
         LessonTraining.Result r = LessonTraining.run(l,
-                new LessonTraining.Settings(1, "sgd", 0.5, OptionalDouble.of(1)));
+                new LessonTraining.Settings(1, OptimizerKind.SGD, 0.5, new Clipping.ByNorm(1)));
         assertEquals(2.5, l.tensor("w").orElseThrow().item(), 1e-15);
         assertEquals(6, r.clipping().get(0).normBefore());
         assertEquals(1, r.clipping().get(0).normAfter(), 1e-15);
@@ -51,10 +53,10 @@ class LessonTrainingTest {
     void everyOptimizerRuns() throws LessonException {
         for (String id : new String[] {"sgd", "momentum", "nesterov", "rmsprop", "adam"}) {
             Lesson l = Lesson.compile("param w = [1, -2]\nloss L = sum(w * w)", "t.bp");
-            LessonTraining.run(l, new LessonTraining.Settings(50, id, 0.05, OptionalDouble.empty()));
+            LessonTraining.run(l, new LessonTraining.Settings(50, OptimizerKind.parse(id), 0.05, Clipping.NONE));
             assertTrue(l.output().item() < 5, id + " should have lowered the loss from 5, got " + l.output().item());
         }
-        assertThrows(IllegalArgumentException.class, () -> new LessonTraining.Settings(-1, "sgd", 0.1,
-                OptionalDouble.empty()));
+        assertThrows(IllegalArgumentException.class, () -> new LessonTraining.Settings(-1, OptimizerKind.SGD, 0.1,
+                Clipping.NONE));
     }
 }

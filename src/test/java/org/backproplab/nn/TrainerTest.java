@@ -89,7 +89,7 @@ class TrainerTest {
     void everyOptionRuns() throws InterruptedException {
         TrainingConfig config = TrainingConfig.defaults(new int[] {784, 24, 16, 10})
                 .withNetwork(Activation.Kind.LEAKY_RELU, true, 0.2, Initializer.Scheme.HE_NORMAL)
-                .withOptimizer("momentum", 0.05).withRegularisation("cosine", 1e-4, "norm", 5).withBatch(64).withEpochs(2);
+                .withOptimizer(OptimizerKind.MOMENTUM, 0.05).withRegularisation(Schedule.parse("cosine"), 1e-4, Clipping.parse("norm", 5)).withBatch(64).withEpochs(2);
         Trainer.Result r = new Trainer(config).train(examples(mnist.train(), 3000), examples(mnist.test(), 1000), null, null);
         assertTrue(r.epochs().get(1).testAccuracy() > 0.75, "accuracy " + r.epochs().get(1).testAccuracy());
         assertEquals(0.025, r.epochs().get(1).learningRate(), 1e-12, "cosine: half way at epoch 2 of 2");
@@ -99,7 +99,7 @@ class TrainerTest {
     @Tag("mnist")
     void oneFullEpochOf784x128x10ReachesNinetyFivePercent() throws InterruptedException {
         // Adam at 0.002 on batches of 64: 938 steps, enough for 96% (0.001 on 128 stops near 94.6%).
-        TrainingConfig config = TrainingConfig.defaults(new int[] {784, 128, 10}).withOptimizer("adam", 0.002)
+        TrainingConfig config = TrainingConfig.defaults(new int[] {784, 128, 10}).withOptimizer(OptimizerKind.ADAM, 0.002)
                 .withBatch(64).withEpochs(1);
         Trainer.Result r = new Trainer(config).train(examples(mnist.train(), 60_000), examples(mnist.test(), 10_000),
                 null, null);

@@ -15,6 +15,8 @@ import org.backproplab.lesson.LessonTraining;
 import org.backproplab.lesson.NetworkLesson;
 import org.backproplab.nn.Activation;
 import org.junit.jupiter.api.Test;
+import org.backproplab.nn.OptimizerKind;
+import org.backproplab.nn.Clipping;
 
 /** The state machine on the shipped lessons: the notes' numbers, step by step, back and forth. */
 class StepperTest {
@@ -167,8 +169,8 @@ class StepperTest {
         assertEquals(0.298371109, s.losses().get(1), 1e-9);
         assertEquals(0.291027774, s.losses().get(2), 1e-9);
         Lesson reference = lesson("03_two_layer_network");
-        var result = LessonTraining.run(reference, new LessonTraining.Settings(5, "sgd", 0.5,
-                java.util.OptionalDouble.empty()));
+        var result = LessonTraining.run(reference, new LessonTraining.Settings(5, OptimizerKind.SGD, 0.5,
+                Clipping.NONE));
         for (int i = 0; i < 5; i++) {
             assertEquals(result.outputs().get(i).item(), s.losses().get(i + 1), 0, "loss " + (i + 1));
         }

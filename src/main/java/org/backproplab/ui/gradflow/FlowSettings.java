@@ -9,9 +9,9 @@ import org.backproplab.nn.Initializer;
 /**
  * The switches of one configuration of the lab as the form holds them: choices where the user picks, text where
  * the user types (learning rate, clipping threshold). What both configurations share (data, batch size, seed) is in
- * {@link LabSettings}, which also parses the two into {@link org.backproplab.nn.GradientFlow.Config}s.
+ * {@link LabSettings}, which also parses the two into {@link org.backproplab.labs.GradientFlow.Config}s.
  *
- * @param clip "none", "value" or "norm", as {@link org.backproplab.nn.GradientFlow.Config} takes it
+ * @param clip "none", "value" or "norm", as {@link org.backproplab.labs.GradientFlow.Config} takes it
  */
 public record FlowSettings(int depth, int width, Activation.Kind activation, Initializer.Scheme init, boolean batchNorm,
                            String clip, String clipThreshold, String optimizer, String learningRate) {

@@ -3,7 +3,7 @@ package org.backproplab.ui.gradflow;
 import java.util.List;
 
 import org.backproplab.files.CsvTable;
-import org.backproplab.nn.GradientFlow;
+import org.backproplab.labs.GradientFlow;
 
 /**
  * What the gradient-flow lab measured, as tables for a spreadsheet, each row naming its configuration (A or B):

@@ -26,7 +26,7 @@ import org.backproplab.files.CsvTable;
 import org.backproplab.data.DataFileException;
 import org.backproplab.data.Mnist;
 import org.backproplab.nn.Examples;
-import org.backproplab.nn.GradientFlow;
+import org.backproplab.labs.GradientFlow;
 
 /**
  * The gradient-flow lab's state and commands, with no nodes: the form, the run of one or two configurations, what

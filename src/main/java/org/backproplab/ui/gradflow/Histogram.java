@@ -6,7 +6,7 @@ import org.backproplab.nn.Activation;
  * One layer's activations over a batch, counted into equal bins over [lo, hi]; values outside go to the end bins.
  * Each bin also counts how many of its values are saturated, where the activation's slope is (nearly) gone:
  * sigmoid outputs below 0.01 or above 0.99, tanh beyond ±0.99, ReLU outputs of exactly 0, Leaky ReLU outputs
- * below 0 (as {@link org.backproplab.nn.GradientFlow} counts them), so the view can colour that part.
+ * below 0 (as {@link org.backproplab.labs.GradientFlow} counts them), so the view can colour that part.
  */
 public record Histogram(double lo, double hi, int[] counts, int[] saturated, int nonFinite, int total) {
 

@@ -3,7 +3,9 @@ package org.backproplab.ui.gradflow;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.backproplab.nn.GradientFlow;
+import org.backproplab.nn.Clipping;
+import org.backproplab.nn.OptimizerKind;
+import org.backproplab.labs.GradientFlow;
 
 /**
  * The whole form of the lab: the data, batch size and seed that both configurations share (a comparison is fair
@@ -79,8 +81,8 @@ public record LabSettings(Dataset dataset, String batchSize, String seed, boolea
                     || !FlowSettings.OPTIMIZERS.contains(f.optimizer())) {
                 throw new IllegalStateException("the form offered a choice it does not know: " + f);
             }
-            configs.add(new GradientFlow.Config(f.depth(), f.width(), f.activation(), f.init(), f.batchNorm(), f.clip(),
-                    threshold, f.optimizer(), lr, batch, s));
+            configs.add(new GradientFlow.Config(f.depth(), f.width(), f.activation(), f.init(), f.batchNorm(),
+                    Clipping.parse(f.clip(), threshold), OptimizerKind.parse(f.optimizer()), lr, batch, s));
         }
         return new Parsed(List.copyOf(configs), null);
     }

@@ -16,8 +16,9 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.util.StringConverter;
 
+import org.backproplab.nn.Clipping;
 import org.backproplab.nn.Activation;
-import org.backproplab.nn.GradientFlow;
+import org.backproplab.labs.GradientFlow;
 import org.backproplab.ui.Styles;
 
 /**
@@ -148,10 +149,11 @@ final class RunColumn {
         if (c.batchNorm()) {
             s.append(" · ").append(text("gradflow.batchNorm"));
         }
-        if (!c.clip().equals("none")) {
-            s.append(" · ").append(format("gradflow.run.clip." + c.clip(), FlowSettings.number(c.clipThreshold())));
+        if (!(c.clipping() instanceof Clipping.None)) {
+            s.append(" · ").append(format("gradflow.run.clip." + c.clipping().id(),
+                    FlowSettings.number(c.clipping().threshold())));
         }
-        return s.append(" · ").append(text("gradflow.optimizer." + c.optimizer())).append(' ')
+        return s.append(" · ").append(text("gradflow.optimizer." + c.optimizer().id())).append(' ')
                 .append(FlowSettings.number(c.learningRate())).toString();
     }
 

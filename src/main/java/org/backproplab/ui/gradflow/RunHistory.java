@@ -1,6 +1,6 @@
 package org.backproplab.ui.gradflow;
 
-import org.backproplab.nn.GradientFlow;
+import org.backproplab.labs.GradientFlow;
 
 /**
  * What one configuration has done so far: its latest measurement, the loss and the global gradient norm before and

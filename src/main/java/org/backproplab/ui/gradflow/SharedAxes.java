@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.backproplab.nn.Activation;
-import org.backproplab.nn.GradientFlow;
+import org.backproplab.labs.GradientFlow;
 
 /**
  * The axes the lab's charts share, so that two configurations side by side are read on the same scales: one log

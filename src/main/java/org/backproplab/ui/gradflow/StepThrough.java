@@ -3,7 +3,7 @@ package org.backproplab.ui.gradflow;
 import org.backproplab.lesson.NetworkLesson;
 import org.backproplab.nn.Activation;
 import org.backproplab.nn.Examples;
-import org.backproplab.nn.GradientFlow;
+import org.backproplab.labs.GradientFlow;
 
 /**
  * "Open in step-through": a configuration small enough to follow node by node, written as lesson text with its

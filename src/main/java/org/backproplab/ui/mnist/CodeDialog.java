@@ -11,7 +11,7 @@ import javafx.scene.control.TextArea;
 import javafx.scene.input.ClipboardContent;
 import javafx.stage.Window;
 
-import org.backproplab.nn.FrameworkCode;
+import org.backproplab.codegen.FrameworkCode;
 import org.backproplab.nn.TrainingConfig;
 import org.backproplab.ui.Appearance;
 import org.backproplab.ui.Styles;

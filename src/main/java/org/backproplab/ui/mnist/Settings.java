@@ -5,7 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.backproplab.nn.Activation;
+import org.backproplab.nn.Clipping;
 import org.backproplab.nn.Initializer;
+import org.backproplab.nn.OptimizerKind;
+import org.backproplab.nn.Schedule;
 import org.backproplab.nn.TrainingConfig;
 
 /**
@@ -46,8 +49,8 @@ public record Settings(String layers, Activation.Kind activation, boolean batchN
 
     /** The form filled in from a config (a preset's, say). */
     public static Settings of(TrainingConfig c) {
-        return new Settings(c.layerList(), c.activation(), c.batchNorm(), number(c.dropout()), c.optimizer(),
-                number(c.learningRate()), c.schedule(), Integer.toString(c.batchSize()), Integer.toString(c.epochs()));
+        return new Settings(c.layerList(), c.activation(), c.batchNorm(), number(c.dropout()), c.optimizer().id(),
+                number(c.learningRate()), c.schedule().id(), Integer.toString(c.batchSize()), Integer.toString(c.epochs()));
     }
 
     public Parsed parse() {
@@ -88,7 +91,7 @@ public record Settings(String layers, Activation.Kind activation, boolean batchN
             throw new IllegalStateException("the form offered a choice it does not know: " + this);
         }
         return new Parsed(new TrainingConfig(sizes, activation, batchNorm, drop, Initializer.Scheme.XAVIER_UNIFORM,
-                optimizer, lr, schedule, 0, "none", 0, batch, n, 0), null);
+                OptimizerKind.parse(optimizer), lr, Schedule.parse(schedule), 0, Clipping.NONE, batch, n, 0), null);
     }
 
     /** "784, 128-10" → [784, 128, 10]. */

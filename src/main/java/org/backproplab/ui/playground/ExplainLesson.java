@@ -6,7 +6,7 @@ import java.util.Locale;
 import org.backproplab.data.ToyData;
 import org.backproplab.lesson.NetworkLesson;
 import org.backproplab.nn.Activation;
-import org.backproplab.nn.Playground;
+import org.backproplab.labs.Playground;
 
 /**
  * "Explain" for one weight or bias: the playground's network as it is now, with one training point, written as lesson

@@ -22,7 +22,7 @@ public final class HeatMaps {
 
     /**
      * The centres of a resolution × resolution grid of cells over [min, max]², row by row from the top (x2 = max),
-     * each row from the left: the order of {@link org.backproplab.nn.Playground#boundary} and of an image's pixels.
+     * each row from the left: the order of {@link org.backproplab.labs.Playground#boundary} and of an image's pixels.
      */
     public static double[][] grid(int resolution, double min, double max) {
         double[][] points = new double[resolution * resolution][];

@@ -25,7 +25,7 @@ import javafx.scene.paint.Color;
 import javafx.scene.shape.CubicCurve;
 import javafx.scene.shape.StrokeLineCap;
 
-import org.backproplab.nn.Playground;
+import org.backproplab.labs.Playground;
 import org.backproplab.ui.Styles;
 import org.kordamp.ikonli.javafx.FontIcon;
 

@@ -6,7 +6,7 @@ import org.backproplab.engine.Tensor;
 import org.backproplab.engine.Unary;
 import org.backproplab.nn.Activation;
 import org.backproplab.nn.Linear;
-import org.backproplab.nn.Playground;
+import org.backproplab.labs.Playground;
 
 /**
  * A copy of the playground's network taken between two epochs on the training thread: every weight and bias with

@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
-import org.backproplab.nn.Playground;
+import org.backproplab.labs.Playground;
 import org.backproplab.stepper.LossHistory;
 
 /**

@@ -5,7 +5,7 @@ import java.util.List;
 
 import org.backproplab.data.ToyData;
 import org.backproplab.nn.Activation;
-import org.backproplab.nn.Playground;
+import org.backproplab.labs.Playground;
 
 /**
  * Everything the playground's controls set, as one immutable value: the data (shape, noise, train share, seed),
@@ -62,7 +62,7 @@ public record PlaygroundSettings(ToyData.Kind shape, double noise, double trainS
             hidden.add(h);
         }
         return new PlaygroundSettings(ToyData.Kind.CIRCLE, 0, 0.5, c.seed(), c.features(), hidden, c.activation(),
-                c.problem(), c.learningRate(), c.regularization(), c.regularizationRate(), c.batchSize());
+                c.problem(), c.learningRate(), c.regularization().id(), c.regularizationRate(), c.batchSize());
     }
 
     /** The network's settings for {@link Playground}. */
@@ -76,7 +76,7 @@ public record PlaygroundSettings(ToyData.Kind shape, double noise, double trainS
                                             double regularizationRate, int batchSize, Playground.Problem problem,
                                             long seed) {
         return new Playground.Config(features, hidden.stream().mapToInt(Integer::intValue).toArray(), activation,
-                learningRate, regularization, regularizationRate, batchSize, problem, seed);
+                learningRate, Playground.Regularization.parse(regularization), regularizationRate, batchSize, problem, seed);
     }
 
     /** The layer sizes from the features to the one output. */

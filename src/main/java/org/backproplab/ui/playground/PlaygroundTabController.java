@@ -32,7 +32,7 @@ import javafx.util.StringConverter;
 import org.backproplab.data.ToyData;
 import org.backproplab.engine.Numbers;
 import org.backproplab.nn.Activation;
-import org.backproplab.nn.Playground;
+import org.backproplab.labs.Playground;
 import org.backproplab.ui.ChartExport;
 import org.kordamp.ikonli.javafx.FontIcon;
 

@@ -23,7 +23,7 @@ import org.backproplab.data.ToyData;
 import org.backproplab.files.CsvTable;
 import org.backproplab.stepper.LossHistory;
 import org.backproplab.nn.Activation;
-import org.backproplab.nn.Playground;
+import org.backproplab.labs.Playground;
 
 /**
  * The Playground tab's state and commands, with no nodes: the settings, the points, the run (play, pause, step,

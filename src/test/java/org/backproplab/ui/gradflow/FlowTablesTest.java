@@ -7,15 +7,17 @@ import java.util.List;
 
 import org.backproplab.files.CsvTable;
 import org.backproplab.nn.Activation;
-import org.backproplab.nn.GradientFlow;
+import org.backproplab.labs.GradientFlow;
 import org.backproplab.nn.Initializer;
 import org.junit.jupiter.api.Test;
+import org.backproplab.nn.Clipping;
+import org.backproplab.nn.OptimizerKind;
 
 /** The lab's measurements as tables: steps, layers and the heat map, each row naming its configuration. */
 class FlowTablesTest {
 
     private static final GradientFlow.Config CONFIG = new GradientFlow.Config(2, 8, Activation.Kind.TANH,
-            Initializer.Scheme.XAVIER_UNIFORM, false, "none", 0, "sgd", 0.1, 16, 0);
+            Initializer.Scheme.XAVIER_UNIFORM, false, Clipping.parse("none", 0), OptimizerKind.SGD, 0.1, 16, 0);
 
     private static GradientFlow.StepStats stats(int step, double loss) {
         List<GradientFlow.LayerStats> layers = new ArrayList<>();

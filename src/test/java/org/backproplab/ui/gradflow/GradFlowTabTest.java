@@ -171,7 +171,7 @@ class GradFlowTabTest {
         Screenshots.write(robot, stage.getScene(), "gradflow-overflow.png");
 
         robot.interact(() -> model.form().a().clipProperty().set("norm")); // a cure: clipping to norm 1
-        waitFor(10, () -> model.runsProperty().get().get(0).config().clip().equals("norm")
+        waitFor(10, () -> model.runsProperty().get().get(0).config().clipping() instanceof org.backproplab.nn.Clipping.ByNorm
                 && model.runStateProperty().get() == GradFlowTabModel.RunState.PAUSED);
         assertFalse(robot.lookup("#gfBanner").query().isVisible(), "a new start, no overflow");
         RunHistory.Snapshot clipped = model.runsProperty().get().get(0);

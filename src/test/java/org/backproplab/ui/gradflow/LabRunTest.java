@@ -12,10 +12,12 @@ import java.util.function.BooleanSupplier;
 import org.backproplab.data.ToyData;
 import org.backproplab.nn.Activation;
 import org.backproplab.nn.Examples;
-import org.backproplab.nn.GradientFlow;
+import org.backproplab.labs.GradientFlow;
 import org.backproplab.nn.Initializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.backproplab.nn.Clipping;
+import org.backproplab.nn.OptimizerKind;
 
 /** The lab's background run on a toy dataset: measured at step 0, stepped, played, paused, and an overflow. */
 class LabRunTest {
@@ -95,7 +97,7 @@ class LabRunTest {
     @Test
     void anOverflowStopsThatConfigurationSaysWhereAndPauses() throws Exception {
         GradientFlow.Config exploding = new GradientFlow.Config(12, 128, Activation.Kind.RELU, Initializer.Scheme.NORMAL,
-                false, "none", 0, "sgd", 1, 64, 0);
+                false, Clipping.parse("none", 0), OptimizerKind.SGD, 1, 64, 0);
         GradientFlow.Config healthy = config(Activation.Kind.RELU, Initializer.Scheme.HE_UNIFORM, 0.1);
         run = LabRun.start(List.of(exploding, healthy), SPIRAL);
         run.play();
@@ -127,7 +129,7 @@ class LabRunTest {
     }
 
     private static GradientFlow.Config config(Activation.Kind kind, Initializer.Scheme init, double lr) {
-        return new GradientFlow.Config(4, 8, kind, init, false, "none", 0, "sgd", lr, 32, 0);
+        return new GradientFlow.Config(4, 8, kind, init, false, Clipping.parse("none", 0), OptimizerKind.SGD, lr, 32, 0);
     }
 
     private static void waitFor(BooleanSupplier condition) throws InterruptedException {

@@ -6,7 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.backproplab.nn.Activation;
-import org.backproplab.nn.GradientFlow;
+import org.backproplab.labs.GradientFlow;
+import org.backproplab.nn.Clipping;
 import org.backproplab.nn.Initializer;
 import org.junit.jupiter.api.Test;
 
@@ -53,8 +54,7 @@ class LabSettingsTest {
         assertTrue(s.parse().ok());
         GradientFlow.Config c = LabSettings.defaults().withA(FlowSettings.classic().withClip("value", "0.5")).parse()
                 .configs().get(0);
-        assertEquals("value", c.clip());
-        assertEquals(0.5, c.clipThreshold());
+        assertEquals(new Clipping.ByValue(0.5), c.clipping());
     }
 
     @Test

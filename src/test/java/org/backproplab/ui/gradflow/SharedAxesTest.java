@@ -9,9 +9,11 @@ import java.util.List;
 import org.backproplab.data.ToyData;
 import org.backproplab.nn.Activation;
 import org.backproplab.nn.Examples;
-import org.backproplab.nn.GradientFlow;
+import org.backproplab.labs.GradientFlow;
 import org.backproplab.nn.Initializer;
 import org.junit.jupiter.api.Test;
+import org.backproplab.nn.Clipping;
+import org.backproplab.nn.OptimizerKind;
 
 /** Two runs read on the same axes, which hold both and only grow. */
 class SharedAxesTest {
@@ -84,7 +86,7 @@ class SharedAxesTest {
     }
 
     private static RunHistory history(Activation.Kind kind, Initializer.Scheme init, int steps) {
-        GradientFlow.Config c = new GradientFlow.Config(6, 16, kind, init, false, "none", 0, "sgd", 0.1, 32, 0);
+        GradientFlow.Config c = new GradientFlow.Config(6, 16, kind, init, false, Clipping.parse("none", 0), OptimizerKind.SGD, 0.1, 32, 0);
         GradientFlow flow = new GradientFlow(c, XOR);
         RunHistory h = new RunHistory(c);
         h.record(flow.measure(), true);

@@ -9,9 +9,11 @@ import org.backproplab.data.ToyData;
 import org.backproplab.lesson.Lesson;
 import org.backproplab.nn.Activation;
 import org.backproplab.nn.Examples;
-import org.backproplab.nn.GradientFlow;
+import org.backproplab.labs.GradientFlow;
 import org.backproplab.nn.Initializer;
 import org.junit.jupiter.api.Test;
+import org.backproplab.nn.Clipping;
+import org.backproplab.nn.OptimizerKind;
 
 class StepThroughTest {
 
@@ -44,7 +46,6 @@ class StepThroughTest {
     }
 
     private static GradientFlow.Config config(int depth, int width, boolean bn) {
-        return new GradientFlow.Config(depth, width, Activation.Kind.TANH, Initializer.Scheme.XAVIER_UNIFORM, bn, "none",
-                0, "sgd", 0.1, 16, 0);
+        return new GradientFlow.Config(depth, width, Activation.Kind.TANH, Initializer.Scheme.XAVIER_UNIFORM, bn, Clipping.parse("none", 0), OptimizerKind.SGD, 0.1, 16, 0);
     }
 }

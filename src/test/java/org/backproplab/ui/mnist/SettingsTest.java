@@ -87,9 +87,9 @@ class SettingsTest {
         assertEquals(Activation.Kind.TANH, c.activation());
         assertTrue(c.batchNorm());
         assertEquals(0.1, c.dropout());
-        assertEquals("rmsprop", c.optimizer());
+        assertEquals(org.backproplab.nn.OptimizerKind.RMSPROP, c.optimizer());
         assertEquals(0.003, c.learningRate());
-        assertEquals("cosine", c.schedule());
+        assertEquals(new org.backproplab.nn.Schedule.Cosine(), c.schedule());
         assertEquals(64, c.batchSize());
         assertEquals(2, c.epochs());
         assertFalse(GOOD.parse().problem() != null);

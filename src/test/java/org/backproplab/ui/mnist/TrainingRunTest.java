@@ -15,11 +15,12 @@ import org.backproplab.nn.Examples;
 import org.backproplab.nn.Trainer;
 import org.backproplab.nn.TrainingConfig;
 import org.junit.jupiter.api.Test;
+import org.backproplab.nn.OptimizerKind;
 
 /** A run on its thread, watched by polling, on a made-up data set in which each digit lights its own stripe. */
 class TrainingRunTest {
 
-    private static final TrainingConfig TINY = TrainingConfig.defaults(new int[] {784, 8, 10}).withOptimizer("adam", 0.01)
+    private static final TrainingConfig TINY = TrainingConfig.defaults(new int[] {784, 8, 10}).withOptimizer(OptimizerKind.ADAM, 0.01)
             .withBatch(20).withEpochs(2);
 
     @Test

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.backproplab.lesson.Lesson;
 import org.backproplab.lesson.LessonException;
-import org.backproplab.nn.Playground;
+import org.backproplab.labs.Playground;
 import org.backproplab.stepper.Frame;
 import org.backproplab.stepper.Phase;
 import org.backproplab.stepper.Stepper;

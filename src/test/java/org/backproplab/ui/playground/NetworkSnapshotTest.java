@@ -11,7 +11,7 @@ import java.util.List;
 import org.backproplab.data.ToyData;
 import org.backproplab.engine.Tensor;
 import org.backproplab.nn.Activation;
-import org.backproplab.nn.Playground;
+import org.backproplab.labs.Playground;
 import org.junit.jupiter.api.Test;
 
 /** The copy of the network the views read: the same numbers as the network, and the same outputs. */

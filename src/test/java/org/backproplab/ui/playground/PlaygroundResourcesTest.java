@@ -18,7 +18,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.backproplab.data.ToyData;
 import org.backproplab.nn.Activation;
-import org.backproplab.nn.Playground;
+import org.backproplab.labs.Playground;
 import org.backproplab.ui.Resources;
 import org.junit.jupiter.api.Test;
 

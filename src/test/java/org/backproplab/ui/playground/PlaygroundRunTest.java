@@ -10,7 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
-import org.backproplab.nn.Playground;
+import org.backproplab.labs.Playground;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

@@ -9,7 +9,7 @@ import java.util.List;
 
 import org.backproplab.data.ToyData;
 import org.backproplab.nn.Activation;
-import org.backproplab.nn.Playground;
+import org.backproplab.labs.Playground;
 import org.junit.jupiter.api.Test;
 
 /** The settings: the browser playground's limits, and what each change means for the run. */

@@ -23,7 +23,7 @@ import javafx.scene.shape.CubicCurve;
 import javafx.stage.Stage;
 
 import org.backproplab.data.ToyData;
-import org.backproplab.nn.Playground;
+import org.backproplab.labs.Playground;
 import org.backproplab.stepper.Phase;
 import org.backproplab.ui.Language;
 import org.backproplab.ui.MainWindow;

@@ -1,6 +1,11 @@
-package org.backproplab.nn;
+package org.backproplab.codegen;
 
 import java.util.Locale;
+import org.backproplab.nn.Activation;
+import org.backproplab.nn.Clipping;
+import org.backproplab.nn.Initializer;
+import org.backproplab.nn.Schedule;
+import org.backproplab.nn.TrainingConfig;
 
 /**
  * "Show as code": a {@link TrainingConfig} as a Python script for tf.keras (with a GradientTape training step)
@@ -54,14 +59,15 @@ public final class FrameworkCode {
 
     private static String schedule(TrainingConfig c) {
         String base = num(c.learningRate());
-        String[] parts = c.schedule().split(":");
-        String body = switch (parts[0]) {
-            case "cosine" -> "return " + base + " * 0.5 * (1 + math.cos(math.pi * min(epoch, " + c.epochs() + ") / "
+        String body;
+        if (c.schedule() instanceof Schedule.Cosine) {
+            body = "return " + base + " * 0.5 * (1 + math.cos(math.pi * min(epoch, " + c.epochs() + ") / "
                     + Math.max(1, c.epochs()) + "))";
-            case "step" -> "return " + base + " * " + (parts.length > 2 ? parts[2] : "0.5") + " ** (epoch // "
-                    + (parts.length > 1 ? parts[1] : "1") + ")";
-            default -> "return " + base;
-        };
+        } else if (c.schedule() instanceof Schedule.Step step) {
+            body = "return " + base + " * " + step.factor() + " ** (epoch // " + step.every() + ")";
+        } else {
+            body = "return " + base;
+        }
         return "\ndef learning_rate(epoch):\n    " + body + "\n\n";
     }
 
@@ -104,11 +110,11 @@ public final class FrameworkCode {
                     .append(" * tf.add_n([tf.reduce_sum(v ** 2) for v in model.trainable_variables])\n");
         }
         s.append("    gradients = tape.gradient(loss, model.trainable_variables)\n");
-        if (c.clip().equals("norm")) {
-            s.append("    gradients, _ = tf.clip_by_global_norm(gradients, ").append(num(c.clipThreshold())).append(")\n");
-        } else if (c.clip().equals("value")) {
-            s.append("    gradients = [tf.clip_by_value(g, -").append(num(c.clipThreshold())).append(", ")
-                    .append(num(c.clipThreshold())).append(") for g in gradients]\n");
+        if (c.clipping() instanceof Clipping.ByNorm) {
+            s.append("    gradients, _ = tf.clip_by_global_norm(gradients, ").append(num(c.clipping().threshold())).append(")\n");
+        } else if (c.clipping() instanceof Clipping.ByValue) {
+            s.append("    gradients = [tf.clip_by_value(g, -").append(num(c.clipping().threshold())).append(", ")
+                    .append(num(c.clipping().threshold())).append(") for g in gradients]\n");
         }
         s.append("    optimizer.apply_gradients(zip(gradients, model.trainable_variables))\n    return loss\n\n\n")
                 .append("batches = tf.data.Dataset.from_tensor_slices((x_train, y_train_onehot))\n")
@@ -135,7 +141,7 @@ public final class FrameworkCode {
 
     private static String kerasOptimizer(TrainingConfig c) {
         String lr = num(c.learningRate());
-        return switch (c.optimizer()) {
+        return switch (c.optimizer().id()) {
             case "sgd" -> "tf.keras.optimizers.SGD(learning_rate=" + lr + ")";
             case "momentum" -> "tf.keras.optimizers.SGD(learning_rate=" + lr + ", momentum=0.9)";
             case "nesterov" -> "tf.keras.optimizers.SGD(learning_rate=" + lr + ", momentum=0.9, nesterov=True)";
@@ -186,10 +192,10 @@ public final class FrameworkCode {
                     .append(" * sum((p ** 2).sum() for p in model.parameters())\n");
         }
         s.append("        optimizer.zero_grad()\n        loss.backward()\n");
-        if (c.clip().equals("norm")) {
-            s.append("        nn.utils.clip_grad_norm_(model.parameters(), ").append(num(c.clipThreshold())).append(")\n");
-        } else if (c.clip().equals("value")) {
-            s.append("        nn.utils.clip_grad_value_(model.parameters(), ").append(num(c.clipThreshold())).append(")\n");
+        if (c.clipping() instanceof Clipping.ByNorm) {
+            s.append("        nn.utils.clip_grad_norm_(model.parameters(), ").append(num(c.clipping().threshold())).append(")\n");
+        } else if (c.clipping() instanceof Clipping.ByValue) {
+            s.append("        nn.utils.clip_grad_value_(model.parameters(), ").append(num(c.clipping().threshold())).append(")\n");
         }
         s.append("        optimizer.step()\n    model.eval()\n    with torch.no_grad():\n")
                 .append("        accuracy = (model(x_test).argmax(dim=1) == y_test).float().mean().item()\n")
@@ -211,7 +217,7 @@ public final class FrameworkCode {
 
     private static String torchOptimizer(TrainingConfig c) {
         String lr = num(c.learningRate());
-        return switch (c.optimizer()) {
+        return switch (c.optimizer().id()) {
             case "sgd" -> "torch.optim.SGD(model.parameters(), lr=" + lr + ")";
             case "momentum" -> "torch.optim.SGD(model.parameters(), lr=" + lr + ", momentum=0.9)";
             case "nesterov" -> "torch.optim.SGD(model.parameters(), lr=" + lr + ", momentum=0.9, nesterov=True)";

@@ -1,12 +1,27 @@
-package org.backproplab.nn;
+package org.backproplab.labs;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.function.UnaryOperator;
 import org.backproplab.engine.Buffer;
 import org.backproplab.engine.DType;
+import org.backproplab.engine.F32Buffer;
 import org.backproplab.engine.Graph;
 import org.backproplab.engine.Tensor;
+import org.backproplab.nn.Activation;
+import org.backproplab.nn.Clipping;
+import org.backproplab.nn.Examples;
+import org.backproplab.nn.GradientClipping;
+import org.backproplab.nn.Initializer;
+import org.backproplab.nn.Linear;
+import org.backproplab.nn.Loss;
+import org.backproplab.nn.Mlp;
+import org.backproplab.nn.Module;
+import org.backproplab.nn.OptimizerKind;
+import org.backproplab.nn.Sequential;
+import org.backproplab.nn.TrainingStep;
+import org.backproplab.sampling.MiniBatches;
 
 /**
  * The gradient-flow lab's model: a deep MLP trained step by step on mini-batches while every layer is
@@ -18,51 +33,88 @@ public final class GradientFlow {
 
     /** The switches of the lab. Depth counts linear layers, the output layer included. */
     public record Config(int depth, int width, Activation.Kind activation, Initializer.Scheme init, boolean batchNorm,
-                         String clip, double clipThreshold, String optimizer, double learningRate, int batchSize,
-                         long seed) {
+                         Clipping clipping, OptimizerKind optimizer, double learningRate, int batchSize, long seed) {
         public Config {
             if (depth < 2 || depth > 20 || width < 8 || width > 256) {
                 throw new IllegalArgumentException("depth is 2 to 20 and width 8 to 256; got depth " + depth + ", width "
                         + width);
             }
-            if (!List.of("none", "norm", "value").contains(clip)) {
-                throw new IllegalArgumentException("clip is none, norm or value, not '" + clip + "'");
-            }
-            if (!clip.equals("none") && !(clipThreshold > 0)) {
-                throw new IllegalArgumentException("the clipping threshold must be positive, got " + clipThreshold);
-            }
             if (batchSize < 1 || !(learningRate > 0)) {
                 throw new IllegalArgumentException("need batch >= 1 and a positive learning rate");
             }
-            Optimizer.create(optimizer, List.of(), learningRate);
         }
 
         /** The classic demonstration: depth 10, width 64, SGD 0.1, batch 256, no clipping. */
         public static Config of(Activation.Kind activation, Initializer.Scheme init) {
-            return new Config(10, 64, activation, init, false, "none", 0, "sgd", 0.1, 256, 0);
+            return new Config(10, 64, activation, init, false, Clipping.NONE, OptimizerKind.SGD, 0.1, 256, 0);
+        }
+
+        /** A copy with what {@code change} sets on a builder that starts from this config. */
+        public Config with(UnaryOperator<Builder> change) {
+            return change.apply(new Builder(this)).build();
         }
 
         public Config withBatchNorm(boolean on) {
-            return new Config(depth, width, activation, init, on, clip, clipThreshold, optimizer, learningRate, batchSize, seed);
+            return with(b -> b.batchNorm(on));
         }
 
-        public Config withClip(String mode, double threshold) {
-            return new Config(depth, width, activation, init, batchNorm, mode, threshold, optimizer, learningRate, batchSize,
-                    seed);
+        public Config withClipping(Clipping c) {
+            return with(b -> b.clipping(c));
         }
 
-        public Config withOptimizer(String id, double lr) {
-            return new Config(depth, width, activation, init, batchNorm, clip, clipThreshold, id, lr, batchSize, seed);
+        public Config withOptimizer(OptimizerKind kind, double lr) {
+            return with(b -> b.optimizer(kind).learningRate(lr));
         }
 
         public Config withBatch(int batch) {
-            return new Config(depth, width, activation, init, batchNorm, clip, clipThreshold, optimizer, learningRate, batch,
-                    seed);
+            return with(b -> b.batchSize(batch));
         }
 
         public Config withSeed(long s) {
-            return new Config(depth, width, activation, init, batchNorm, clip, clipThreshold, optimizer, learningRate,
-                    batchSize, s);
+            return with(b -> b.seed(s));
+        }
+
+        /** A config being changed: starts from one, each setter changes one thing, {@link #build} checks the whole. */
+        public static final class Builder {
+            private int depth;
+            private int width;
+            private Activation.Kind activation;
+            private Initializer.Scheme init;
+            private boolean batchNorm;
+            private Clipping clipping;
+            private OptimizerKind optimizer;
+            private double learningRate;
+            private int batchSize;
+            private long seed;
+
+            private Builder(Config c) {
+                depth = c.depth;
+                width = c.width;
+                activation = c.activation;
+                init = c.init;
+                batchNorm = c.batchNorm;
+                clipping = c.clipping;
+                optimizer = c.optimizer;
+                learningRate = c.learningRate;
+                batchSize = c.batchSize;
+                seed = c.seed;
+            }
+
+            public Builder depth(int n) { depth = n; return this; }
+            public Builder width(int n) { width = n; return this; }
+            public Builder activation(Activation.Kind kind) { activation = kind; return this; }
+            public Builder init(Initializer.Scheme scheme) { init = scheme; return this; }
+            public Builder batchNorm(boolean on) { batchNorm = on; return this; }
+            public Builder clipping(Clipping c) { clipping = c; return this; }
+            public Builder optimizer(OptimizerKind kind) { optimizer = kind; return this; }
+            public Builder learningRate(double lr) { learningRate = lr; return this; }
+            public Builder batchSize(int n) { batchSize = n; return this; }
+            public Builder seed(long s) { seed = s; return this; }
+
+            public Config build() {
+                return new Config(depth, width, activation, init, batchNorm, clipping, optimizer, learningRate, batchSize,
+                        seed);
+            }
         }
     }
 
@@ -88,15 +140,13 @@ public final class GradientFlow {
     private final Config config;
     private final Examples data;
     private final Sequential network;
-    private final Optimizer optimizer;
+    private final TrainingStep trainingStep;
     private final List<Linear> linears = new ArrayList<>();
     private final List<Tensor> activations = new ArrayList<>();
     private final Tensor x;
     private final Tensor y;
-    private final Graph graph;
-    private final int[] order;
-    private final Random rng;
-    private int cursor;
+    private final TrainingStep.Objective objective;
+    private final MiniBatches batches;
     private int step;
 
     public GradientFlow(Config config, Examples data) {
@@ -110,7 +160,8 @@ public final class GradientFlow {
         sizes[config.depth()] = data.classes();
         network = Mlp.sizes(sizes).activation(config.activation()).batchNorm(config.batchNorm()).init(config.init())
                 .dtype(DType.F32).seed(config.seed()).build();
-        optimizer = Optimizer.create(config.optimizer(), network.parameters(), config.learningRate());
+        trainingStep = new TrainingStep(config.optimizer().create(network.parameters(), config.learningRate()),
+                config.clipping());
         int rows = Math.min(config.batchSize(), data.count());
         x = Tensor.wrap(rows, data.features(), new float[rows * data.features()]).noGrad().named("x");
         y = Tensor.wrap(rows, data.classes(), new float[rows * data.classes()]).noGrad().named("y");
@@ -125,13 +176,9 @@ public final class GradientFlow {
             }
         }
         activations.add(h); // the logits: the output layer's "activations"
-        graph = Graph.of(Loss.crossEntropy(h, y));
-        order = new int[data.count()];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        rng = new Random(config.seed() ^ 0x9E3779B97F4A7C15L);
-        shuffle();
+        objective = TrainingStep.Objective.of(Graph.of(Loss.crossEntropy(h, y)));
+        batches = new MiniBatches(data.count(), rows, new Random(config.seed() ^ 0x9E3779B97F4A7C15L));
+        batches.shuffle();
     }
 
     public Config config() {
@@ -159,47 +206,60 @@ public final class GradientFlow {
 
     private StepStats run(boolean update) {
         nextBatch();
-        graph.forward();
-        double loss = graph.output().item();
-        optimizer.zeroGrad();
-        graph.backward();
-        double[] weightNorms = new double[linears.size()];
-        for (int l = 0; l < linears.size(); l++) {
-            weightNorms[l] = norm(linears.get(l).weight().grad()); // before clipping: the gradient as backprop made it
-        }
-        List<Tensor> params = network.parameters();
-        double before = GradientClipping.globalNorm(params);
-        double after = switch (config.clip()) {
-            case "norm" -> GradientClipping.byGlobalNorm(params, config.clipThreshold()).normAfter();
-            case "value" -> GradientClipping.byValue(params, config.clipThreshold()).normAfter();
-            default -> before;
-        };
-        float[][] weightsBefore = new float[linears.size()][];
-        for (int l = 0; l < linears.size(); l++) {
-            weightsBefore[l] = update ? floats(linears.get(l).weight().value()) : null;
-        }
-        NonFinite bad = findNonFinite(loss);
-        if (update && bad == null) {
-            optimizer.step();
+        Measurements m = new Measurements(update);
+        TrainingStep.Result r = trainingStep.run(objective, m);
+        if (r.updated()) {
             step++;
         }
         List<LayerStats> layers = new ArrayList<>();
         for (int l = 0; l < linears.size(); l++) {
             Tensor w = linears.get(l).weight();
             double ratio = 0;
-            if (weightsBefore[l] != null) {
+            if (m.weightsBefore[l] != null) {
                 double delta = 0;
                 double size = 0;
                 for (int i = 0; i < w.size(); i++) {
-                    double d = w.value().get(i) - weightsBefore[l][i];
+                    double d = w.value().get(i) - m.weightsBefore[l][i];
                     delta += d * d;
-                    size += (double) weightsBefore[l][i] * weightsBefore[l][i];
+                    size += (double) m.weightsBefore[l][i] * m.weightsBefore[l][i];
                 }
                 ratio = Math.sqrt(delta) / Math.sqrt(size);
             }
-            layers.add(layerStats(l, weightNorms[l], ratio));
+            layers.add(layerStats(l, m.weightNorms[l], ratio));
         }
-        return new StepStats(update ? step : 0, loss, layers, before, after, bad);
+        return new StepStats(update ? step : 0, r.loss(), layers, m.normBefore, m.normAfter, m.nonFinite);
+    }
+
+    /** What the lab measures inside a step: per-layer gradient norms before clipping, weights before the update. */
+    private final class Measurements implements TrainingStep.Watcher {
+        private final boolean update;
+        private final double[] weightNorms = new double[linears.size()];
+        private final float[][] weightsBefore = new float[linears.size()][];
+        private double normBefore;
+        private double normAfter;
+        private NonFinite nonFinite;
+
+        Measurements(boolean update) {
+            this.update = update;
+        }
+
+        @Override
+        public void backpropagated(double loss) {
+            for (int l = 0; l < linears.size(); l++) {
+                weightNorms[l] = norm(linears.get(l).weight().grad()); // the gradient as backprop made it
+            }
+            normBefore = GradientClipping.globalNorm(trainingStep.parameters());
+        }
+
+        @Override
+        public boolean shouldUpdate(double loss, GradientClipping.Report clipping) {
+            normAfter = clipping == null ? normBefore : clipping.normAfter();
+            for (int l = 0; l < linears.size(); l++) {
+                weightsBefore[l] = update ? floats(linears.get(l).weight().value()) : null;
+            }
+            nonFinite = findNonFinite(loss);
+            return update && nonFinite == null;
+        }
     }
 
     private LayerStats layerStats(int l, double gradNorm, double ratio) {
@@ -248,23 +308,8 @@ public final class GradientFlow {
     }
 
     private void nextBatch() {
-        int rows = x.rows();
-        if (cursor + rows > order.length) {
-            shuffle();
-        }
-        data.gatherer().gather(order, cursor, rows, ((org.backproplab.engine.F32Buffer) x.value()).array(),
-                ((org.backproplab.engine.F32Buffer) y.value()).array());
-        cursor += rows;
-    }
-
-    private void shuffle() {
-        for (int i = order.length - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
-        cursor = 0;
+        data.gatherer().gather(batches.order(), batches.nextFull(), x.rows(), ((F32Buffer) x.value()).array(),
+                ((F32Buffer) y.value()).array());
     }
 
     private static boolean allFinite(Buffer b) {

@@ -1,4 +1,4 @@
-package org.backproplab.nn;
+package org.backproplab.labs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Random;
 import org.backproplab.data.ToyData;
 import org.junit.jupiter.api.Test;
+import org.backproplab.nn.Activation;
 
 /** The playground learns the classic shapes, seeded, within 500 epochs. */
 class PlaygroundTest {
@@ -56,7 +57,7 @@ class PlaygroundTest {
 
     @Test
     void regularisationAndRegressionRun() {
-        Playground.Config l1 = Playground.Config.defaults().withRegularization("l1", 0.01);
+        Playground.Config l1 = Playground.Config.defaults().withRegularization(Playground.Regularization.L1, 0.01);
         Playground p = playground(ToyData.Kind.GAUSSIAN, l1);
         double before = p.loss(false);
         for (int i = 0; i < 20; i++) {
@@ -66,7 +67,7 @@ class PlaygroundTest {
         assertNotNull(p.lastUpdate());
         assertEquals(p.network().parameters().size(), p.lastUpdate().length);
         Playground.Config regression = new Playground.Config(List.of(Playground.Feature.X1), new int[] {3},
-                Activation.Kind.TANH, 0.01, "l2", 0.001, 5, Playground.Problem.REGRESSION, 3);
+                Activation.Kind.TANH, 0.01, Playground.Regularization.L2, 0.001, 5, Playground.Problem.REGRESSION, 3);
         double[][] x = new double[40][];
         double[] y = new double[40];
         for (int i = 0; i < 40; i++) {

@@ -1,4 +1,4 @@
-package org.backproplab.nn;
+package org.backproplab.labs;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -7,12 +7,23 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.UnaryOperator;
 import org.backproplab.engine.Binary;
 import org.backproplab.engine.DType;
 import org.backproplab.engine.Graph;
 import org.backproplab.engine.Reduce;
 import org.backproplab.engine.Tensor;
 import org.backproplab.engine.Unary;
+import org.backproplab.nn.Activation;
+import org.backproplab.nn.Clipping;
+import org.backproplab.nn.Linear;
+import org.backproplab.nn.Loss;
+import org.backproplab.nn.Mlp;
+import org.backproplab.nn.Module;
+import org.backproplab.nn.OptimizerKind;
+import org.backproplab.nn.Sequential;
+import org.backproplab.nn.TrainingStep;
+import org.backproplab.sampling.MiniBatches;
 
 /**
  * The 2-D playground's model: a small network on points (x1, x2) with chosen input features, trained by SGD
@@ -53,9 +64,29 @@ public final class Playground {
     /** What is learned: a class (0 or 1) or a value. */
     public enum Problem { CLASSIFICATION, REGRESSION }
 
+    /** The penalty on the weights added to the loss: none, L1 (Σ|w|) or L2 (½·Σw²). */
+    public enum Regularization {
+        NONE, L1, L2;
+
+        /** The written name: none, l1 or l2. */
+        public String id() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        public static Regularization parse(String id) {
+            for (Regularization r : values()) {
+                if (r.id().equals(id.trim().toLowerCase(Locale.ROOT))) {
+                    return r;
+                }
+            }
+            throw new IllegalArgumentException("regularisation is none, l1 or l2, not '" + id + "'");
+        }
+    }
+
     /** The playground's settings; {@code hidden} lists the neurons of each hidden layer (0 to 6 layers of 1 to 8). */
     public record Config(List<Feature> features, int[] hidden, Activation.Kind activation, double learningRate,
-                         String regularization, double regularizationRate, int batchSize, Problem problem, long seed) {
+                         Regularization regularization, double regularizationRate, int batchSize, Problem problem,
+                         long seed) {
         public Config {
             features = List.copyOf(features);
             hidden = hidden.clone();
@@ -65,54 +96,107 @@ public final class Playground {
             if (hidden.length > 6 || Arrays.stream(hidden).anyMatch(h -> h < 1 || h > 8)) {
                 throw new IllegalArgumentException("0 to 6 hidden layers of 1 to 8 neurons, got " + Arrays.toString(hidden));
             }
-            if (!List.of("none", "l1", "l2").contains(regularization)) {
-                throw new IllegalArgumentException("regularisation is none, l1 or l2, not '" + regularization + "'");
-            }
             if (!(learningRate > 0) || batchSize < 1 || regularizationRate < 0) {
                 throw new IllegalArgumentException("need a positive learning rate, batch >= 1 and a rate >= 0");
             }
         }
 
+        @Override
+        public int[] hidden() {
+            return hidden.clone();
+        }
+
         /** The browser playground's defaults: x1, x2 → 4 → 2 tanh, learning rate 0.03, batch 10. */
         public static Config defaults() {
-            return new Config(List.of(Feature.X1, Feature.X2), new int[] {4, 2}, Activation.Kind.TANH, 0.03, "none", 0, 10,
-                    Problem.CLASSIFICATION, 0);
+            return new Config(List.of(Feature.X1, Feature.X2), new int[] {4, 2}, Activation.Kind.TANH, 0.03,
+                    Regularization.NONE, 0, 10, Problem.CLASSIFICATION, 0);
+        }
+
+        /** A copy with what {@code change} sets on a builder that starts from this config. */
+        public Config with(UnaryOperator<Builder> change) {
+            return change.apply(new Builder(this)).build();
         }
 
         public Config withFeatures(List<Feature> f) {
-            return new Config(f, hidden, activation, learningRate, regularization, regularizationRate, batchSize, problem, seed);
+            return with(b -> b.features(f));
         }
 
         public Config withHidden(int... h) {
-            return new Config(features, h, activation, learningRate, regularization, regularizationRate, batchSize, problem,
-                    seed);
+            return with(b -> b.hidden(h));
         }
 
-        public Config withRegularization(String kind, double rate) {
-            return new Config(features, hidden, activation, learningRate, kind, rate, batchSize, problem, seed);
+        public Config withRegularization(Regularization kind, double rate) {
+            return with(b -> b.regularization(kind, rate));
         }
 
         public Config withLearningRate(double lr) {
-            return new Config(features, hidden, activation, lr, regularization, regularizationRate, batchSize, problem, seed);
+            return with(b -> b.learningRate(lr));
+        }
+
+        /** A config being changed: starts from one, each setter changes one thing, {@link #build} checks the whole. */
+        public static final class Builder {
+            private List<Feature> features;
+            private int[] hidden;
+            private Activation.Kind activation;
+            private double learningRate;
+            private Regularization regularization;
+            private double regularizationRate;
+            private int batchSize;
+            private Problem problem;
+            private long seed;
+
+            private Builder(Config c) {
+                features = c.features;
+                hidden = c.hidden;
+                activation = c.activation;
+                learningRate = c.learningRate;
+                regularization = c.regularization;
+                regularizationRate = c.regularizationRate;
+                batchSize = c.batchSize;
+                problem = c.problem;
+                seed = c.seed;
+            }
+
+            public Builder features(List<Feature> f) { features = f; return this; }
+            public Builder hidden(int... h) { hidden = h.clone(); return this; }
+            public Builder activation(Activation.Kind kind) { activation = kind; return this; }
+            public Builder learningRate(double lr) { learningRate = lr; return this; }
+
+            public Builder regularization(Regularization kind, double rate) {
+                regularization = kind;
+                regularizationRate = rate;
+                return this;
+            }
+
+            public Builder batchSize(int n) { batchSize = n; return this; }
+            public Builder problem(Problem p) { problem = p; return this; }
+            public Builder seed(long s) { seed = s; return this; }
+
+            public Config build() {
+                return new Config(features, hidden, activation, learningRate, regularization, regularizationRate,
+                        batchSize, problem, seed);
+            }
         }
     }
 
     private final Config config;
     private final Sequential network;
     private final List<Linear> layers = new ArrayList<>();
-    private final Optimizer optimizer;
+    private final TrainingStep trainingStep;
     private final double[][] trainX;
     private final double[] trainY;
     private final double[][] testX;
     private final double[] testY;
     private final Map<Integer, Step> steps = new HashMap<>();
-    private final Random rng;
-    private final int[] order;
+    private final MiniBatches batches;
     private int epochs;
     private double[][] lastUpdate;
 
     /** One reusable graph for batches of one size. */
     private record Step(Tensor x, Tensor y, Tensor output, Tensor dataLoss, Graph graph) {
+        TrainingStep.Objective objective() {
+            return TrainingStep.Objective.of(graph);
+        }
     }
 
     public Playground(Config config, double[][] trainXY, double[] trainLabels, double[][] testXY, double[] testLabels) {
@@ -130,16 +214,13 @@ public final class Playground {
                 layers.add(l);
             }
         }
-        optimizer = new Optimizer.Sgd(network.parameters(), config.learningRate());
+        trainingStep = new TrainingStep(OptimizerKind.SGD.create(network.parameters(), config.learningRate()),
+                Clipping.NONE);
         trainX = trainXY;
         trainY = trainLabels;
         testX = testXY;
         testY = testLabels;
-        rng = new Random(config.seed() ^ 0x2545F4914F6CDD1DL);
-        order = new int[trainXY.length];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
+        batches = new MiniBatches(trainXY.length, config.batchSize(), new Random(config.seed() ^ 0x2545F4914F6CDD1DL));
     }
 
     public Config config() { return config; }
@@ -156,28 +237,22 @@ public final class Playground {
 
     /** One pass over the training points in shuffled mini-batches. */
     public void epoch() {
-        for (int i = order.length - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
-        for (int from = 0; from < order.length; from += config.batchSize()) {
-            int n = Math.min(config.batchSize(), order.length - from);
+        batches.shuffle();
+        int[] order = batches.order();
+        List<Tensor> params = network.parameters();
+        for (int b = 0; b < batches.batches(); b++) {
+            int from = batches.from(b);
+            int n = batches.size(b);
             Step s = step(n);
             for (int k = 0; k < n; k++) {
                 fill(s.x(), k, trainX[order[from + k]]);
                 s.y().set(k, 0, trainY[order[from + k]]);
             }
-            List<Tensor> params = network.parameters();
             double[][] before = new double[params.size()][];
             for (int p = 0; p < params.size(); p++) {
                 before[p] = params.get(p).snapshot().values();
             }
-            s.graph().forward();
-            optimizer.zeroGrad();
-            s.graph().backward();
-            optimizer.step();
+            trainingStep.run(s.objective());
             lastUpdate = new double[params.size()][];
             for (int p = 0; p < params.size(); p++) {
                 double[] after = params.get(p).snapshot().values();
@@ -197,7 +272,7 @@ public final class Playground {
             Tensor out = network.forward(x).named("output");
             Tensor dataLoss = config.problem() == Problem.CLASSIFICATION ? Loss.binaryCrossEntropy(out, y) : Loss.mse(out, y);
             Tensor loss = dataLoss;
-            if (!config.regularization().equals("none") && config.regularizationRate() > 0) {
+            if (config.regularization() != Regularization.NONE && config.regularizationRate() > 0) {
                 loss = Binary.Kind.ADD.on(dataLoss, Binary.Kind.MUL.on(Tensor.scalar(config.regularizationRate()).noGrad(),
                         penalty()));
             }
@@ -209,7 +284,7 @@ public final class Playground {
     private Tensor penalty() {
         Tensor sum = null;
         for (Linear l : layers) {
-            Tensor term = config.regularization().equals("l1") ? Reduce.Kind.SUM.on(Unary.Kind.ABS.on(l.weight()))
+            Tensor term = config.regularization() == Regularization.L1 ? Reduce.Kind.SUM.on(Unary.Kind.ABS.on(l.weight()))
                     : Binary.Kind.MUL.on(Tensor.scalar(0.5).noGrad(), Reduce.Kind.SUM.on(Unary.Kind.POW.on(l.weight(), 2)));
             sum = sum == null ? term : Binary.Kind.ADD.on(sum, term);
         }

@@ -1,4 +1,4 @@
-package org.backproplab.nn;
+package org.backproplab.codegen;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -12,6 +12,12 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.backproplab.nn.OptimizerKind;
+import org.backproplab.nn.Activation;
+import org.backproplab.nn.Initializer;
+import org.backproplab.nn.TrainingConfig;
+import org.backproplab.nn.Clipping;
+import org.backproplab.nn.Schedule;
 
 /** "Show as code": the Keras classic comes out as that network, and both scripts are valid Python. */
 class FrameworkCodeTest {
@@ -41,7 +47,7 @@ class FrameworkCodeTest {
     void everySwitchIsWrittenOut() {
         TrainingConfig c = TrainingConfig.defaults(new int[] {784, 64, 32, 10})
                 .withNetwork(Activation.Kind.LEAKY_RELU, true, 0.25, Initializer.Scheme.HE_NORMAL)
-                .withOptimizer("rmsprop", 0.002).withRegularisation("step:2:0.5", 1e-4, "norm", 2.5);
+                .withOptimizer(OptimizerKind.RMSPROP, 0.002).withRegularisation(Schedule.parse("step:2:0.5"), 1e-4, Clipping.parse("norm", 2.5));
         String keras = FrameworkCode.keras(c);
         assertTrue(keras.contains("tf.keras.layers.BatchNormalization(momentum=0.9, epsilon=1e-5)"));
         assertTrue(keras.contains("tf.keras.layers.LeakyReLU(0.01)"));
@@ -81,7 +87,7 @@ class FrameworkCodeTest {
         assumeTrue(python(), "python3 is not installed");
         for (TrainingConfig c : List.of(TrainingConfig.kerasClassic(), TrainingConfig.defaults(new int[] {784, 32, 10})
                 .withNetwork(Activation.Kind.TANH, true, 0.1, Initializer.Scheme.XAVIER_NORMAL)
-                .withRegularisation("cosine", 1e-3, "value", 1))) {
+                .withRegularisation(Schedule.parse("cosine"), 1e-3, Clipping.parse("value", 1)))) {
             Path keras = Files.writeString(dir.resolve("keras_model.py"), FrameworkCode.keras(c));
             Path torch = Files.writeString(dir.resolve("torch_model.py"), FrameworkCode.pytorch(c));
             assertEquals(0, run(dir, "python3", "-m", "py_compile", keras.toString(), torch.toString()));

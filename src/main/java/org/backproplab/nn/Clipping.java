@@ -1,0 +1,81 @@
+package org.backproplab.nn;
+
+import java.util.List;
+import java.util.Locale;
+import org.backproplab.engine.Tensor;
+
+/**
+ * How a training step clips the gradients before the update (the cure for exploding gradients): not at all, to a
+ * largest global norm, or each element to a largest absolute value. Written {@code none}, {@code norm} or
+ * {@code value} on the command line and in model files, with the threshold beside it.
+ */
+public sealed interface Clipping {
+
+    /** The written name: none, norm or value. */
+    String id();
+
+    /** The largest norm or value; 0 for {@link None}. */
+    double threshold();
+
+    /**
+     * Clips the parameters' gradients in place and reports the global norm before and after; null for {@link None},
+     * which measures nothing, so that a step no one clips costs nothing.
+     */
+    GradientClipping.Report apply(List<Tensor> parameters);
+
+    /** No clipping. */
+    record None() implements Clipping {
+        public String id() { return "none"; }
+        public double threshold() { return 0; }
+        public GradientClipping.Report apply(List<Tensor> parameters) { return null; }
+    }
+
+    /** All gradients scaled down together when their global norm exceeds {@code maxNorm}. */
+    record ByNorm(double maxNorm) implements Clipping {
+        public ByNorm {
+            checkPositive(maxNorm);
+        }
+
+        public String id() { return "norm"; }
+        public double threshold() { return maxNorm; }
+
+        public GradientClipping.Report apply(List<Tensor> parameters) {
+            return GradientClipping.byGlobalNorm(parameters, maxNorm);
+        }
+    }
+
+    /** Each gradient element put into [−limit, limit]. */
+    record ByValue(double limit) implements Clipping {
+        public ByValue {
+            checkPositive(limit);
+        }
+
+        public String id() { return "value"; }
+        public double threshold() { return limit; }
+
+        public GradientClipping.Report apply(List<Tensor> parameters) {
+            return GradientClipping.byValue(parameters, limit);
+        }
+    }
+
+    Clipping NONE = new None();
+
+    /**
+     * Reads a mode and its threshold as written: {@code none} (the threshold is then ignored), {@code norm} or
+     * {@code value} with a positive threshold.
+     */
+    static Clipping parse(String mode, double threshold) {
+        return switch (mode.trim().toLowerCase(Locale.ROOT)) {
+            case "none" -> NONE;
+            case "norm" -> new ByNorm(threshold);
+            case "value" -> new ByValue(threshold);
+            default -> throw new IllegalArgumentException("clip is none, norm or value, not '" + mode + "'");
+        };
+    }
+
+    private static void checkPositive(double threshold) {
+        if (!(threshold > 0) || !Double.isFinite(threshold)) {
+            throw new IllegalArgumentException("the clipping threshold must be a positive number, got " + threshold);
+        }
+    }
+}
