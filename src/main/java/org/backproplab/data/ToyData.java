@@ -2,6 +2,7 @@ package org.backproplab.data;
 
 import java.util.Locale;
 import java.util.Random;
+import org.backproplab.sampling.Shuffle;
 
 /**
  * The playground's 2-D datasets, as the browser playground that classrooms know draws them, on the square
@@ -108,16 +109,7 @@ public final class ToyData {
             throw new IllegalArgumentException("the training share must be between 0 and 1, got " + trainShare);
         }
         int n = all.size();
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
+        int[] order = Shuffle.shuffled(n, rng);
         int cut = Math.max(1, Math.min(n - 1, (int) Math.round(n * trainShare)));
         return new Points[] {subset(all, order, 0, cut), subset(all, order, cut, n)};
     }
