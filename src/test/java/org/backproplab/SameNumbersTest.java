@@ -145,7 +145,7 @@ class SameNumbersTest {
         for (String name : ShippedLessons.NAMES) {
             for (String optimizer : OPTIMIZERS) {
                 Lesson lesson = lesson(name);
-                Stepper stepper = new Stepper(lesson, optimizer, 0.05);
+                Stepper stepper = new Stepper(lesson, OptimizerKind.parse(optimizer), 0.05);
                 int steps = 0;
                 while (steps < 400) {
                     Frame f = stepper.step();

@@ -45,7 +45,7 @@ public final class BenchStepperCommand implements Callable<Integer> {
                     + "--repeats 1 or more");
         }
         Lesson lesson = Lesson.compile(lessonOf(nodes), "generated.bp");
-        Stepper stepper = new Stepper(lesson, "sgd", 0.01);
+        Stepper stepper = new Stepper(lesson, org.backproplab.nn.OptimizerKind.SGD, 0.01);
         int size = stepper.graph().size();
         out.printf(Locale.ROOT, "lesson: %d nodes, %d edges, %d params (generated)%n", size,
                 stepper.graph().edges().size(), stepper.graph().parameters().size());

@@ -3,6 +3,7 @@ package org.backproplab.stepper;
 import java.util.List;
 import org.backproplab.engine.Snapshot;
 import org.backproplab.nn.Optimizer;
+import org.backproplab.nn.OptimizerKind;
 
 /**
  * Where a {@link Stepper} stands, with what it takes to come back there on a fresh copy of its lesson: the params'
@@ -17,12 +18,12 @@ import org.backproplab.nn.Optimizer;
  * @param steps          how many of its steps are shown: 0 before the first, up to all of its phases' steps
  * @param parameters     the params (by their names in the graph) and their values at the start of that iteration, in
  *                       the order of the lesson's params
- * @param optimizer      the optimizer of that iteration's update, as {@link Optimizer#create} names it
+ * @param optimizer      the optimizer of that iteration's update
  * @param learningRate   its learning rate
  * @param optimizerState its memory before that update
  * @param losses         the losses of iterations 1 to {@code iteration − 1}
  */
-public record Checkpoint(int iteration, int steps, List<Param> parameters, String optimizer, double learningRate,
+public record Checkpoint(int iteration, int steps, List<Param> parameters, OptimizerKind optimizer, double learningRate,
                          Optimizer.State optimizerState, double[] losses) {
 
     /** A param's name and value. */

@@ -10,6 +10,7 @@ import org.backproplab.engine.Snapshot;
 import org.backproplab.engine.Tensor;
 import org.backproplab.engine.Unary;
 import org.backproplab.nn.ParameterUpdate;
+import org.backproplab.nn.OptimizerKind;
 
 /**
  * Writes the explanation of each step from the engine's events, in symbols. The numbers are the events' own;
@@ -138,12 +139,12 @@ final class Formulas {
     }
 
     /** {@code w ← w − η·∂L/∂w = 2 − 0.1 × (-0.1966) = 2.02}, or the optimizer's own rule. */
-    Explanation update(ParameterUpdate u, String optimizerId) {
+    Explanation update(ParameterUpdate u, OptimizerKind optimizer) {
         String w = name(u.parameter());
         String dLdw = Texts.partial(outputName(), w);
         String eta = Texts.number(u.learningRate());
         List<String> lines = new ArrayList<>();
-        if (optimizerId.equals("sgd")) {
+        if (optimizer == OptimizerKind.SGD) {
             lines.add(w + " ← " + w + " − η·" + dLdw + " = " + Texts.value(u.before()) + " − " + eta + " × "
                     + Texts.factor(u.gradient()) + " = " + Texts.value(u.after()));
             return Explanation.of(lines, "explain.update.sgd", w, eta);
@@ -155,6 +156,6 @@ final class Formulas {
             lines.add(symbol + " = " + Texts.value(s.getValue()));
         }
         lines.add(w + ": " + Texts.value(u.before()) + " → " + Texts.value(u.after()));
-        return Explanation.of(lines, "explain.update.rule", w, eta, optimizerId);
+        return Explanation.of(lines, "explain.update.rule", w, eta, optimizer.id());
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.backproplab.engine.Snapshot;
 import org.backproplab.nn.Optimizer;
+import org.backproplab.nn.OptimizerKind;
 
 /**
  * One iteration as the {@link Stepper} recorded it: the leaves' values at its start, the steps revealed so far (each
@@ -13,11 +14,11 @@ import org.backproplab.nn.Optimizer;
 final class RecordedIteration {
 
     /** One revealed event; {@code optimizer} names the rule an update step was made by. */
-    record Step(Phase phase, int position, int count, Object event, String optimizer) {
+    record Step(Phase phase, int position, int count, Object event, OptimizerKind optimizer) {
     }
 
     /** An optimizer as it was: which, its learning rate, and its memory. */
-    record Replay(String optimizer, double learningRate, Optimizer.State state) {
+    record Replay(OptimizerKind optimizer, double learningRate, Optimizer.State state) {
     }
 
     final int number;

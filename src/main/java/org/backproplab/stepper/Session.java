@@ -2,6 +2,7 @@ package org.backproplab.stepper;
 
 import org.backproplab.lesson.Lesson;
 import org.backproplab.lesson.LessonException;
+import org.backproplab.nn.OptimizerKind;
 
 /**
  * A step-through session, everything needed to come back to it: the lesson (its name and its full text, so the
@@ -10,12 +11,12 @@ import org.backproplab.lesson.LessonException;
  *
  * @param lessonName   the lesson's name as the view shows it, e.g. {@code 03_two_layer_network.bp}
  * @param lessonText   the text the stepper's lesson was compiled from
- * @param optimizer    the optimizer chosen in the view, as {@link Stepper#OPTIMIZERS} names it
+ * @param optimizer    the optimizer chosen in the view
  * @param learningRate the learning rate set in the view
  * @param selectedNode the node the inspector shows (an index of {@link StepGraph#nodes()}), or -1
  * @param checkpoint   where the stepper stands
  */
-public record Session(String lessonName, String lessonText, String optimizer, double learningRate, int selectedNode,
+public record Session(String lessonName, String lessonText, OptimizerKind optimizer, double learningRate, int selectedNode,
                       Checkpoint checkpoint) {
 
     /** The session of a stepper as the view shows it. */

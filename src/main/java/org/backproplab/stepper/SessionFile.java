@@ -68,12 +68,12 @@ public final class SessionFile {
         line(out, MAGIC + " " + VERSION);
         line(out, "# A Backprop Lab step-through session: File > Open session. The numbers are exact doubles.");
         line(out, "lesson-name " + SessionText.escape(s.lessonName()));
-        line(out, "optimizer " + s.optimizer());
+        line(out, "optimizer " + s.optimizer().id());
         line(out, "learning-rate " + s.learningRate());
         line(out, "selected-node " + s.selectedNode());
         line(out, "iteration " + c.iteration());
         line(out, "steps " + c.steps());
-        line(out, "update-optimizer " + c.optimizer() + " " + c.learningRate());
+        line(out, "update-optimizer " + c.optimizer().id() + " " + c.learningRate());
         List<double[][]> state = c.optimizerState().arrays();
         int arrays = state.isEmpty() ? 0 : state.get(0).length;
         line(out, "optimizer-state " + c.optimizerState().steps() + " " + state.size() + " " + arrays);

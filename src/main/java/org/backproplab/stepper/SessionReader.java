@@ -17,11 +17,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import org.backproplab.engine.Snapshot;
 import org.backproplab.lesson.Diagnostic;
 import org.backproplab.lesson.LessonException;
 import org.backproplab.nn.Optimizer;
+import org.backproplab.nn.OptimizerKind;
 
 /**
  * Reads a session file in the format {@link SessionFile} describes: the first line as bytes, then the lines after it
@@ -99,13 +99,13 @@ final class SessionReader {
     private Session session() throws IOException, SessionFileException {
         in.readLine(); // the first line, checked already
         String name = unescape(field("lesson-name"));
-        String optimizer = optimizer(field("optimizer"));
+        OptimizerKind optimizer = optimizer(field("optimizer"));
         double lr = learningRate(field("learning-rate"));
         int selected = integer(field("selected-node"), -1);
         int iteration = integer(field("iteration"), 1);
         int steps = integer(field("steps"), 0);
         String[] update = words(field("update-optimizer"), 2);
-        String updateOptimizer = optimizer(update[0]);
+        OptimizerKind updateOptimizer = optimizer(update[0]);
         double updateLr = learningRate(update[1]);
         Optimizer.State state = state();
         List<Checkpoint.Param> params = new ArrayList<>();
@@ -279,12 +279,12 @@ final class SessionReader {
         return v;
     }
 
-    private String optimizer(String id) throws SessionFileException {
-        String lower = id.strip().toLowerCase(Locale.ROOT);
-        if (!Stepper.OPTIMIZERS.contains(lower)) {
-            throw problem("unknown optimizer \"" + id + "\"; one of " + String.join(", ", Stepper.OPTIMIZERS));
+    private OptimizerKind optimizer(String id) throws SessionFileException {
+        try {
+            return OptimizerKind.parse(id);
+        } catch (IllegalArgumentException e) {
+            throw problem("unknown optimizer \"" + id + "\"; one of " + OptimizerKind.ids());
         }
-        return lower;
     }
 
     private double learningRate(String text) throws SessionFileException {

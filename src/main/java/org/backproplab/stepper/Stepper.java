@@ -1,7 +1,6 @@
 package org.backproplab.stepper;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import org.backproplab.engine.Buffer;
@@ -32,8 +31,8 @@ public final class Stepper {
 
     /** How many recorded iterations are kept for stepping back. */
     public static final int KEPT_ITERATIONS = 20;
-    /** The optimizers, as {@link OptimizerKind#id()} names them. */
-    public static final List<String> OPTIMIZERS = Arrays.stream(OptimizerKind.values()).map(OptimizerKind::id).toList();
+    /** The optimizers the view offers, from simple to complex. */
+    public static final List<OptimizerKind> OPTIMIZERS = List.of(OptimizerKind.values());
 
     /** Hears about a fast run: after each iteration, how many are done and that iteration's loss. */
     @FunctionalInterface
@@ -51,12 +50,12 @@ public final class Stepper {
     private final TrainingStep.Objective objective;
     /** The optimizer as chosen, in the one training step. */
     private TrainingStep training;
-    private String optimizerId;
+    private OptimizerKind optimizerKind;
     private double learningRate;
     private int current;
     private int cursor;
 
-    public Stepper(Lesson lesson, String optimizerId, double learningRate) {
+    public Stepper(Lesson lesson, OptimizerKind optimizerKind, double learningRate) {
         this.lesson = lesson;
         this.graph = StepGraph.of(lesson);
         this.frames = new FrameBuilder(graph, new Formulas(graph));
@@ -64,8 +63,8 @@ public final class Stepper {
         checkLearningRate(learningRate);
         this.learningRate = learningRate;
         this.objective = TrainingStep.Objective.of(lesson.graph());
-        this.training = training(OptimizerKind.parse(optimizerId), learningRate);
-        this.optimizerId = optimizerId.toLowerCase(java.util.Locale.ROOT);
+        this.training = training(optimizerKind, learningRate);
+        this.optimizerKind = optimizerKind;
         start(1);
     }
 
@@ -76,7 +75,7 @@ public final class Stepper {
     public LossHistory losses() { return losses; }
 
     /** The optimizer the view has chosen (for a restored stepper, possibly one that applies from a later update). */
-    public String optimizer() { return deferredUntil >= 0 ? deferredOptimizer : optimizerId; }
+    public OptimizerKind optimizer() { return deferredUntil >= 0 ? deferredOptimizer : optimizerKind; }
 
     public double learningRate() { return deferredUntil >= 0 ? deferredRate : learningRate; }
 
@@ -88,7 +87,7 @@ public final class Stepper {
     // ---- settings ----
 
     /** A restored stepper's view settings, held back until iteration deferredUntil's update (-1: none held). */
-    private String deferredOptimizer;
+    private OptimizerKind deferredOptimizer;
     private double deferredRate;
     private int deferredUntil = -1;
 
@@ -103,14 +102,13 @@ public final class Stepper {
     }
 
     /** Switches optimizer (a fresh one: momentum and moments start from zero). */
-    public void setOptimizer(String id) {
-        TrainingStep next = training(OptimizerKind.parse(id), learningRate);
+    public void setOptimizer(OptimizerKind kind) {
         if (deferredUntil >= 0) {
-            deferredOptimizer = id.toLowerCase(java.util.Locale.ROOT);
+            deferredOptimizer = kind;
             return;
         }
-        training = next;
-        optimizerId = id.toLowerCase(java.util.Locale.ROOT);
+        training = training(kind, learningRate);
+        optimizerKind = kind;
     }
 
     /** A fresh optimizer of {@code kind} over the lesson's params, in a training step that does not clip. */
@@ -220,7 +218,7 @@ public final class Stepper {
                 write(graph.tensor(i), initial[i]);
             }
         }
-        training = training(OptimizerKind.parse(optimizerId), learningRate);
+        training = training(optimizerKind, learningRate);
         losses.clear();
         history.clear();
         start(1);
@@ -268,7 +266,7 @@ public final class Stepper {
         RecordedIteration it = history.get(current);
         // A recorded update was made by the optimizer as it was then; one still to come, by the current one.
         Replay r = it.beforeUpdate != null ? it.beforeUpdate
-                : new Replay(optimizerId, learningRate, training.optimizer().state());
+                : new Replay(optimizerKind, learningRate, training.optimizer().state());
         List<Checkpoint.Param> params = graph.parameters().stream()
                 .map(i -> new Checkpoint.Param(graph.node(i).name(), it.start[i])).toList();
         return new Checkpoint(it.number, cursor + 1, params, r.optimizer(), r.learningRate(), r.state(),
@@ -280,7 +278,7 @@ public final class Stepper {
      * to the optimizer and learning rate the view showed, which apply from the next update not yet run. Reset
      * still goes back to the lesson as written. Throws when the checkpoint does not fit the lesson.
      */
-    public static Stepper restore(Lesson lesson, Checkpoint saved, String optimizerId, double learningRate) {
+    public static Stepper restore(Lesson lesson, Checkpoint saved, OptimizerKind optimizerKind, double learningRate) {
         Stepper s = new Stepper(lesson, saved.optimizer(), saved.learningRate());
         List<Integer> params = s.graph.parameters();
         saved.checkFits(params.stream().map(s.graph::node).toList());
@@ -302,7 +300,7 @@ public final class Stepper {
         }
         // The view's settings apply from the next update not yet made. When this iteration's update is still to
         // come, the saved optimizer makes it (as the recorded update would have been replayed), the view's after.
-        s.deferredOptimizer = optimizerId.toLowerCase(java.util.Locale.ROOT);
+        s.deferredOptimizer = optimizerKind;
         s.deferredRate = learningRate;
         s.deferredUntil = s.history.get(s.current).update ? -1 : saved.iteration();
         if (s.deferredUntil < 0) {
@@ -319,10 +317,10 @@ public final class Stepper {
         }
     }
 
-    private void applySettings(String id, double lr) {
+    private void applySettings(OptimizerKind kind, double lr) {
         setLearningRate(lr);
-        if (!optimizerId.equals(id)) {
-            setOptimizer(id);
+        if (optimizerKind != kind) {
+            setOptimizer(kind);
         }
     }
 
@@ -358,11 +356,11 @@ public final class Stepper {
     }
 
     private void recordUpdate(RecordedIteration it) {
-        it.beforeUpdate = new Replay(optimizerId, learningRate, training.optimizer().state());
+        it.beforeUpdate = new Replay(optimizerKind, learningRate, training.optimizer().state());
         List<ParameterUpdate> updates = new ArrayList<>();
         training.update(updates::add);
         for (int k = 0; k < updates.size(); k++) {
-            it.steps.add(new Step(Phase.UPDATE, k + 1, updates.size(), updates.get(k), optimizerId));
+            it.steps.add(new Step(Phase.UPDATE, k + 1, updates.size(), updates.get(k), optimizerKind));
         }
         it.update = true;
     }

@@ -9,6 +9,7 @@ import java.util.List;
 import org.backproplab.lesson.Lesson;
 import org.backproplab.lesson.LessonException;
 import org.junit.jupiter.api.Test;
+import org.backproplab.nn.OptimizerKind;
 
 /**
  * A stepper put back from its checkpoint on a freshly compiled lesson shows the same frame, bit for bit, and goes
@@ -44,8 +45,8 @@ class CheckpointTest {
     void everyShippedLessonEveryOptimizerAtManySteps() throws LessonException {
         for (String name : ShippedLessons.NAMES) {
             Lesson lesson = StepperTest.lesson(name);
-            int perIteration = new Stepper(lesson, "sgd", 0.1).graph().forwardSteps() + 3;
-            for (String optimizer : Stepper.OPTIMIZERS) {
+            int perIteration = new Stepper(lesson, OptimizerKind.SGD, 0.1).graph().forwardSteps() + 3;
+            for (OptimizerKind optimizer : Stepper.OPTIMIZERS) {
                 for (int steps : List.of(0, 1, perIteration, 3 * perIteration + 2)) {
                     Stepper s = new Stepper(StepperTest.lesson(name), optimizer, 0.05);
                     for (int k = 0; k < steps; k++) {
@@ -59,7 +60,7 @@ class CheckpointTest {
 
     @Test
     void midBackwardAfterSeveralIterationsWithAdam() throws LessonException {
-        Stepper s = new Stepper(StepperTest.lesson("03_two_layer_network"), "adam", 0.5);
+        Stepper s = new Stepper(StepperTest.lesson("03_two_layer_network"), OptimizerKind.ADAM, 0.5);
         s.run(7, (d, t, l) -> { }, () -> false);
         s.finishPhase(); // forward of iteration 8
         s.step();
@@ -75,7 +76,7 @@ class CheckpointTest {
 
     @Test
     void inTheUpdatePhaseTheOptimizerIsTheOneThatMadeIt() throws LessonException {
-        Stepper s = new Stepper(StepperTest.lesson("02_sigmoid_neuron"), "momentum", 0.1);
+        Stepper s = new Stepper(StepperTest.lesson("02_sigmoid_neuron"), OptimizerKind.MOMENTUM, 0.1);
         s.run(3, (d, t, l) -> { }, () -> false);
         Frame f = s.finishPhase();
         while (f.phase() != Phase.UPDATE) {
@@ -86,7 +87,7 @@ class CheckpointTest {
         Stepper copy = restored(s);
         assertSameFrom(s, copy, 0);
         assertEquals(0.7, copy.learningRate());
-        assertEquals("momentum", copy.optimizer());
+        assertEquals(OptimizerKind.MOMENTUM, copy.optimizer());
     }
 
     @Test
@@ -94,7 +95,7 @@ class CheckpointTest {
         // Iteration 2's update is recorded with momentum at 0.1; then the user steps back into its backward pass
         // and picks Adam at 0.3. Stepping on replays the recorded update; Adam makes iteration 3's. The restored
         // stepper must do the same, not make iteration 2's update with Adam.
-        Stepper s = new Stepper(StepperTest.lesson("03_two_layer_network"), "momentum", 0.1);
+        Stepper s = new Stepper(StepperTest.lesson("03_two_layer_network"), OptimizerKind.MOMENTUM, 0.1);
         int perIteration = s.graph().forwardSteps() + s.graph().backwardSteps() + s.graph().parameters().size();
         for (int k = 0; k < 2 * perIteration; k++) {
             s.step();
@@ -105,17 +106,17 @@ class CheckpointTest {
             s.stepBack();
         }
         assertEquals(Phase.BACKWARD, s.frame().phase());
-        s.setOptimizer("adam");
+        s.setOptimizer(OptimizerKind.ADAM);
         s.setLearningRate(0.3);
         Stepper copy = restored(s);
-        assertEquals("adam", copy.optimizer());
+        assertEquals(OptimizerKind.ADAM, copy.optimizer());
         assertEquals(0.3, copy.learningRate());
         assertSameFrom(s, copy, 3 * perIteration);
     }
 
     @Test
     void steppedBackIntoAnEarlierIteration() throws LessonException {
-        Stepper s = new Stepper(StepperTest.lesson("01_circuit"), "rmsprop", 0.01);
+        Stepper s = new Stepper(StepperTest.lesson("01_circuit"), OptimizerKind.RMSPROP, 0.01);
         for (int k = 0; k < 30; k++) {
             s.step();
         }
@@ -132,11 +133,11 @@ class CheckpointTest {
         Checkpoint c = s.checkpoint();
         Lesson other = StepperTest.lesson("02_sigmoid_neuron");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Stepper.restore(other, c, "sgd", 0.1));
+                () -> Stepper.restore(other, c, OptimizerKind.SGD, 0.1));
         assertTrue(e.getMessage().contains("params"), e.getMessage());
-        Checkpoint tooFar = new Checkpoint(1, 500, c.parameters(), "sgd", 0.1, c.optimizerState(), new double[0]);
+        Checkpoint tooFar = new Checkpoint(1, 500, c.parameters(), OptimizerKind.SGD, 0.1, c.optimizerState(), new double[0]);
         e = assertThrows(IllegalArgumentException.class,
-                () -> Stepper.restore(StepperTest.lesson("01_circuit"), tooFar, "sgd", 0.1));
+                () -> Stepper.restore(StepperTest.lesson("01_circuit"), tooFar, OptimizerKind.SGD, 0.1));
         assertTrue(e.getMessage().startsWith("iteration 1 has "), e.getMessage());
     }
 }

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
+import org.backproplab.nn.OptimizerKind;
 
 /** The graph as SVG: well-formed XML, a card per node and an arrow per edge, the numbers of the frame, escaped text. */
 class GraphSvgTest {
@@ -94,7 +95,7 @@ class GraphSvgTest {
         String row = "[1, -2, 3, -4, 5, -6]";
         String lesson = "param W = [" + String.join(", ", java.util.Collections.nCopies(5, row)) + "]\n"
                 + "loss L = sum(W * W)\n";
-        Stepper s = new Stepper(org.backproplab.lesson.Lesson.compile(lesson, "big.bp"), "sgd", 0.1);
+        Stepper s = new Stepper(org.backproplab.lesson.Lesson.compile(lesson, "big.bp"), OptimizerKind.SGD, 0.1);
         s.finishPhase();
         s.finishPhase();
         StepGraph g = s.graph();

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.backproplab.nn.OptimizerKind;
 
 /**
  * Session files: what is written reads back as the same session, bit for bit, and restores the same frame; a save
@@ -32,7 +33,7 @@ class SessionFileTest {
 
     /** The 2-2-2 network with Adam after five iterations, two steps into the backward pass of the sixth. */
     static Stepper midBackward() throws LessonException {
-        Stepper s = new Stepper(StepperTest.lesson("03_two_layer_network"), "adam", 0.3);
+        Stepper s = new Stepper(StepperTest.lesson("03_two_layer_network"), OptimizerKind.ADAM, 0.3);
         s.run(5, (d, t, l) -> { }, () -> false);
         s.finishPhase();
         s.step();
@@ -83,7 +84,7 @@ class SessionFileTest {
     void awkwardLessonTextAndNumbersComeBackExactly() throws Exception {
         String text = "# a backslash \\ a tab\tand a CR\r\n# 中文 \u0007 |pipe\n\nparam w = 0.1\nconst x = 3\n"
                 + "loss L = w * x\n";
-        Stepper s = new Stepper(Lesson.compile(text, "odd\\name.bp"), "sgd", 0.1 + 0.2);
+        Stepper s = new Stepper(Lesson.compile(text, "odd\\name.bp"), OptimizerKind.SGD, 0.1 + 0.2);
         s.run(3, (d, t, l) -> { }, () -> false);
         s.step();
         Session saved = Session.of("odd\\name\nwith a break.bp", s, -1);
@@ -97,7 +98,7 @@ class SessionFileTest {
 
     @Test
     void aDivergedRunKeepsItsInfinitiesAndNaNs() throws Exception {
-        Stepper s = new Stepper(Lesson.compile("param w = 3\nloss L = w * w * w * w\n", "up.bp"), "sgd", 1);
+        Stepper s = new Stepper(Lesson.compile("param w = 3\nloss L = w * w * w * w\n", "up.bp"), OptimizerKind.SGD, 1);
         s.run(6, (d, t, l) -> { }, () -> false);
         Session saved = Session.of("up.bp", s, 0);
         assertTrue(Double.isNaN(saved.checkpoint().parameters().get(0).value().item())

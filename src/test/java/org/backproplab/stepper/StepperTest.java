@@ -26,7 +26,7 @@ class StepperTest {
     }
 
     static Stepper stepper(String name) throws LessonException {
-        return new Stepper(lesson(name), "sgd", 0.1);
+        return new Stepper(lesson(name), OptimizerKind.SGD, 0.1);
     }
 
     private static int node(Stepper s, String name) {
@@ -131,7 +131,7 @@ class StepperTest {
 
     @Test
     void gradientsThatMeetAreAddedAndTheStepSaysSo() throws LessonException {
-        Stepper s = new Stepper(Lesson.compile("param a = 3\nb = a * 2\nc = a + b", "fan.bp"), "sgd", 0.1);
+        Stepper s = new Stepper(Lesson.compile("param a = 3\nb = a * 2\nc = a + b", "fan.bp"), OptimizerKind.SGD, 0.1);
         s.finishPhase();
         Frame f = s.finishPhase();
         List<String> accumulated = new ArrayList<>();
@@ -150,19 +150,19 @@ class StepperTest {
         Stepper s = stepper("02_sigmoid_neuron");
         s.finishPhase();
         s.finishPhase();
-        s.setOptimizer("adam");
+        s.setOptimizer(OptimizerKind.ADAM);
         s.setLearningRate(0.01);
         Frame f = s.step();
         assertEquals("explain.update.rule", f.explanation().noteKey());
         assertTrue(f.explanation().lines().get(0).startsWith("m ← β₁·m"), f.explanation().lines().toString());
         assertTrue(f.explanation().lines().contains("w0: 2 → 2.01"), f.explanation().lines().toString());
         assertThrows(IllegalArgumentException.class, () -> s.setLearningRate(0));
-        assertThrows(IllegalArgumentException.class, () -> s.setOptimizer("lbfgs"));
+        assertThrows(IllegalArgumentException.class, () -> OptimizerKind.parse("lbfgs"));
     }
 
     @Test
     void runTrainsLikeLessonTrainingAndRecordsEveryLoss() throws LessonException {
-        Stepper s = new Stepper(lesson("03_two_layer_network"), "sgd", 0.5);
+        Stepper s = new Stepper(lesson("03_two_layer_network"), OptimizerKind.SGD, 0.5);
         int done = s.run(5, (d, n, loss) -> { }, () -> false);
         assertEquals(5, done);
         assertEquals(5, s.losses().count());
@@ -182,7 +182,7 @@ class StepperTest {
 
     @Test
     void runFinishesTheIterationInProgressAndCanBeCancelled() throws LessonException {
-        Stepper s = new Stepper(lesson("03_two_layer_network"), "sgd", 0.5);
+        Stepper s = new Stepper(lesson("03_two_layer_network"), OptimizerKind.SGD, 0.5);
         s.step();
         int[] calls = {0};
         int done = s.run(1000, (d, n, loss) -> calls[0]++, () -> calls[0] >= 3);
@@ -193,7 +193,7 @@ class StepperTest {
 
     @Test
     void matrixStepsWriteTheProductAndTheSumOverABroadcast() throws LessonException {
-        Stepper s = new Stepper(lesson("03_two_layer_network"), "sgd", 0.5);
+        Stepper s = new Stepper(lesson("03_two_layer_network"), OptimizerKind.SGD, 0.5);
         s.finishPhase();
         assertEquals("out = sigmoid(add₂) = sigmoid([[1.106, 1.225]]) = [[0.7514, 0.7729]]",
                 s.stepBack().explanation().lines().get(0));
@@ -212,7 +212,7 @@ class StepperTest {
 
     @Test
     void runAfterACompleteIterationStartsTheNextOne() throws LessonException {
-        Stepper s = new Stepper(lesson("03_two_layer_network"), "sgd", 0.5);
+        Stepper s = new Stepper(lesson("03_two_layer_network"), OptimizerKind.SGD, 0.5);
         Frame f = s.finishPhase();
         f = s.finishPhase();
         f = s.finishPhase();
@@ -226,7 +226,7 @@ class StepperTest {
 
     @Test
     void resetGoesBackToTheLessonAsLoaded() throws LessonException {
-        Stepper s = new Stepper(lesson("02_sigmoid_neuron"), "momentum", 0.5);
+        Stepper s = new Stepper(lesson("02_sigmoid_neuron"), OptimizerKind.MOMENTUM, 0.5);
         s.run(10, (d, n, loss) -> { }, () -> false);
         Frame f = s.reset();
         assertEquals(1, f.iteration());
@@ -242,7 +242,7 @@ class StepperTest {
                 new NetworkLesson.Layer(new double[][] {{1.2}, {-0.7}}, new double[] {0.05}));
         String text = NetworkLesson.write("explain", layers, Activation.of(Activation.Kind.TANH),
                 new double[] {1.5, -2}, new NetworkLesson.Target.Binary(1));
-        return new Stepper(Lesson.compile(text, "explain.bp"), "sgd", 0.1);
+        return new Stepper(Lesson.compile(text, "explain.bp"), OptimizerKind.SGD, 0.1);
     }
 
     @Test

@@ -39,6 +39,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import org.backproplab.nn.OptimizerKind;
 
 /**
  * File ▸ Save session and Open session in the real window, headless, driven with a path in place of the native
@@ -71,7 +72,7 @@ class SessionTest {
         robot.interact(() -> {
             var model = window.stepper();
             model.open("03_two_layer_network.bp", ShippedLessons.source("03_two_layer_network"));
-            model.setOptimizer("adam");
+            model.setOptimizer(OptimizerKind.ADAM);
             model.setLearningRate(0.3);
             for (int k = 0; k < 3; k++) {
                 model.finishPhase();
@@ -101,7 +102,7 @@ class SessionTest {
 
         robot.interact(() -> { // somewhere else entirely
             window.stepper().open("01_circuit.bp", ShippedLessons.source("01_circuit"));
-            window.stepper().setOptimizer("sgd");
+            window.stepper().setOptimizer(OptimizerKind.SGD);
             window.stepper().setLearningRate(0.1);
             window.stepper().step();
             window.showTab("playgroundTab");

@@ -76,7 +76,7 @@ public final class StepperController {
     @FXML private Label noteLabel;
     @FXML private Label lossLabel;
     @FXML private StackPane chartHolder;
-    @FXML private ComboBox<String> optimizerBox;
+    @FXML private ComboBox<org.backproplab.nn.OptimizerKind> optimizerBox;
     @FXML private TextField learningRateField;
     @FXML private Button runButton;
     @FXML private Spinner<Integer> iterationsSpinner;

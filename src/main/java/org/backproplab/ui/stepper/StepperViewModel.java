@@ -36,6 +36,7 @@ import org.backproplab.stepper.LossHistory;
 import org.backproplab.stepper.Session;
 import org.backproplab.stepper.ShippedLessons;
 import org.backproplab.stepper.Stepper;
+import org.backproplab.nn.OptimizerKind;
 
 /**
  * The state of the step-through view and its commands, as JavaFX properties but with no scene graph: the lesson
@@ -49,7 +50,7 @@ import org.backproplab.stepper.Stepper;
 public final class StepperViewModel {
 
     /** The settings a new lesson starts with. */
-    public static final String DEFAULT_OPTIMIZER = "sgd";
+    public static final OptimizerKind DEFAULT_OPTIMIZER = OptimizerKind.SGD;
     public static final double DEFAULT_LEARNING_RATE = 0.1;
 
     /** How a run reports to the view: progress and the end, both already on the view's thread. */
@@ -69,7 +70,7 @@ public final class StepperViewModel {
     /** The file the lesson was read from; null for a shipped lesson or text from elsewhere. */
     private Path lessonFile;
     private final ObjectProperty<List<Diagnostic>> diagnostics = new SimpleObjectProperty<>(List.of());
-    private final StringProperty optimizer = new SimpleStringProperty(DEFAULT_OPTIMIZER);
+    private final ObjectProperty<OptimizerKind> optimizer = new SimpleObjectProperty<>(DEFAULT_OPTIMIZER);
     private final DoubleProperty learningRate = new SimpleDoubleProperty(DEFAULT_LEARNING_RATE);
     private final BooleanProperty running = new SimpleBooleanProperty();
     private final DoubleProperty runProgress = new SimpleDoubleProperty();
@@ -100,7 +101,7 @@ public final class StepperViewModel {
     /** The errors of the text last edited or opened; empty when it compiled. */
     public ReadOnlyObjectProperty<List<Diagnostic>> diagnosticsProperty() { return diagnostics; }
 
-    public ReadOnlyStringProperty optimizerProperty() { return optimizer; }
+    public ReadOnlyObjectProperty<OptimizerKind> optimizerProperty() { return optimizer; }
 
     public ReadOnlyDoubleProperty learningRateProperty() { return learningRate; }
 
@@ -301,12 +302,12 @@ public final class StepperViewModel {
         learningRate.set(lr);
     }
 
-    public void setOptimizer(String id) {
+    public void setOptimizer(OptimizerKind kind) {
         requireIdle();
         if (stepper.get() != null) {
-            stepper.get().setOptimizer(id);
+            stepper.get().setOptimizer(kind);
         }
-        optimizer.set(id);
+        optimizer.set(kind);
     }
 
     /** Selects a node for the inspector (-1: none). */

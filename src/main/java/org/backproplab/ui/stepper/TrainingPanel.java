@@ -13,6 +13,7 @@ import javafx.scene.layout.StackPane;
 import org.backproplab.engine.Numbers;
 import org.backproplab.stepper.Stepper;
 import org.backproplab.stepper.Texts;
+import org.backproplab.nn.OptimizerKind;
 
 /**
  * The step-through view's training panel: the loss chart and the last loss, the optimizer and the learning rate
@@ -23,14 +24,14 @@ final class TrainingPanel {
 
     private final StepperViewModel model;
     private final ResourceBundle resources;
-    private final ComboBox<String> optimizerBox;
+    private final ComboBox<OptimizerKind> optimizerBox;
     private final TextField learningRateField;
     private final Spinner<Integer> iterationsSpinner;
     private final Label lossLabel;
     private final LossChart chart = new LossChart();
 
     TrainingPanel(StepperViewModel model, ResourceBundle resources, StackPane chartHolder, Label lossLabel,
-                  ComboBox<String> optimizerBox, TextField learningRateField, Spinner<Integer> iterationsSpinner) {
+                  ComboBox<OptimizerKind> optimizerBox, TextField learningRateField, Spinner<Integer> iterationsSpinner) {
         this.model = model;
         this.resources = resources;
         this.optimizerBox = optimizerBox;
@@ -51,9 +52,9 @@ final class TrainingPanel {
         optimizerBox.setValue(model.optimizerProperty().get());
         optimizerBox.setOnAction(e -> {
             // Only a change of choice: setting the box to the model's value (an opened session) keeps the optimizer.
-            String id = optimizerBox.getValue();
-            if (id != null && !id.equals(model.optimizerProperty().get())) {
-                model.setOptimizer(id);
+            OptimizerKind kind = optimizerBox.getValue();
+            if (kind != null && kind != model.optimizerProperty().get()) {
+                model.setOptimizer(kind);
             }
         });
         learningRateField.setText(Numbers.format(model.learningRateProperty().get()));
@@ -66,8 +67,8 @@ final class TrainingPanel {
         iterationsSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 1_000_000, 500, 100));
     }
 
-    void showOptimizer(String id) {
-        optimizerBox.setValue(id);
+    void showOptimizer(OptimizerKind kind) {
+        optimizerBox.setValue(kind);
     }
 
     /** A learning rate set elsewhere (an opened session): shown unless the field already says it. */

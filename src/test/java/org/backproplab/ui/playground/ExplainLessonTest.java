@@ -10,6 +10,7 @@ import org.backproplab.stepper.Frame;
 import org.backproplab.stepper.Phase;
 import org.backproplab.stepper.Stepper;
 import org.junit.jupiter.api.Test;
+import org.backproplab.nn.OptimizerKind;
 
 /** Explain: the network on its worst training point as a lesson, which the stepper walks to the weight's step. */
 class ExplainLessonTest {
@@ -42,7 +43,7 @@ class ExplainLessonTest {
         assertEquals(xy[0] * xy[0], lesson.tensor("x").orElseThrow().get(0, 2), "x holds the features");
         assertEquals(p.layers().get(1).weight().get(2, 1), lesson.tensor("W2").orElseThrow().get(2, 1));
 
-        Stepper stepper = new Stepper(Lesson.compile(e.text(), e.name()), "sgd", 0.03);
+        Stepper stepper = new Stepper(Lesson.compile(e.text(), e.name()), OptimizerKind.SGD, 0.03);
         Frame f = stepper.stepToGradientOf(e.parameter());
         assertEquals(Phase.BACKWARD, f.phase());
         assertTrue(f.explanation().lines().get(0).startsWith("∂L/∂W2 += "), f.explanation().lines().toString());

@@ -15,6 +15,7 @@ import org.backproplab.stepper.Phase;
 import org.backproplab.stepper.ShippedLessons;
 import org.backproplab.stepper.Stepper;
 import org.junit.jupiter.api.Test;
+import org.backproplab.nn.OptimizerKind;
 
 /** The view model without a screen: JavaFX properties need no toolkit, and a run can use plain executors. */
 class StepperViewModelTest {
@@ -65,12 +66,12 @@ class StepperViewModelTest {
     @Test
     void settingsCarryOverToTheNextLesson() {
         StepperViewModel vm = opened("02_sigmoid_neuron");
-        vm.setOptimizer("adam");
+        vm.setOptimizer(OptimizerKind.ADAM);
         vm.setLearningRate(0.05);
         assertThrows(IllegalArgumentException.class, () -> vm.setLearningRate(-1));
         assertEquals(0.05, vm.learningRateProperty().get());
         vm.open("03_two_layer_network.bp", ShippedLessons.source("03_two_layer_network"));
-        assertEquals("adam", vm.stepper().optimizer());
+        assertEquals(OptimizerKind.ADAM, vm.stepper().optimizer());
         assertEquals(0.05, vm.stepper().learningRate());
     }
 
@@ -153,7 +154,7 @@ class StepperViewModelTest {
     @Test
     void aSessionTakenIsRestoredIntoAnotherViewModelAndABrokenOneChangesNothing() throws Exception {
         StepperViewModel vm = opened("02_sigmoid_neuron");
-        vm.setOptimizer("rmsprop");
+        vm.setOptimizer(OptimizerKind.RMSPROP);
         vm.setLearningRate(0.25);
         for (int k = 0; k < 9; k++) {
             vm.step();
@@ -166,14 +167,14 @@ class StepperViewModelTest {
         assertTrue(vm.frame().showsSameAs(other.frame()));
         assertEquals("02_sigmoid_neuron.bp", other.lessonNameProperty().get());
         assertEquals(ShippedLessons.source("02_sigmoid_neuron"), other.sourceProperty().get());
-        assertEquals("rmsprop", other.optimizerProperty().get());
+        assertEquals(OptimizerKind.RMSPROP, other.optimizerProperty().get());
         assertEquals(0.25, other.learningRateProperty().get());
         assertEquals(1, other.selectedProperty().get());
         assertNotNull(other.inspectionProperty().get());
         assertEquals(vm.lossCountProperty().get(), other.lossCountProperty().get());
         assertEquals("02_sigmoid_neuron.bp", other.lessonReference(), "a shipped lesson is still remembered by name");
 
-        var broken = new org.backproplab.stepper.Session("x.bp", "loss L = nope(1)\n", "sgd", 0.1, -1,
+        var broken = new org.backproplab.stepper.Session("x.bp", "loss L = nope(1)\n", OptimizerKind.SGD, 0.1, -1,
                 session.checkpoint());
         var before = other.frame();
         assertThrows(org.backproplab.lesson.LessonException.class, () -> other.restore(broken));
