@@ -194,12 +194,12 @@ class SameNumbersTest {
         assertEquals("a0755006cd570ac890cef2c6", train(mlp800), "mlp800");
         TrainingConfig options = TrainingConfig.defaults(new int[] {784, 32, 16, 10})
                 .withNetwork(Activation.Kind.TANH, true, 0.1, Initializer.Scheme.HE_NORMAL)
-                .withOptimizer(OptimizerKind.MOMENTUM, 0.05).withRegularisation(Schedule.parse("step:1:0.5"), 1e-4, Clipping.parse("norm", 0.5)).withBatch(50)
+                .withOptimizer(OptimizerKind.MOMENTUM, 0.05).withRegularisation(Schedule.parse("step:1:0.5"), 1e-4, Clipping.parse("norm", 0.5)).withBatchSize(50)
                 .withEpochs(3).withSeed(5);
         assertEquals("1aa6d1cd562921ff933085c8", train(options), "batchnorm, momentum, step, decay, norm clip");
         TrainingConfig byValue = TrainingConfig.defaults(new int[] {784, 24, 10})
                 .withNetwork(Activation.Kind.SIGMOID, false, 0, Initializer.Scheme.NORMAL)
-                .withOptimizer(OptimizerKind.RMSPROP, 0.003).withRegularisation(Schedule.parse("none"), 0, Clipping.parse("value", 0.01)).withBatch(64)
+                .withOptimizer(OptimizerKind.RMSPROP, 0.003).withRegularisation(Schedule.parse("none"), 0, Clipping.parse("value", 0.01)).withBatchSize(64)
                 .withSeed(9);
         assertEquals("0ed5ea593223590429b23a4d", train(byValue.withEpochs(2)), "rmsprop, value clip");
     }
@@ -232,7 +232,7 @@ class SameNumbersTest {
                 Initializer.Scheme.NORMAL)), "relu normal exploding");
         assertEquals("3e0f8f62b1052d3a274c859f", flow(GradientFlow.Config.of(Activation.Kind.TANH,
                 Initializer.Scheme.XAVIER_NORMAL).withBatchNorm(true).withClipping(Clipping.parse("value", 0.001))
-                .withOptimizer(OptimizerKind.ADAM, 0.01).withBatch(64).withSeed(3)), "tanh bn value-clipped adam");
+                .withOptimizer(OptimizerKind.ADAM, 0.01).withBatchSize(64).withSeed(3)), "tanh bn value-clipped adam");
     }
 
     private static String play(ToyData.Kind kind, Playground.Config config) {

@@ -3,7 +3,7 @@ package org.backproplab.labs;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.function.UnaryOperator;
+import io.soabase.recordbuilder.core.RecordBuilder;
 import org.backproplab.engine.Buffer;
 import org.backproplab.engine.DType;
 import org.backproplab.engine.F32Buffer;
@@ -32,8 +32,10 @@ import org.backproplab.sampling.MiniBatches;
 public final class GradientFlow {
 
     /** The switches of the lab. Depth counts linear layers, the output layer included. */
+    @RecordBuilder
     public record Config(int depth, int width, Activation.Kind activation, Initializer.Scheme init, boolean batchNorm,
-                         Clipping clipping, OptimizerKind optimizer, double learningRate, int batchSize, long seed) {
+                         Clipping clipping, OptimizerKind optimizer, double learningRate, int batchSize, long seed)
+            implements GradientFlowConfigBuilder.With {
         public Config {
             if (depth < 2 || depth > 20 || width < 8 || width > 256) {
                 throw new IllegalArgumentException("depth is 2 to 20 and width 8 to 256; got depth " + depth + ", width "
@@ -49,72 +51,8 @@ public final class GradientFlow {
             return new Config(10, 64, activation, init, false, Clipping.NONE, OptimizerKind.SGD, 0.1, 256, 0);
         }
 
-        /** A copy with what {@code change} sets on a builder that starts from this config. */
-        public Config with(UnaryOperator<Builder> change) {
-            return change.apply(new Builder(this)).build();
-        }
-
-        public Config withBatchNorm(boolean on) {
-            return with(b -> b.batchNorm(on));
-        }
-
-        public Config withClipping(Clipping c) {
-            return with(b -> b.clipping(c));
-        }
-
         public Config withOptimizer(OptimizerKind kind, double lr) {
             return with(b -> b.optimizer(kind).learningRate(lr));
-        }
-
-        public Config withBatch(int batch) {
-            return with(b -> b.batchSize(batch));
-        }
-
-        public Config withSeed(long s) {
-            return with(b -> b.seed(s));
-        }
-
-        /** A config being changed: starts from one, each setter changes one thing, {@link #build} checks the whole. */
-        public static final class Builder {
-            private int depth;
-            private int width;
-            private Activation.Kind activation;
-            private Initializer.Scheme init;
-            private boolean batchNorm;
-            private Clipping clipping;
-            private OptimizerKind optimizer;
-            private double learningRate;
-            private int batchSize;
-            private long seed;
-
-            private Builder(Config c) {
-                depth = c.depth;
-                width = c.width;
-                activation = c.activation;
-                init = c.init;
-                batchNorm = c.batchNorm;
-                clipping = c.clipping;
-                optimizer = c.optimizer;
-                learningRate = c.learningRate;
-                batchSize = c.batchSize;
-                seed = c.seed;
-            }
-
-            public Builder depth(int n) { depth = n; return this; }
-            public Builder width(int n) { width = n; return this; }
-            public Builder activation(Activation.Kind kind) { activation = kind; return this; }
-            public Builder init(Initializer.Scheme scheme) { init = scheme; return this; }
-            public Builder batchNorm(boolean on) { batchNorm = on; return this; }
-            public Builder clipping(Clipping c) { clipping = c; return this; }
-            public Builder optimizer(OptimizerKind kind) { optimizer = kind; return this; }
-            public Builder learningRate(double lr) { learningRate = lr; return this; }
-            public Builder batchSize(int n) { batchSize = n; return this; }
-            public Builder seed(long s) { seed = s; return this; }
-
-            public Config build() {
-                return new Config(depth, width, activation, init, batchNorm, clipping, optimizer, learningRate, batchSize,
-                        seed);
-            }
         }
     }
 

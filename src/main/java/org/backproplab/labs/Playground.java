@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
-import java.util.function.UnaryOperator;
+import io.soabase.recordbuilder.core.RecordBuilder;
 import org.backproplab.engine.Binary;
 import org.backproplab.engine.DType;
 import org.backproplab.engine.Graph;
@@ -84,9 +84,10 @@ public final class Playground {
     }
 
     /** The playground's settings; {@code hidden} lists the neurons of each hidden layer (0 to 6 layers of 1 to 8). */
+    @RecordBuilder
     public record Config(List<Feature> features, int[] hidden, Activation.Kind activation, double learningRate,
                          Regularization regularization, double regularizationRate, int batchSize, Problem problem,
-                         long seed) {
+                         long seed) implements PlaygroundConfigBuilder.With {
         public Config {
             features = List.copyOf(features);
             hidden = hidden.clone();
@@ -112,70 +113,12 @@ public final class Playground {
                     Regularization.NONE, 0, 10, Problem.CLASSIFICATION, 0);
         }
 
-        /** A copy with what {@code change} sets on a builder that starts from this config. */
-        public Config with(UnaryOperator<Builder> change) {
-            return change.apply(new Builder(this)).build();
-        }
-
-        public Config withFeatures(List<Feature> f) {
-            return with(b -> b.features(f));
-        }
-
         public Config withHidden(int... h) {
-            return with(b -> b.hidden(h));
+            return with(b -> b.hidden(h.clone()));
         }
 
         public Config withRegularization(Regularization kind, double rate) {
-            return with(b -> b.regularization(kind, rate));
-        }
-
-        public Config withLearningRate(double lr) {
-            return with(b -> b.learningRate(lr));
-        }
-
-        /** A config being changed: starts from one, each setter changes one thing, {@link #build} checks the whole. */
-        public static final class Builder {
-            private List<Feature> features;
-            private int[] hidden;
-            private Activation.Kind activation;
-            private double learningRate;
-            private Regularization regularization;
-            private double regularizationRate;
-            private int batchSize;
-            private Problem problem;
-            private long seed;
-
-            private Builder(Config c) {
-                features = c.features;
-                hidden = c.hidden;
-                activation = c.activation;
-                learningRate = c.learningRate;
-                regularization = c.regularization;
-                regularizationRate = c.regularizationRate;
-                batchSize = c.batchSize;
-                problem = c.problem;
-                seed = c.seed;
-            }
-
-            public Builder features(List<Feature> f) { features = f; return this; }
-            public Builder hidden(int... h) { hidden = h.clone(); return this; }
-            public Builder activation(Activation.Kind kind) { activation = kind; return this; }
-            public Builder learningRate(double lr) { learningRate = lr; return this; }
-
-            public Builder regularization(Regularization kind, double rate) {
-                regularization = kind;
-                regularizationRate = rate;
-                return this;
-            }
-
-            public Builder batchSize(int n) { batchSize = n; return this; }
-            public Builder problem(Problem p) { problem = p; return this; }
-            public Builder seed(long s) { seed = s; return this; }
-
-            public Config build() {
-                return new Config(features, hidden, activation, learningRate, regularization, regularizationRate,
-                        batchSize, problem, seed);
-            }
+            return with(b -> b.regularization(kind).regularizationRate(rate));
         }
     }
 

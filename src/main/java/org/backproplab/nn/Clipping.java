@@ -12,7 +12,12 @@ import org.backproplab.engine.Tensor;
 public sealed interface Clipping {
 
     /** The written name: none, norm or value. */
-    String id();
+    default String id() {
+        return mode().id();
+    }
+
+    /** Which kind of clipping, without its threshold (what a form's choice holds). */
+    Mode mode();
 
     /** The largest norm or value; 0 for {@link None}. */
     double threshold();
@@ -23,9 +28,33 @@ public sealed interface Clipping {
      */
     GradientClipping.Report apply(List<Tensor> parameters);
 
+    /** The kinds of clipping, as a form offers them; {@link #with} adds the threshold. */
+    enum Mode {
+        NONE, VALUE, NORM;
+
+        /** The written name: none, value or norm. */
+        public String id() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        /** This kind with its threshold (ignored for {@link #NONE}). */
+        public Clipping with(double threshold) {
+            return switch (this) {
+                case NONE -> Clipping.NONE;
+                case VALUE -> new ByValue(threshold);
+                case NORM -> new ByNorm(threshold);
+            };
+        }
+
+        @Override
+        public String toString() {
+            return id();
+        }
+    }
+
     /** No clipping. */
     record None() implements Clipping {
-        public String id() { return "none"; }
+        public Mode mode() { return Mode.NONE; }
         public double threshold() { return 0; }
         public GradientClipping.Report apply(List<Tensor> parameters) { return null; }
     }
@@ -36,7 +65,7 @@ public sealed interface Clipping {
             checkPositive(maxNorm);
         }
 
-        public String id() { return "norm"; }
+        public Mode mode() { return Mode.NORM; }
         public double threshold() { return maxNorm; }
 
         public GradientClipping.Report apply(List<Tensor> parameters) {
@@ -50,7 +79,7 @@ public sealed interface Clipping {
             checkPositive(limit);
         }
 
-        public String id() { return "value"; }
+        public Mode mode() { return Mode.VALUE; }
         public double threshold() { return limit; }
 
         public GradientClipping.Report apply(List<Tensor> parameters) {
@@ -65,12 +94,12 @@ public sealed interface Clipping {
      * {@code value} with a positive threshold.
      */
     static Clipping parse(String mode, double threshold) {
-        return switch (mode.trim().toLowerCase(Locale.ROOT)) {
-            case "none" -> NONE;
-            case "norm" -> new ByNorm(threshold);
-            case "value" -> new ByValue(threshold);
-            default -> throw new IllegalArgumentException("clip is none, norm or value, not '" + mode + "'");
-        };
+        for (Mode m : Mode.values()) {
+            if (m.id().equals(mode.trim().toLowerCase(Locale.ROOT))) {
+                return m.with(threshold);
+            }
+        }
+        throw new IllegalArgumentException("clip is none, norm or value, not '" + mode + "'");
     }
 
     private static void checkPositive(double threshold) {

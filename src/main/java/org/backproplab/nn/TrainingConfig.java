@@ -4,18 +4,20 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.UnaryOperator;
+import io.soabase.recordbuilder.core.RecordBuilder;
 import org.backproplab.engine.DType;
 
 /**
  * Everything that decides a training run: the network (sizes, activation, BatchNorm, dropout, initialiser) and
  * how it is trained (optimizer, learning rate and schedule, L2 weight decay, clipping, batch size, epochs, seed).
- * Same config and seed, same numbers. Changed copies come from {@link #with}, which copies every field in one
- * place ({@link Builder}).
+ * Same config and seed, same numbers. Changed copies come from the generated withers ({@code withBatchSize(32)},
+ * {@code with(b -> b.epochs(5).seed(1))}), which go through the constructor's checks.
  */
+@RecordBuilder
 public record TrainingConfig(int[] layers, Activation.Kind activation, boolean batchNorm, double dropout,
                              Initializer.Scheme init, OptimizerKind optimizer, double learningRate, Schedule schedule,
-                             double weightDecay, Clipping clipping, int batchSize, int epochs, long seed) {
+                             double weightDecay, Clipping clipping, int batchSize, int epochs, long seed)
+        implements TrainingConfigBuilder.With {
 
     public TrainingConfig {
         layers = layers.clone();
@@ -32,7 +34,7 @@ public record TrainingConfig(int[] layers, Activation.Kind activation, boolean b
 
     /** The Keras classic: 784 → 10 ReLU → 10 softmax, Adam 0.01, batch 32, 5 epochs. */
     public static TrainingConfig kerasClassic() {
-        return defaults(new int[] {784, 10, 10}).with(b -> b.optimizer(OptimizerKind.ADAM, 0.01).batchSize(32).epochs(5));
+        return defaults(new int[] {784, 10, 10}).with(b -> b.optimizer(OptimizerKind.ADAM).learningRate(0.01).batchSize(32).epochs(5));
     }
 
     /** 784 → 800 ReLU → 10 with dropout 0.2, Adam 0.001 on a cosine schedule over 20 epochs: ≤ 1.6 % test error. */
@@ -46,25 +48,8 @@ public record TrainingConfig(int[] layers, Activation.Kind activation, boolean b
                 OptimizerKind.ADAM, 0.001, Schedule.NONE, 0, Clipping.NONE, 128, 5, 0);
     }
 
-    /** A copy with what {@code change} sets on a builder that starts from this config. */
-    public TrainingConfig with(UnaryOperator<Builder> change) {
-        return change.apply(new Builder(this)).build();
-    }
-
     public TrainingConfig withOptimizer(OptimizerKind kind, double lr) {
-        return with(b -> b.optimizer(kind, lr));
-    }
-
-    public TrainingConfig withBatch(int batch) {
-        return with(b -> b.batchSize(batch));
-    }
-
-    public TrainingConfig withEpochs(int n) {
-        return with(b -> b.epochs(n));
-    }
-
-    public TrainingConfig withSeed(long s) {
-        return with(b -> b.seed(s));
+        return with(b -> b.optimizer(kind).learningRate(lr));
     }
 
     public TrainingConfig withNetwork(Activation.Kind act, boolean bn, double drop, Initializer.Scheme scheme) {
@@ -137,62 +122,5 @@ public record TrainingConfig(int[] layers, Activation.Kind activation, boolean b
     @Override
     public String toString() {
         return toMap().toString().toLowerCase(Locale.ROOT);
-    }
-
-    /** A config being changed: starts from one, each setter changes one thing, {@link #build} checks the whole. */
-    public static final class Builder {
-        private int[] layers;
-        private Activation.Kind activation;
-        private boolean batchNorm;
-        private double dropout;
-        private Initializer.Scheme init;
-        private OptimizerKind optimizer;
-        private double learningRate;
-        private Schedule schedule;
-        private double weightDecay;
-        private Clipping clipping;
-        private int batchSize;
-        private int epochs;
-        private long seed;
-
-        private Builder(TrainingConfig c) {
-            layers = c.layers;
-            activation = c.activation;
-            batchNorm = c.batchNorm;
-            dropout = c.dropout;
-            init = c.init;
-            optimizer = c.optimizer;
-            learningRate = c.learningRate;
-            schedule = c.schedule;
-            weightDecay = c.weightDecay;
-            clipping = c.clipping;
-            batchSize = c.batchSize;
-            epochs = c.epochs;
-            seed = c.seed;
-        }
-
-        public Builder layers(int... sizes) { layers = sizes.clone(); return this; }
-        public Builder activation(Activation.Kind kind) { activation = kind; return this; }
-        public Builder batchNorm(boolean on) { batchNorm = on; return this; }
-        public Builder dropout(double rate) { dropout = rate; return this; }
-        public Builder init(Initializer.Scheme scheme) { init = scheme; return this; }
-        public Builder optimizer(OptimizerKind kind) { optimizer = kind; return this; }
-        public Builder learningRate(double lr) { learningRate = lr; return this; }
-
-        public Builder optimizer(OptimizerKind kind, double lr) {
-            return optimizer(kind).learningRate(lr);
-        }
-
-        public Builder schedule(Schedule s) { schedule = s; return this; }
-        public Builder weightDecay(double lambda) { weightDecay = lambda; return this; }
-        public Builder clipping(Clipping c) { clipping = c; return this; }
-        public Builder batchSize(int n) { batchSize = n; return this; }
-        public Builder epochs(int n) { epochs = n; return this; }
-        public Builder seed(long s) { seed = s; return this; }
-
-        public TrainingConfig build() {
-            return new TrainingConfig(layers, activation, batchNorm, dropout, init, optimizer, learningRate, schedule,
-                    weightDecay, clipping, batchSize, epochs, seed);
-        }
     }
 }

@@ -28,7 +28,7 @@ class TrainerTest {
 
     @Test
     void learnsFromASliceAndIsReproducible() throws InterruptedException {
-        TrainingConfig config = TrainingConfig.defaults(new int[] {784, 32, 10}).withBatch(50).withEpochs(2);
+        TrainingConfig config = TrainingConfig.defaults(new int[] {784, 32, 10}).withBatchSize(50).withEpochs(2);
         Trainer.Result a = new Trainer(config).train(examples(mnist.train(), 5000), examples(mnist.test(), 2000), null, null);
         Trainer.Result b = new Trainer(config).train(examples(mnist.train(), 5000), examples(mnist.test(), 2000), null, null);
         assertEquals(2, a.epochs().size());
@@ -49,7 +49,7 @@ class TrainerTest {
     void stopActsWithinABatchAndReportsIt() throws InterruptedException {
         Trainer.Control control = new Trainer.Control();
         List<Trainer.BatchProgress> seen = new ArrayList<>();
-        TrainingConfig config = TrainingConfig.defaults(new int[] {784, 16, 10}).withBatch(100).withEpochs(3);
+        TrainingConfig config = TrainingConfig.defaults(new int[] {784, 16, 10}).withBatchSize(100).withEpochs(3);
         Trainer.Result r = new Trainer(config).train(examples(mnist.train(), 3000), examples(mnist.test(), 500),
                 new Trainer.Listener() {
                     @Override
@@ -68,7 +68,7 @@ class TrainerTest {
     @Test
     void listenerIsToldTheModelBeforeTheFirstBatch() throws InterruptedException {
         List<Object> events = new ArrayList<>();
-        TrainingConfig config = TrainingConfig.defaults(new int[] {784, 8, 10}).withBatch(100).withEpochs(1);
+        TrainingConfig config = TrainingConfig.defaults(new int[] {784, 8, 10}).withBatchSize(100).withEpochs(1);
         Trainer.Result r = new Trainer(config).train(examples(mnist.train(), 300), examples(mnist.test(), 100),
                 new Trainer.Listener() {
                     @Override
@@ -89,7 +89,7 @@ class TrainerTest {
     void everyOptionRuns() throws InterruptedException {
         TrainingConfig config = TrainingConfig.defaults(new int[] {784, 24, 16, 10})
                 .withNetwork(Activation.Kind.LEAKY_RELU, true, 0.2, Initializer.Scheme.HE_NORMAL)
-                .withOptimizer(OptimizerKind.MOMENTUM, 0.05).withRegularisation(Schedule.parse("cosine"), 1e-4, Clipping.parse("norm", 5)).withBatch(64).withEpochs(2);
+                .withOptimizer(OptimizerKind.MOMENTUM, 0.05).withRegularisation(Schedule.parse("cosine"), 1e-4, Clipping.parse("norm", 5)).withBatchSize(64).withEpochs(2);
         Trainer.Result r = new Trainer(config).train(examples(mnist.train(), 3000), examples(mnist.test(), 1000), null, null);
         assertTrue(r.epochs().get(1).testAccuracy() > 0.75, "accuracy " + r.epochs().get(1).testAccuracy());
         assertEquals(0.025, r.epochs().get(1).learningRate(), 1e-12, "cosine: half way at epoch 2 of 2");
@@ -100,7 +100,7 @@ class TrainerTest {
     void oneFullEpochOf784x128x10ReachesNinetyFivePercent() throws InterruptedException {
         // Adam at 0.002 on batches of 64: 938 steps, enough for 96% (0.001 on 128 stops near 94.6%).
         TrainingConfig config = TrainingConfig.defaults(new int[] {784, 128, 10}).withOptimizer(OptimizerKind.ADAM, 0.002)
-                .withBatch(64).withEpochs(1);
+                .withBatchSize(64).withEpochs(1);
         Trainer.Result r = new Trainer(config).train(examples(mnist.train(), 60_000), examples(mnist.test(), 10_000),
                 null, null);
         double acc = r.epochs().get(0).testAccuracy();

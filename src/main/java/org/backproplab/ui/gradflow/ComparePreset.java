@@ -4,6 +4,8 @@ import java.util.Locale;
 
 import org.backproplab.nn.Activation;
 import org.backproplab.nn.Initializer;
+import org.backproplab.nn.Clipping;
+import org.backproplab.nn.OptimizerKind;
 
 /**
  * The comparisons the lab offers ready-made: each takes configuration A as it is and makes the pair (A, B) that
@@ -27,16 +29,16 @@ public enum ComparePreset {
     },
     /** No clipping against clipping by global norm 1. */
     CLIPPING {
-        @Override FlowSettings a(FlowSettings s) { return s.withClip("none", s.clipThreshold()); }
-        @Override FlowSettings b(FlowSettings s) { return s.withClip("norm", "1"); }
+        @Override FlowSettings a(FlowSettings s) { return s.withClip(Clipping.Mode.NONE, s.clipThreshold()); }
+        @Override FlowSettings b(FlowSettings s) { return s.withClip(Clipping.Mode.NORM, "1"); }
     },
     /** SGD at A's rate against Adam at 0.001, its usual rate. */
     OPTIMIZER {
         @Override FlowSettings a(FlowSettings s) {
-            return s.optimizer().equals("adam") ? s.withOptimizer("sgd", "0.1") : s;
+            return s.optimizer() == OptimizerKind.ADAM ? s.withOptimizer(OptimizerKind.SGD, "0.1") : s;
         }
 
-        @Override FlowSettings b(FlowSettings s) { return s.withOptimizer("adam", "0.001"); }
+        @Override FlowSettings b(FlowSettings s) { return s.withOptimizer(OptimizerKind.ADAM, "0.001"); }
     },
     CUSTOM {
         @Override FlowSettings a(FlowSettings s) { return s; }

@@ -3,18 +3,23 @@ package org.backproplab.ui.gradflow;
 import java.math.BigDecimal;
 import java.util.List;
 
+import io.soabase.recordbuilder.core.RecordBuilder;
 import org.backproplab.nn.Activation;
+import org.backproplab.nn.Clipping;
 import org.backproplab.nn.Initializer;
+import org.backproplab.nn.OptimizerKind;
 
 /**
  * The switches of one configuration of the lab as the form holds them: choices where the user picks, text where
  * the user types (learning rate, clipping threshold). What both configurations share (data, batch size, seed) is in
  * {@link LabSettings}, which also parses the two into {@link org.backproplab.labs.GradientFlow.Config}s.
  *
- * @param clip "none", "value" or "norm", as {@link org.backproplab.labs.GradientFlow.Config} takes it
+ * @param clip the kind of clipping; its threshold is typed into {@code clipThreshold}
  */
+@RecordBuilder
 public record FlowSettings(int depth, int width, Activation.Kind activation, Initializer.Scheme init, boolean batchNorm,
-                           String clip, String clipThreshold, String optimizer, String learningRate) {
+                           Clipping.Mode clip, String clipThreshold, OptimizerKind optimizer, String learningRate)
+        implements FlowSettingsBuilder.With {
 
     public static final int MIN_DEPTH = 2;
     public static final int MAX_DEPTH = 20;
@@ -23,34 +28,30 @@ public record FlowSettings(int depth, int width, Activation.Kind activation, Ini
     /** The initialisations of the issue: normal(0, 0.01), normal(0, 1), Glorot and Kaiming (both uniform). */
     public static final List<Initializer.Scheme> INITS = List.of(Initializer.Scheme.SMALL, Initializer.Scheme.NORMAL,
             Initializer.Scheme.XAVIER_UNIFORM, Initializer.Scheme.HE_UNIFORM);
-    public static final List<String> CLIPS = List.of("none", "value", "norm");
-    public static final List<String> OPTIMIZERS = List.of("sgd", "momentum", "rmsprop", "adam");
+    public static final List<Clipping.Mode> CLIPS = List.of(Clipping.Mode.values());
+    public static final List<OptimizerKind> OPTIMIZERS = List.of(OptimizerKind.SGD, OptimizerKind.MOMENTUM,
+            OptimizerKind.RMSPROP, OptimizerKind.ADAM);
 
     /** The classic demonstration the lab opens on: depth 10, width 64, sigmoid, Xavier, SGD 0.1, no clipping. */
     public static FlowSettings classic() {
-        return new FlowSettings(10, 64, Activation.Kind.SIGMOID, Initializer.Scheme.XAVIER_UNIFORM, false, "none", "1",
-                "sgd", "0.1");
+        return new FlowSettings(10, 64, Activation.Kind.SIGMOID, Initializer.Scheme.XAVIER_UNIFORM, false,
+                Clipping.Mode.NONE, "1", OptimizerKind.SGD, "0.1");
     }
 
     public FlowSettings withActivation(Activation.Kind kind, Initializer.Scheme scheme) {
-        return new FlowSettings(depth, width, kind, scheme, batchNorm, clip, clipThreshold, optimizer, learningRate);
+        return with(b -> b.activation(kind).init(scheme));
     }
 
-    public FlowSettings withBatchNorm(boolean on) {
-        return new FlowSettings(depth, width, activation, init, on, clip, clipThreshold, optimizer, learningRate);
+    public FlowSettings withClip(Clipping.Mode mode, String threshold) {
+        return with(b -> b.clip(mode).clipThreshold(threshold));
     }
 
-    public FlowSettings withClip(String mode, String threshold) {
-        return new FlowSettings(depth, width, activation, init, batchNorm, mode, threshold, optimizer, learningRate);
-    }
-
-    public FlowSettings withOptimizer(String id, String rate) {
-        return new FlowSettings(depth, width, activation, init, batchNorm, clip, clipThreshold, id, rate);
+    public FlowSettings withOptimizer(OptimizerKind kind, String rate) {
+        return with(b -> b.optimizer(kind).learningRate(rate));
     }
 
     public FlowSettings withShape(int newDepth, int newWidth) {
-        return new FlowSettings(newDepth, newWidth, activation, init, batchNorm, clip, clipThreshold, optimizer,
-                learningRate);
+        return with(b -> b.depth(newDepth).width(newWidth));
     }
 
     /** 0.001 → "0.001", 1e-4 → "0.0001", 5.0 → "5": the way a person would type it. */

@@ -27,6 +27,8 @@ import org.backproplab.files.CsvTable;
 import org.backproplab.ui.ChartExport;
 import org.backproplab.ui.ViewListeners;
 import org.backproplab.nn.Activation;
+import org.backproplab.nn.Clipping;
+import org.backproplab.nn.OptimizerKind;
 import org.backproplab.nn.Initializer;
 import org.backproplab.ui.Styles;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -64,12 +66,12 @@ public final class GradFlowTabController {
     @FXML private ComboBox<Initializer.Scheme> gfInitB;
     @FXML private CheckBox gfBatchNormA;
     @FXML private CheckBox gfBatchNormB;
-    @FXML private ComboBox<String> gfClipA;
-    @FXML private ComboBox<String> gfClipB;
+    @FXML private ComboBox<Clipping.Mode> gfClipA;
+    @FXML private ComboBox<Clipping.Mode> gfClipB;
     @FXML private TextField gfClipThresholdA;
     @FXML private TextField gfClipThresholdB;
-    @FXML private ComboBox<String> gfOptimizerA;
-    @FXML private ComboBox<String> gfOptimizerB;
+    @FXML private ComboBox<OptimizerKind> gfOptimizerA;
+    @FXML private ComboBox<OptimizerKind> gfOptimizerB;
     @FXML private TextField gfLearningRateA;
     @FXML private TextField gfLearningRateB;
     @FXML private Label gfProblemLabel;
@@ -176,7 +178,7 @@ public final class GradFlowTabController {
 
     private void bindSide(LabForm.Side side, Spinner<Integer> depth, Spinner<Integer> width,
                           ComboBox<Activation.Kind> activation, ComboBox<Initializer.Scheme> init, CheckBox batchNorm,
-                          ComboBox<String> clip, TextField threshold, ComboBox<String> optimizer, TextField rate) {
+                          ComboBox<Clipping.Mode> clip, TextField threshold, ComboBox<OptimizerKind> optimizer, TextField rate) {
         depth.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(FlowSettings.MIN_DEPTH,
                 FlowSettings.MAX_DEPTH, side.depthProperty().get()));
         depth.getValueFactory().valueProperty().bindBidirectional(side.depthProperty());
@@ -188,11 +190,11 @@ public final class GradFlowTabController {
         choices(init, FlowSettings.INITS, s -> text("gradflow.init." + s.id()));
         init.valueProperty().bindBidirectional(side.initProperty());
         batchNorm.selectedProperty().bindBidirectional(side.batchNormProperty());
-        choices(clip, FlowSettings.CLIPS, id -> text("gradflow.clip." + id));
+        choices(clip, FlowSettings.CLIPS, mode -> text("gradflow.clip." + mode.id()));
         clip.valueProperty().bindBidirectional(side.clipProperty());
         threshold.textProperty().bindBidirectional(side.clipThresholdProperty());
-        threshold.disableProperty().bind(side.clipProperty().isEqualTo("none"));
-        choices(optimizer, FlowSettings.OPTIMIZERS, id -> text("gradflow.optimizer." + id));
+        threshold.disableProperty().bind(side.clipProperty().isEqualTo(Clipping.Mode.NONE));
+        choices(optimizer, FlowSettings.OPTIMIZERS, kind -> text("gradflow.optimizer." + kind.id()));
         optimizer.valueProperty().bindBidirectional(side.optimizerProperty());
         rate.textProperty().bindBidirectional(side.learningRateProperty());
     }

@@ -13,7 +13,9 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
 import org.backproplab.nn.Activation;
+import org.backproplab.nn.Clipping;
 import org.backproplab.nn.Initializer;
+import org.backproplab.nn.OptimizerKind;
 
 /**
  * The lab's form as properties a view binds to: the shared fields, configuration A and B ({@link Side}), and the
@@ -31,9 +33,9 @@ public final class LabForm {
         private final ObjectProperty<Activation.Kind> activation = new SimpleObjectProperty<>();
         private final ObjectProperty<Initializer.Scheme> init = new SimpleObjectProperty<>();
         private final BooleanProperty batchNorm = new SimpleBooleanProperty();
-        private final ObjectProperty<String> clip = new SimpleObjectProperty<>();
+        private final ObjectProperty<Clipping.Mode> clip = new SimpleObjectProperty<>();
         private final StringProperty clipThreshold = new SimpleStringProperty();
-        private final ObjectProperty<String> optimizer = new SimpleObjectProperty<>();
+        private final ObjectProperty<OptimizerKind> optimizer = new SimpleObjectProperty<>();
         private final StringProperty learningRate = new SimpleStringProperty();
 
         FlowSettings get() {
@@ -62,10 +64,9 @@ public final class LabForm {
         public ObjectProperty<Activation.Kind> activationProperty() { return activation; }
         public ObjectProperty<Initializer.Scheme> initProperty() { return init; }
         public BooleanProperty batchNormProperty() { return batchNorm; }
-        /** "none", "value" or "norm". */
-        public ObjectProperty<String> clipProperty() { return clip; }
+        public ObjectProperty<Clipping.Mode> clipProperty() { return clip; }
         public StringProperty clipThresholdProperty() { return clipThreshold; }
-        public ObjectProperty<String> optimizerProperty() { return optimizer; }
+        public ObjectProperty<OptimizerKind> optimizerProperty() { return optimizer; }
         public StringProperty learningRateProperty() { return learningRate; }
     }
 

@@ -70,19 +70,18 @@ public record LabSettings(Dataset dataset, String batchSize, String seed, boolea
                 return problem(r, Field.LEARNING_RATE, "gradflow.error.learningRate");
             }
             double threshold = 0;
-            if (!f.clip().equals("none")) {
+            if (f.clip() != Clipping.Mode.NONE) {
                 Double t = decimal(f.clipThreshold());
                 if (t == null || !(t > 0) || t > 1e6) {
                     return problem(r, Field.CLIP_THRESHOLD, "gradflow.error.clipThreshold");
                 }
                 threshold = t;
             }
-            if (f.activation() == null || f.init() == null || !FlowSettings.CLIPS.contains(f.clip())
-                    || !FlowSettings.OPTIMIZERS.contains(f.optimizer())) {
+            if (f.activation() == null || f.init() == null || f.clip() == null || f.optimizer() == null) {
                 throw new IllegalStateException("the form offered a choice it does not know: " + f);
             }
             configs.add(new GradientFlow.Config(f.depth(), f.width(), f.activation(), f.init(), f.batchNorm(),
-                    Clipping.parse(f.clip(), threshold), OptimizerKind.parse(f.optimizer()), lr, batch, s));
+                    f.clip().with(threshold), f.optimizer(), lr, batch, s));
         }
         return new Parsed(List.copyOf(configs), null);
     }

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.backproplab.nn.Activation;
 import org.backproplab.nn.Initializer;
 import org.junit.jupiter.api.Test;
+import org.backproplab.nn.Clipping;
+import org.backproplab.nn.OptimizerKind;
 
 class ComparePresetTest {
 
@@ -35,12 +37,12 @@ class ComparePresetTest {
         LabSettings bn = ComparePreset.BATCH_NORM.apply(LabSettings.defaults());
         assertEquals(bn.a().withBatchNorm(true), bn.b());
         LabSettings clip = ComparePreset.CLIPPING.apply(LabSettings.defaults());
-        assertEquals("none", clip.a().clip());
-        assertEquals("norm", clip.b().clip());
+        assertEquals(Clipping.Mode.NONE, clip.a().clip());
+        assertEquals(Clipping.Mode.NORM, clip.b().clip());
         assertEquals("1", clip.b().clipThreshold());
         LabSettings adam = ComparePreset.OPTIMIZER.apply(LabSettings.defaults());
-        assertEquals("sgd", adam.a().optimizer());
-        assertEquals("adam", adam.b().optimizer());
+        assertEquals(OptimizerKind.SGD, adam.a().optimizer());
+        assertEquals(OptimizerKind.ADAM, adam.b().optimizer());
         assertEquals("0.001", adam.b().learningRate());
     }
 

@@ -20,6 +20,7 @@ import org.backproplab.nn.Activation;
 import org.backproplab.nn.Initializer;
 import org.backproplab.ui.Resources;
 import org.junit.jupiter.api.Test;
+import org.backproplab.nn.Clipping;
 
 /** The tab's FXML and the bundles agree, every choice and message has both languages, and the logic has no JavaFX. */
 class GradFlowResourcesTest {
@@ -55,9 +56,10 @@ class GradFlowResourcesTest {
         for (Initializer.Scheme s : FlowSettings.INITS) {
             keys.add("gradflow.init." + s.id());
         }
-        FlowSettings.CLIPS.forEach(id -> keys.add("gradflow.clip." + id));
-        FlowSettings.CLIPS.stream().filter(id -> !id.equals("none")).forEach(id -> keys.add("gradflow.run.clip." + id));
-        FlowSettings.OPTIMIZERS.forEach(id -> keys.add("gradflow.optimizer." + id));
+        FlowSettings.CLIPS.forEach(mode -> keys.add("gradflow.clip." + mode.id()));
+        FlowSettings.CLIPS.stream().filter(mode -> mode != Clipping.Mode.NONE)
+                .forEach(mode -> keys.add("gradflow.run.clip." + mode.id()));
+        FlowSettings.OPTIMIZERS.forEach(kind -> keys.add("gradflow.optimizer." + kind.id()));
         for (String in : new String[] {"activations", "gradients", "loss"}) {
             keys.add("gradflow.in." + in);
         }

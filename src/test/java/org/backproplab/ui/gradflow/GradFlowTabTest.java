@@ -31,6 +31,8 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import org.backproplab.nn.Clipping;
+import org.backproplab.nn.OptimizerKind;
 
 /**
  * The gradient-flow lab in the main window, headless: switch BatchNorm on and the per-layer bars change; compare
@@ -170,7 +172,7 @@ class GradFlowTabTest {
         assertTrue(robot.lookup("#gfResetButton").queryAs(Button.class).isVisible());
         Screenshots.write(robot, stage.getScene(), "gradflow-overflow.png");
 
-        robot.interact(() -> model.form().a().clipProperty().set("norm")); // a cure: clipping to norm 1
+        robot.interact(() -> model.form().a().clipProperty().set(Clipping.Mode.NORM)); // a cure: clipping to norm 1
         waitFor(10, () -> model.runsProperty().get().get(0).config().clipping() instanceof org.backproplab.nn.Clipping.ByNorm
                 && model.runStateProperty().get() == GradFlowTabModel.RunState.PAUSED);
         assertFalse(robot.lookup("#gfBanner").query().isVisible(), "a new start, no overflow");

@@ -10,6 +10,7 @@ import org.backproplab.labs.GradientFlow;
 import org.backproplab.nn.Clipping;
 import org.backproplab.nn.Initializer;
 import org.junit.jupiter.api.Test;
+import org.backproplab.nn.OptimizerKind;
 
 class LabSettingsTest {
 
@@ -43,23 +44,23 @@ class LabSettingsTest {
         assertProblem(-1, LabSettings.Field.BATCH_SIZE, s.withData(Dataset.MNIST, "0", "0"));
         assertProblem(-1, LabSettings.Field.BATCH_SIZE, s.withData(Dataset.MNIST, "many", "0"));
         assertProblem(-1, LabSettings.Field.SEED, s.withData(Dataset.MNIST, "256", "1.5"));
-        assertProblem(0, LabSettings.Field.LEARNING_RATE, s.withA(FlowSettings.classic().withOptimizer("sgd", "fast")));
-        assertProblem(1, LabSettings.Field.LEARNING_RATE, s.withB(FlowSettings.classic().withOptimizer("adam", "-1")));
-        assertProblem(1, LabSettings.Field.CLIP_THRESHOLD, s.withB(FlowSettings.classic().withClip("norm", "0")));
+        assertProblem(0, LabSettings.Field.LEARNING_RATE, s.withA(FlowSettings.classic().withOptimizer(OptimizerKind.SGD, "fast")));
+        assertProblem(1, LabSettings.Field.LEARNING_RATE, s.withB(FlowSettings.classic().withOptimizer(OptimizerKind.ADAM, "-1")));
+        assertProblem(1, LabSettings.Field.CLIP_THRESHOLD, s.withB(FlowSettings.classic().withClip(Clipping.Mode.NORM, "0")));
     }
 
     @Test
     void aThresholdCountsOnlyWhenClipping() {
-        LabSettings s = LabSettings.defaults().withA(FlowSettings.classic().withClip("none", "nonsense"));
+        LabSettings s = LabSettings.defaults().withA(FlowSettings.classic().withClip(Clipping.Mode.NONE, "nonsense"));
         assertTrue(s.parse().ok());
-        GradientFlow.Config c = LabSettings.defaults().withA(FlowSettings.classic().withClip("value", "0.5")).parse()
+        GradientFlow.Config c = LabSettings.defaults().withA(FlowSettings.classic().withClip(Clipping.Mode.VALUE, "0.5")).parse()
                 .configs().get(0);
         assertEquals(new Clipping.ByValue(0.5), c.clipping());
     }
 
     @Test
     void bOnlyCountsWhenComparing() {
-        LabSettings s = LabSettings.defaults().withB(FlowSettings.classic().withOptimizer("sgd", "fast"));
+        LabSettings s = LabSettings.defaults().withB(FlowSettings.classic().withOptimizer(OptimizerKind.SGD, "fast"));
         assertTrue(s.parse().ok());
         assertFalse(s.withCompare(true).parse().ok());
     }

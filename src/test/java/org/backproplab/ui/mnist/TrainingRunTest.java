@@ -21,7 +21,7 @@ import org.backproplab.nn.OptimizerKind;
 class TrainingRunTest {
 
     private static final TrainingConfig TINY = TrainingConfig.defaults(new int[] {784, 8, 10}).withOptimizer(OptimizerKind.ADAM, 0.01)
-            .withBatch(20).withEpochs(2);
+            .withBatchSize(20).withEpochs(2);
 
     @Test
     void aFinishedRunHandsOverEveryEpochThePointsAndTheFinalWeights() throws InterruptedException {
