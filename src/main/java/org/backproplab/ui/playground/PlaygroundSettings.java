@@ -3,6 +3,7 @@ package org.backproplab.ui.playground;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.soabase.recordbuilder.core.RecordBuilder;
 import org.backproplab.data.ToyData;
 import org.backproplab.nn.Activation;
 import org.backproplab.labs.Playground;
@@ -10,15 +11,18 @@ import org.backproplab.labs.Playground;
 /**
  * Everything the playground's controls set, as one immutable value: the data (shape, noise, train share, seed),
  * the network (input features, hidden layers, activation, problem) and its training (learning rate,
- * regularisation and its rate, batch size). Each control makes a new value with one {@code with…} method, and
+ * regularisation and its rate, batch size). Each control makes a new value with one {@code with…} method (generated,
+ * or written below where a change has rules of its own), and
  * {@link #change} says what a change means for the run: new points, a new network, or the same network trained on
  * with other settings. The limits of the browser playground hold: 0 to 6 hidden layers of 1 to 8 neurons, at least
  * one feature.
  */
+@RecordBuilder
 public record PlaygroundSettings(ToyData.Kind shape, double noise, double trainShare, long seed,
                                  List<Playground.Feature> features, List<Integer> hidden, Activation.Kind activation,
-                                 Playground.Problem problem, double learningRate, String regularization,
-                                 double regularizationRate, int batchSize) {
+                                 Playground.Problem problem, double learningRate,
+                                 Playground.Regularization regularization, double regularizationRate, int batchSize)
+        implements PlaygroundSettingsBuilder.With {
 
     public static final int MAX_LAYERS = 6;
     public static final int MAX_NEURONS = 8;
@@ -30,7 +34,7 @@ public record PlaygroundSettings(ToyData.Kind shape, double noise, double trainS
             3.0, 10.0);
     public static final List<Double> REGULARIZATION_RATES = List.of(0.0, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0,
             10.0);
-    public static final List<String> REGULARIZATIONS = List.of("none", "l1", "l2");
+    public static final List<Playground.Regularization> REGULARIZATIONS = List.of(Playground.Regularization.values());
 
     /** What a change of settings means for the run. */
     public enum Change {
@@ -62,7 +66,7 @@ public record PlaygroundSettings(ToyData.Kind shape, double noise, double trainS
             hidden.add(h);
         }
         return new PlaygroundSettings(ToyData.Kind.CIRCLE, 0, 0.5, c.seed(), c.features(), hidden, c.activation(),
-                c.problem(), c.learningRate(), c.regularization().id(), c.regularizationRate(), c.batchSize());
+                c.problem(), c.learningRate(), c.regularization(), c.regularizationRate(), c.batchSize());
     }
 
     /** The network's settings for {@link Playground}. */
@@ -72,11 +76,12 @@ public record PlaygroundSettings(ToyData.Kind shape, double noise, double trainS
     }
 
     private static Playground.Config config(List<Playground.Feature> features, List<Integer> hidden,
-                                            Activation.Kind activation, double learningRate, String regularization,
+                                            Activation.Kind activation, double learningRate,
+                                            Playground.Regularization regularization,
                                             double regularizationRate, int batchSize, Playground.Problem problem,
                                             long seed) {
         return new Playground.Config(features, hidden.stream().mapToInt(Integer::intValue).toArray(), activation,
-                learningRate, Playground.Regularization.parse(regularization), regularizationRate, batchSize, problem, seed);
+                learningRate, regularization, regularizationRate, batchSize, problem, seed);
     }
 
     /** The layer sizes from the features to the one output. */
@@ -99,7 +104,7 @@ public record PlaygroundSettings(ToyData.Kind shape, double noise, double trainS
                 || problem != before.problem) {
             return Change.NETWORK;
         }
-        if (learningRate != before.learningRate || !regularization.equals(before.regularization)
+        if (learningRate != before.learningRate || regularization != before.regularization
                 || regularizationRate != before.regularizationRate || batchSize != before.batchSize) {
             return Change.TUNING;
         }
@@ -107,26 +112,6 @@ public record PlaygroundSettings(ToyData.Kind shape, double noise, double trainS
     }
 
     // ---- data ----
-
-    public PlaygroundSettings withShape(ToyData.Kind s) {
-        return new PlaygroundSettings(s, noise, trainShare, seed, features, hidden, activation, problem, learningRate,
-                regularization, regularizationRate, batchSize);
-    }
-
-    public PlaygroundSettings withNoise(double n) {
-        return new PlaygroundSettings(shape, n, trainShare, seed, features, hidden, activation, problem, learningRate,
-                regularization, regularizationRate, batchSize);
-    }
-
-    public PlaygroundSettings withTrainShare(double t) {
-        return new PlaygroundSettings(shape, noise, t, seed, features, hidden, activation, problem, learningRate,
-                regularization, regularizationRate, batchSize);
-    }
-
-    public PlaygroundSettings withSeed(long s) {
-        return new PlaygroundSettings(shape, noise, trainShare, s, features, hidden, activation, problem, learningRate,
-                regularization, regularizationRate, batchSize);
-    }
 
     // ---- network ----
 
@@ -140,8 +125,7 @@ public record PlaygroundSettings(ToyData.Kind shape, double noise, double trainS
         if (next.isEmpty()) {
             return this;
         }
-        return new PlaygroundSettings(shape, noise, trainShare, seed, next, hidden, activation, problem, learningRate,
-                regularization, regularizationRate, batchSize);
+        return withFeatures(next);
     }
 
     /** One more hidden layer, of {@value #NEW_LAYER_NEURONS} neurons, before the output (at most 6). */
@@ -167,42 +151,7 @@ public record PlaygroundSettings(ToyData.Kind shape, double noise, double trainS
         return withHidden(next);
     }
 
-    public PlaygroundSettings withHidden(List<Integer> h) {
-        return new PlaygroundSettings(shape, noise, trainShare, seed, features, h, activation, problem, learningRate,
-                regularization, regularizationRate, batchSize);
-    }
-
-    public PlaygroundSettings withActivation(Activation.Kind a) {
-        return new PlaygroundSettings(shape, noise, trainShare, seed, features, hidden, a, problem, learningRate,
-                regularization, regularizationRate, batchSize);
-    }
-
-    public PlaygroundSettings withProblem(Playground.Problem p) {
-        return new PlaygroundSettings(shape, noise, trainShare, seed, features, hidden, activation, p, learningRate,
-                regularization, regularizationRate, batchSize);
-    }
-
     // ---- training ----
-
-    public PlaygroundSettings withLearningRate(double lr) {
-        return new PlaygroundSettings(shape, noise, trainShare, seed, features, hidden, activation, problem, lr,
-                regularization, regularizationRate, batchSize);
-    }
-
-    public PlaygroundSettings withRegularization(String kind) {
-        return new PlaygroundSettings(shape, noise, trainShare, seed, features, hidden, activation, problem, learningRate,
-                kind, regularizationRate, batchSize);
-    }
-
-    public PlaygroundSettings withRegularizationRate(double rate) {
-        return new PlaygroundSettings(shape, noise, trainShare, seed, features, hidden, activation, problem, learningRate,
-                regularization, rate, batchSize);
-    }
-
-    public PlaygroundSettings withBatchSize(int b) {
-        return new PlaygroundSettings(shape, noise, trainShare, seed, features, hidden, activation, problem, learningRate,
-                regularization, regularizationRate, b);
-    }
 
     /** The features in their fixed order (x1, x2, x1², …), whatever order they were turned on in. */
     private static List<Playground.Feature> sorted(List<Playground.Feature> features) {

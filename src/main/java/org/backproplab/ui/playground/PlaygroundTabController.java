@@ -83,7 +83,7 @@ public final class PlaygroundTabController {
     @FXML private ComboBox<Activation.Kind> pgActivationBox;
     @FXML private ComboBox<Playground.Problem> pgProblemBox;
     @FXML private ComboBox<Double> pgLearningRateBox;
-    @FXML private ComboBox<String> pgRegularizationBox;
+    @FXML private ComboBox<Playground.Regularization> pgRegularizationBox;
     @FXML private ComboBox<Double> pgRegularizationRateBox;
     @FXML private Slider pgBatchSlider;
     @FXML private Label pgBatchValue;
@@ -203,7 +203,7 @@ public final class PlaygroundTabController {
         pgLearningRateBox.getItems().setAll(PlaygroundSettings.LEARNING_RATES);
         pgLearningRateBox.setConverter(converter(PlaygroundTabController::number));
         pgRegularizationBox.getItems().setAll(PlaygroundSettings.REGULARIZATIONS);
-        pgRegularizationBox.setConverter(converter(r -> text("playground.regularization." + r)));
+        pgRegularizationBox.setConverter(converter(r -> text("playground.regularization." + r.id())));
         pgRegularizationRateBox.getItems().setAll(PlaygroundSettings.REGULARIZATION_RATES);
         pgRegularizationRateBox.setConverter(converter(PlaygroundTabController::number));
         featureBoxes.forEach((f, box) -> {
@@ -276,7 +276,7 @@ public final class PlaygroundTabController {
             pgLearningRateBox.setValue(s.learningRate());
             pgRegularizationBox.setValue(s.regularization());
             pgRegularizationRateBox.setValue(s.regularizationRate());
-            pgRegularizationRateBox.setDisable("none".equals(s.regularization()));
+            pgRegularizationRateBox.setDisable(s.regularization() == Playground.Regularization.NONE);
             featureBoxes.forEach((f, box) -> box.setSelected(s.features().contains(f)));
         } finally {
             showing = false;

@@ -211,7 +211,7 @@ public final class PlaygroundTabModel {
     public void setActivation(Activation.Kind kind) { update(s -> s.withActivation(kind)); }
     public void setProblem(Playground.Problem problem) { update(s -> s.withProblem(problem)); }
     public void setLearningRate(double lr) { update(s -> s.withLearningRate(lr)); }
-    public void setRegularization(String kind) { update(s -> s.withRegularization(kind)); }
+    public void setRegularization(Playground.Regularization kind) { update(s -> s.withRegularization(kind)); }
     public void setRegularizationRate(double rate) { update(s -> s.withRegularizationRate(rate)); }
     public void setBatchSize(int size) { update(s -> s.withBatchSize(size)); }
 

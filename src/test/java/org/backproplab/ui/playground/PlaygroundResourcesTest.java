@@ -57,8 +57,8 @@ class PlaygroundResourcesTest {
             for (Playground.Problem p : Playground.Problem.values()) {
                 assertTrue(messages.containsKey("playground.problem." + p.name().toLowerCase(Locale.ROOT)), p.name());
             }
-            for (String r : PlaygroundSettings.REGULARIZATIONS) {
-                assertTrue(messages.containsKey("playground.regularization." + r), r);
+            for (Playground.Regularization r : PlaygroundSettings.REGULARIZATIONS) {
+                assertTrue(messages.containsKey("playground.regularization." + r.id()), r.id());
             }
         }
     }

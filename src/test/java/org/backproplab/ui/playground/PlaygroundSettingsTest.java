@@ -70,7 +70,7 @@ class PlaygroundSettingsTest {
         assertEquals(PlaygroundSettings.Change.NETWORK, start.withProblem(Playground.Problem.REGRESSION).change(start));
         assertEquals(PlaygroundSettings.Change.NETWORK, start.withFeature(Playground.Feature.SIN_X1, true).change(start));
         assertEquals(PlaygroundSettings.Change.TUNING, start.withLearningRate(0.3).change(start));
-        assertEquals(PlaygroundSettings.Change.TUNING, start.withRegularization("l2").change(start));
+        assertEquals(PlaygroundSettings.Change.TUNING, start.withRegularization(Playground.Regularization.L2).change(start));
         assertEquals(PlaygroundSettings.Change.TUNING, start.withRegularizationRate(0.01).change(start));
         assertEquals(PlaygroundSettings.Change.TUNING, start.withBatchSize(25).change(start));
     }
@@ -80,7 +80,7 @@ class PlaygroundSettingsTest {
         assertThrows(IllegalArgumentException.class, () -> start.withNoise(0.6));
         assertThrows(IllegalArgumentException.class, () -> start.withTrainShare(1));
         assertThrows(IllegalArgumentException.class, () -> start.withLearningRate(0));
-        assertThrows(IllegalArgumentException.class, () -> start.withRegularization("l3"));
+        assertThrows(IllegalArgumentException.class, () -> Playground.Regularization.parse("l3"));
         assertThrows(IllegalArgumentException.class, () -> start.withBatchSize(0));
     }
 }
