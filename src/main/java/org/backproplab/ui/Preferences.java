@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Properties;
 import org.backproplab.files.AtomicFile;
+import io.soabase.recordbuilder.core.RecordBuilder;
 
 /**
  * What the app remembers between runs: the window's size, the theme, the language, the presentation zoom and the
@@ -28,8 +29,9 @@ import org.backproplab.files.AtomicFile;
  * @param lesson the last lesson: a shipped lesson's file name ({@code 01_circuit.bp}) or the path of a lesson
  *               file; "" for none
  */
+@RecordBuilder
 public record Preferences(double width, double height, boolean maximized, Theme theme, Language language,
-                          double zoom, String lesson) {
+                          double zoom, String lesson) implements PreferencesBuilder.With {
 
     /** The system property that names the preferences file instead of {@link #defaultFile()}. */
     public static final String FILE_PROPERTY = "backproplab.preferences";
@@ -55,26 +57,10 @@ public record Preferences(double width, double height, boolean maximized, Theme 
     }
 
     public Preferences withSize(double newWidth, double newHeight, boolean isMaximized) {
-        return new Preferences(newWidth, newHeight, isMaximized, theme, language, zoom, lesson);
-    }
-
-    public Preferences withTheme(Theme newTheme) {
-        return new Preferences(width, height, maximized, newTheme, language, zoom, lesson);
-    }
-
-    public Preferences withLanguage(Language newLanguage) {
-        return new Preferences(width, height, maximized, theme, newLanguage, zoom, lesson);
+        return with(b -> b.width(newWidth).height(newHeight).maximized(isMaximized));
     }
 
     /** The zoom, kept between 100% and 250%. */
-    public Preferences withZoom(double newZoom) {
-        return new Preferences(width, height, maximized, theme, language, newZoom, lesson);
-    }
-
-    public Preferences withLesson(String newLesson) {
-        return new Preferences(width, height, maximized, theme, language, zoom, newLesson);
-    }
-
     /**
      * The file the app uses: the system property {@value #FILE_PROPERTY} if set, else {@code preferences.properties}
      * in the configuration folder of the platform — {@code %APPDATA%\BackpropLab} on Windows,

@@ -6,6 +6,7 @@ import java.util.List;
 import org.backproplab.nn.Clipping;
 import org.backproplab.nn.OptimizerKind;
 import org.backproplab.labs.GradientFlow;
+import io.soabase.recordbuilder.core.RecordBuilder;
 
 /**
  * The whole form of the lab: the data, batch size and seed that both configurations share (a comparison is fair
@@ -13,8 +14,9 @@ import org.backproplab.labs.GradientFlow;
  * or two {@link GradientFlow.Config}s, or the first problem found: which configuration, which field, and a message
  * key with its arguments, so that the view can say it in the user's language.
  */
+@RecordBuilder
 public record LabSettings(Dataset dataset, String batchSize, String seed, boolean compare, FlowSettings a,
-                          FlowSettings b) {
+                          FlowSettings b) implements LabSettingsBuilder.With {
 
     public static final int MAX_BATCH = 2048;
 
@@ -36,20 +38,8 @@ public record LabSettings(Dataset dataset, String batchSize, String seed, boolea
         return new LabSettings(Dataset.MNIST, "256", "0", false, FlowSettings.classic(), FlowSettings.classic());
     }
 
-    public LabSettings withA(FlowSettings s) {
-        return new LabSettings(dataset, batchSize, seed, compare, s, b);
-    }
-
-    public LabSettings withB(FlowSettings s) {
-        return new LabSettings(dataset, batchSize, seed, compare, a, s);
-    }
-
-    public LabSettings withCompare(boolean on) {
-        return new LabSettings(dataset, batchSize, seed, on, a, b);
-    }
-
     public LabSettings withData(Dataset d, String batch, String s) {
-        return new LabSettings(d, batch, s, compare, a, b);
+        return with(b -> b.dataset(d).batchSize(batch).seed(s));
     }
 
     public Parsed parse() {

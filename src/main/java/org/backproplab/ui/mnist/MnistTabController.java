@@ -26,6 +26,8 @@ import org.backproplab.ui.ViewListeners;
 import org.backproplab.nn.Activation;
 import org.backproplab.nn.Trainer;
 import org.backproplab.nn.TrainingConfig;
+import org.backproplab.nn.OptimizerKind;
+import org.backproplab.nn.Schedule;
 
 /**
  * The controller of {@code mnist-tab.fxml}: binds the nodes to the {@link MnistTabModel} and forwards the buttons
@@ -44,9 +46,9 @@ public final class MnistTabController {
     @FXML private ComboBox<Activation.Kind> activationBox;
     @FXML private TextField dropoutField;
     @FXML private CheckBox batchNormBox;
-    @FXML private ComboBox<String> optimizerBox;
+    @FXML private ComboBox<OptimizerKind> optimizerBox;
     @FXML private TextField learningRateField;
-    @FXML private ComboBox<String> scheduleBox;
+    @FXML private ComboBox<Schedule> scheduleBox;
     @FXML private TextField batchSizeField;
     @FXML private TextField epochsField;
     @FXML private GridPane networkForm;
@@ -156,10 +158,10 @@ public final class MnistTabController {
         activationBox.setConverter(converter(k -> text("mnist.activation." + k.id())));
         activationBox.valueProperty().bindBidirectional(model.form().activationProperty());
         optimizerBox.getItems().setAll(Settings.OPTIMIZERS);
-        optimizerBox.setConverter(converter(id -> text("mnist.optimizer." + id)));
+        optimizerBox.setConverter(converter(kind -> text("mnist.optimizer." + kind.id())));
         optimizerBox.valueProperty().bindBidirectional(model.form().optimizerProperty());
         scheduleBox.getItems().setAll(Settings.SCHEDULES);
-        scheduleBox.setConverter(converter(id -> text("mnist.schedule." + id)));
+        scheduleBox.setConverter(converter(schedule -> text("mnist.schedule." + schedule.id())));
         scheduleBox.valueProperty().bindBidirectional(model.form().scheduleProperty());
         layersField.textProperty().bindBidirectional(model.form().layersProperty());
         dropoutField.textProperty().bindBidirectional(model.form().dropoutProperty());

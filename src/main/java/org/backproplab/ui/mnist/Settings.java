@@ -18,15 +18,16 @@ import org.backproplab.nn.TrainingConfig;
  * Glorot-uniform weights, no weight decay, no clipping, seed 0.
  *
  * @param layers   sizes from input to output, separated by commas, dashes or spaces: "784,128,10", "784-128-10"
- * @param schedule "none" or "cosine"
+ * @param schedule constant or cosine, the ones the form offers
  */
-public record Settings(String layers, Activation.Kind activation, boolean batchNorm, String dropout, String optimizer,
-                       String learningRate, String schedule, String batchSize, String epochs) {
+public record Settings(String layers, Activation.Kind activation, boolean batchNorm, String dropout,
+                       OptimizerKind optimizer, String learningRate, Schedule schedule, String batchSize,
+                       String epochs) {
 
-    /** The optimizers the form offers, by their command-line names. */
-    public static final List<String> OPTIMIZERS = List.of("sgd", "momentum", "nesterov", "rmsprop", "adam");
+    /** The optimizers the form offers. */
+    public static final List<OptimizerKind> OPTIMIZERS = List.of(OptimizerKind.values());
     /** The learning-rate schedules the form offers. */
-    public static final List<String> SCHEDULES = List.of("none", "cosine");
+    public static final List<Schedule> SCHEDULES = List.of(Schedule.NONE, new Schedule.Cosine());
     /** Images are 28×28 and there are ten digits: the first and last sizes are fixed. */
     public static final int INPUTS = 784;
     public static final int CLASSES = 10;
@@ -49,8 +50,8 @@ public record Settings(String layers, Activation.Kind activation, boolean batchN
 
     /** The form filled in from a config (a preset's, say). */
     public static Settings of(TrainingConfig c) {
-        return new Settings(c.layerList(), c.activation(), c.batchNorm(), number(c.dropout()), c.optimizer().id(),
-                number(c.learningRate()), c.schedule().id(), Integer.toString(c.batchSize()), Integer.toString(c.epochs()));
+        return new Settings(c.layerList(), c.activation(), c.batchNorm(), number(c.dropout()), c.optimizer(),
+                number(c.learningRate()), c.schedule(), Integer.toString(c.batchSize()), Integer.toString(c.epochs()));
     }
 
     public Parsed parse() {
@@ -91,7 +92,7 @@ public record Settings(String layers, Activation.Kind activation, boolean batchN
             throw new IllegalStateException("the form offered a choice it does not know: " + this);
         }
         return new Parsed(new TrainingConfig(sizes, activation, batchNorm, drop, Initializer.Scheme.XAVIER_UNIFORM,
-                OptimizerKind.parse(optimizer), lr, Schedule.parse(schedule), 0, Clipping.NONE, batch, n, 0), null);
+                optimizer, lr, schedule, 0, Clipping.NONE, batch, n, 0), null);
     }
 
     /** "784, 128-10" → [784, 128, 10]. */

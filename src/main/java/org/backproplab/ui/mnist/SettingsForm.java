@@ -13,6 +13,8 @@ import javafx.beans.property.StringProperty;
 
 import org.backproplab.nn.Activation;
 import org.backproplab.nn.TrainingConfig;
+import org.backproplab.nn.OptimizerKind;
+import org.backproplab.nn.Schedule;
 
 /**
  * The settings form of the MNIST tab as properties a view binds to: choosing a preset fills every field, editing a
@@ -26,9 +28,9 @@ public final class SettingsForm {
     private final ObjectProperty<Activation.Kind> activation = new SimpleObjectProperty<>();
     private final BooleanProperty batchNorm = new SimpleBooleanProperty();
     private final StringProperty dropout = new SimpleStringProperty();
-    private final StringProperty optimizer = new SimpleStringProperty();
+    private final ObjectProperty<OptimizerKind> optimizer = new SimpleObjectProperty<>();
     private final StringProperty learningRate = new SimpleStringProperty();
-    private final StringProperty schedule = new SimpleStringProperty();
+    private final ObjectProperty<Schedule> schedule = new SimpleObjectProperty<>();
     private final StringProperty batchSize = new SimpleStringProperty();
     private final StringProperty epochs = new SimpleStringProperty();
     private final ReadOnlyObjectWrapper<Settings.Problem> problem = new ReadOnlyObjectWrapper<>();
@@ -97,9 +99,9 @@ public final class SettingsForm {
     public ObjectProperty<Activation.Kind> activationProperty() { return activation; }
     public BooleanProperty batchNormProperty() { return batchNorm; }
     public StringProperty dropoutProperty() { return dropout; }
-    public StringProperty optimizerProperty() { return optimizer; }
+    public ObjectProperty<OptimizerKind> optimizerProperty() { return optimizer; }
     public StringProperty learningRateProperty() { return learningRate; }
-    public StringProperty scheduleProperty() { return schedule; }
+    public ObjectProperty<Schedule> scheduleProperty() { return schedule; }
     public StringProperty batchSizeProperty() { return batchSize; }
     public StringProperty epochsProperty() { return epochs; }
     /** What is wrong with the form, or null. */

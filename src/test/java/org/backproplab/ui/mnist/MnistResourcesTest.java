@@ -46,11 +46,11 @@ class MnistResourcesTest {
             for (Activation.Kind k : Activation.Kind.values()) {
                 assertTrue(messages.containsKey("mnist.activation." + k.id()), k.id());
             }
-            for (String id : Settings.OPTIMIZERS) {
-                assertTrue(messages.containsKey("mnist.optimizer." + id), id);
+            for (var kind : Settings.OPTIMIZERS) {
+                assertTrue(messages.containsKey("mnist.optimizer." + kind.id()), kind.id());
             }
-            for (String id : Settings.SCHEDULES) {
-                assertTrue(messages.containsKey("mnist.schedule." + id), id);
+            for (var schedule : Settings.SCHEDULES) {
+                assertTrue(messages.containsKey("mnist.schedule." + schedule.id()), schedule.id());
             }
             for (String key : new String[] {"mnist.error.layers.format", "mnist.error.layers.ends",
                 "mnist.error.layers.size", "mnist.error.dropout", "mnist.error.learningRate", "mnist.error.batchSize",

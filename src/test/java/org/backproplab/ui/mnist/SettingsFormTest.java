@@ -16,7 +16,7 @@ class SettingsFormTest {
         form.presetProperty().set(Preset.MLP_800);
         assertEquals("784,800,10", form.layersProperty().get());
         assertEquals("0.2", form.dropoutProperty().get());
-        assertEquals("cosine", form.scheduleProperty().get());
+        assertEquals(new org.backproplab.nn.Schedule.Cosine(), form.scheduleProperty().get());
         assertEquals("20", form.epochsProperty().get());
         assertEquals(Preset.MLP_800.config(), form.config());
         assertNull(form.problemProperty().get());

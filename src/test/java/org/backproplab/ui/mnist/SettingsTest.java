@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.backproplab.nn.Activation;
 import org.backproplab.nn.TrainingConfig;
 import org.junit.jupiter.api.Test;
+import org.backproplab.nn.OptimizerKind;
+import org.backproplab.nn.Schedule;
 
 class SettingsTest {
 
@@ -80,23 +82,25 @@ class SettingsTest {
 
     @Test
     void aGoodFormGivesItsConfig() {
-        Settings s = new Settings("784, 32, 10", Activation.Kind.TANH, true, "0.1", "rmsprop", "0.003", "cosine", "64",
+        Settings s = new Settings("784, 32, 10", Activation.Kind.TANH, true, "0.1", OptimizerKind.RMSPROP, "0.003",
+                new Schedule.Cosine(), "64",
                 "2");
         TrainingConfig c = s.parse().config();
         assertEquals("784,32,10", c.layerList());
         assertEquals(Activation.Kind.TANH, c.activation());
         assertTrue(c.batchNorm());
         assertEquals(0.1, c.dropout());
-        assertEquals(org.backproplab.nn.OptimizerKind.RMSPROP, c.optimizer());
+        assertEquals(OptimizerKind.RMSPROP, c.optimizer());
         assertEquals(0.003, c.learningRate());
-        assertEquals(new org.backproplab.nn.Schedule.Cosine(), c.schedule());
+        assertEquals(new Schedule.Cosine(), c.schedule());
         assertEquals(64, c.batchSize());
         assertEquals(2, c.epochs());
         assertFalse(GOOD.parse().problem() != null);
     }
 
     private static Settings with(String layers, String dropout, String lr, String batch, String epochs) {
-        return new Settings(layers, GOOD.activation(), false, dropout, "adam", lr, "none", batch, epochs);
+        return new Settings(layers, GOOD.activation(), false, dropout, OptimizerKind.ADAM, lr, Schedule.NONE, batch,
+                epochs);
     }
 
     private static void assertProblem(Settings s, Settings.Field field, String key) {
