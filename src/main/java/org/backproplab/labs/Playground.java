@@ -16,6 +16,7 @@ import org.backproplab.engine.Tensor;
 import org.backproplab.engine.Unary;
 import org.backproplab.nn.Activation;
 import org.backproplab.nn.Clipping;
+import org.backproplab.nn.Ids;
 import org.backproplab.nn.Linear;
 import org.backproplab.nn.Loss;
 import org.backproplab.nn.Mlp;
@@ -70,16 +71,12 @@ public final class Playground {
 
         /** The written name: none, l1 or l2. */
         public String id() {
-            return name().toLowerCase(Locale.ROOT);
+            return Ids.of(this);
         }
 
         public static Regularization parse(String id) {
-            for (Regularization r : values()) {
-                if (r.id().equals(id.trim().toLowerCase(Locale.ROOT))) {
-                    return r;
-                }
-            }
-            throw new IllegalArgumentException("regularisation is none, l1 or l2, not '" + id + "'");
+            return Ids.find(values(), Regularization::id, id).orElseThrow(() -> new IllegalArgumentException(
+                    "regularisation is none, l1 or l2, not '" + id + "'"));
         }
     }
 

@@ -1,7 +1,6 @@
 package org.backproplab.nn;
 
 import java.util.List;
-import java.util.Locale;
 import org.backproplab.engine.Tensor;
 
 /**
@@ -34,7 +33,7 @@ public sealed interface Clipping {
 
         /** The written name: none, value or norm. */
         public String id() {
-            return name().toLowerCase(Locale.ROOT);
+            return Ids.of(this);
         }
 
         /** This kind with its threshold (ignored for {@link #NONE}). */
@@ -94,12 +93,8 @@ public sealed interface Clipping {
      * {@code value} with a positive threshold.
      */
     static Clipping parse(String mode, double threshold) {
-        for (Mode m : Mode.values()) {
-            if (m.id().equals(mode.trim().toLowerCase(Locale.ROOT))) {
-                return m.with(threshold);
-            }
-        }
-        throw new IllegalArgumentException("clip is none, norm or value, not '" + mode + "'");
+        return Ids.find(Mode.values(), Mode::id, mode).orElseThrow(() -> new IllegalArgumentException(
+                "clip is none, norm or value, not '" + mode + "'")).with(threshold);
     }
 
     private static void checkPositive(double threshold) {

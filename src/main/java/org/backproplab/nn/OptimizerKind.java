@@ -2,7 +2,6 @@ package org.backproplab.nn;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Collectors;
 import org.backproplab.engine.Tensor;
 
@@ -15,7 +14,7 @@ public enum OptimizerKind {
 
     /** The written name: sgd, momentum, nesterov, rmsprop or adam. */
     public String id() {
-        return name().toLowerCase(Locale.ROOT);
+        return Ids.of(this);
     }
 
     /** A fresh optimizer of this kind (no momentum or moments yet) over {@code parameters}. */
@@ -36,12 +35,8 @@ public enum OptimizerKind {
 
     /** Reads an id, in any case. */
     public static OptimizerKind parse(String id) {
-        for (OptimizerKind k : values()) {
-            if (k.id().equals(id.trim().toLowerCase(Locale.ROOT))) {
-                return k;
-            }
-        }
-        throw new IllegalArgumentException("unknown optimizer '" + id + "'; use sgd, momentum, nesterov, rmsprop or adam");
+        return Ids.find(values(), OptimizerKind::id, id).orElseThrow(() -> new IllegalArgumentException(
+                "unknown optimizer '" + id + "'; use sgd, momentum, nesterov, rmsprop or adam"));
     }
 
     @Override
