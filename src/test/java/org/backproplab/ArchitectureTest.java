@@ -35,10 +35,17 @@ class ArchitectureTest {
             .because("cli is the only package that ends the JVM, with its documented exit codes");
 
     @ArchTest
-    static final ArchRule engineUsesTheJdkOnly = classes()
+    static final ArchRule engineUsesTheJdkAndTheWorkerPoolOnly = classes()
             .that().resideInAPackage("org.backproplab.engine..")
-            .should().onlyDependOnClassesThat().resideInAnyPackage("org.backproplab.engine..", "java..", "jdk..")
-            .because("the engine sits at the bottom: it depends on nothing else of org.backproplab, nor on any library");
+            .should().onlyDependOnClassesThat().resideInAnyPackage("org.backproplab.engine..",
+                    "org.backproplab.concurrent..", "java..", "jdk..")
+            .because("the engine sits at the bottom: of org.backproplab it uses only the shared worker pool, and no library");
+
+    @ArchTest
+    static final ArchRule concurrentUsesTheJdkOnly = classes()
+            .that().resideInAPackage("org.backproplab.concurrent..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("org.backproplab.concurrent..", "java..")
+            .because("the one worker pool is a utility beneath the engine, which nn and data use as well");
 
     @ArchTest
     static final ArchRule cliDoesNotUseUi = noClasses()

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.backproplab.concurrent.Parallel;
 import org.backproplab.engine.kernel.FloatOps;
 import org.backproplab.engine.kernel.Kernels;
 
@@ -48,7 +49,7 @@ public record Mnist(Split train, Split test) {
             // A batch of 128 images is 100,000 pixels read from random rows of 47 MB: worth both cores.
             int parts = 4;
             int chunk = (n + parts - 1) / parts;
-            Kernels.parallelFor(parts,
+            Parallel.run(parts,
                     part -> copy(order, from, part * chunk, Math.min(n, (part + 1) * chunk), x, y));
         }
 

@@ -33,14 +33,6 @@ public final class Kernels {
         return GEMM;
     }
 
-    /**
-     * Runs body(0..parts-1) on the kernel threads (the caller included) and returns when all are done; for
-     * hot loops outside the kernels, such as gathering a batch. Parts must be independent.
-     */
-    public static void parallelFor(int parts, java.util.function.IntConsumer body) {
-        Parallel.run(parts, body);
-    }
-
     public static FloatOps floatOps() {
         return FLOAT_OPS;
     }
