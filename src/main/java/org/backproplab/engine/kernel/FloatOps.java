@@ -10,12 +10,6 @@ public interface FloatOps {
     void reluBackward(float[] x, float[] g, float[] d);
 
     /**
-     * dst[d + i] = (src[s + i] & 0xff) / 255f for i &lt; n: unsigned pixel bytes to [0, 1], divided (not
-     * multiplied by 1/255, which differs in the last bit for half the values) so the floats equal numpy's.
-     */
-    void unitPixels(byte[] src, int s, float[] dst, int d, int n);
-
-    /**
      * x[i] = exp(x[i]) for i &lt; n, in float32, by {@link ExpF}'s polynomial: the same bits from the plain and the
      * vector loop, and before and after the JIT compiles them (the Vector API's own EXP is not: its Java fallback
      * and its compiled SVML version differ in the last bit, so a training run would depend on JIT timing).
@@ -35,13 +29,6 @@ public interface FloatOps {
         public void exp(float[] x, int n) {
             for (int i = 0; i < n; i++) {
                 x[i] = ExpF.of(x[i]);
-            }
-        }
-
-        @Override
-        public void unitPixels(byte[] src, int s, float[] dst, int d, int n) {
-            for (int i = 0; i < n; i++) {
-                dst[d + i] = (src[s + i] & 0xff) / 255f;
             }
         }
     }

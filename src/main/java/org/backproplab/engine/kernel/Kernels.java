@@ -42,9 +42,22 @@ public final class Kernels {
         return vectorOrNull() == null ? null : new VectorFloatOps();
     }
 
+    /**
+     * True when the kernels in use are the Vector API ones; other hot loops (such as {@code data.Pixels}) follow
+     * this choice, so that {@code -Dbackproplab.kernel=java} rules the Vector API out everywhere.
+     */
+    public static boolean usesVectorApi() {
+        return GEMM instanceof VectorGemm;
+    }
+
+    /** True where the JVM was started with the Vector API module, whether or not the kernels use it. */
+    public static boolean vectorApiPresent() {
+        return ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+    }
+
     /** The Vector API kernel, or null where the module is absent. */
     public static Gemm vectorOrNull() {
-        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
+        if (!vectorApiPresent()) {
             return null;
         }
         try {
