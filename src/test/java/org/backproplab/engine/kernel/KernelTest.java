@@ -96,6 +96,26 @@ class KernelTest {
     }
 
     @org.junit.jupiter.api.Test
+    void sharedLoopsComputeTheOpsRules() {
+        FloatOps ops = new FloatOps.Plain();
+        float[] a = {1f, -2f, 3f, 0.5f, 0f, -0f};
+        float[] row = {10f, 20f, 30f};
+        float[] out = new float[6];
+        ops.addRow(a, row, out, 3);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new float[] {11f, 18f, 33f, 10.5f, 20f, 30f}, out);
+        float[] sums = new float[3];
+        ops.addBroadcastSums(a, sums, 3); // a bias row: the column sums
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new float[] {1.5f, -2f, 3f}, sums);
+        float[] total = {0f};
+        ops.addBroadcastSums(a, total, 3); // a scalar: the sum of everything
+        assertEquals(2.5f, total[0]);
+        ops.relu(a, out);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new float[] {1f, 0f, 3f, 0.5f, 0f, 0f}, out);
+        ops.multiply(a, new float[] {2f, 2f, 0f, 2f, 2f, 2f}, out);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new float[] {2f, -4f, 0f, 1f, 0f, -0f}, out);
+    }
+
+    @org.junit.jupiter.api.Test
     void expLoopsGiveTheSameBitsWithinTwoUlpOfMathExp() {
         FloatOps vector = Kernels.vectorFloatOpsOrNull();
         assertNotNull(vector);
