@@ -57,13 +57,15 @@ class ArchitectureTest {
     static final ArchRule nnUsesOnlyTheEngine = noClasses()
             .that().resideInAPackage("org.backproplab.nn..")
             .should().dependOnClassesThat().resideInAnyPackage("org.backproplab.data..", "org.backproplab.lesson..",
-                    "org.backproplab.stepper..", "org.backproplab.cli..", "org.backproplab.ui..");
+                    "org.backproplab.stepper..", "org.backproplab.cli..", "org.backproplab.ui..")
+            .because("nn builds on the engine (and may use the worker pool of org.backproplab.concurrent), nothing above it");
 
     @ArchTest
     static final ArchRule dataUsesOnlyTheEngine = noClasses()
             .that().resideInAPackage("org.backproplab.data..")
             .should().dependOnClassesThat().resideInAnyPackage("org.backproplab.nn..", "org.backproplab.lesson..",
-                    "org.backproplab.stepper..", "org.backproplab.cli..", "org.backproplab.ui..");
+                    "org.backproplab.stepper..", "org.backproplab.cli..", "org.backproplab.ui..")
+            .because("data builds on the engine (and may use the worker pool of org.backproplab.concurrent), nothing above it");
 
     @ArchTest
     static final ArchRule stepperIsHeadless = noClasses()
