@@ -1,5 +1,6 @@
 package org.backproplab.data;
 
+import java.util.Objects;
 import org.backproplab.engine.kernel.Kernels;
 
 /**
@@ -23,7 +24,7 @@ public final class Pixels {
         }
     };
 
-    private static final Scaler IN_USE = Kernels.usesVectorApi() ? vectorOrPlain() : PLAIN;
+    private static final Scaler IN_USE = Kernels.usesVectorApi() ? Objects.requireNonNullElse(vectorOrNull(), PLAIN) : PLAIN;
 
     private Pixels() {
     }
@@ -40,18 +41,6 @@ public final class Pixels {
 
     /** The Vector API loop, or null where the module is absent (so that tests can compare it with the plain one). */
     static Scaler vectorOrNull() {
-        if (!Kernels.vectorApiPresent()) {
-            return null;
-        }
-        try {
-            return new VectorPixels();
-        } catch (LinkageError e) {
-            return null;
-        }
-    }
-
-    private static Scaler vectorOrPlain() {
-        Scaler vector = vectorOrNull();
-        return vector != null ? vector : PLAIN;
+        return Kernels.ifVectorApi(() -> new VectorPixels());
     }
 }

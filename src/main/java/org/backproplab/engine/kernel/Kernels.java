@@ -1,5 +1,7 @@
 package org.backproplab.engine.kernel;
 
+import java.util.function.Supplier;
+
 /**
  * Chooses the kernels once: the Vector API one when the JVM was started with
  * {@code --add-modules jdk.incubator.vector}, else plain Java. {@code -Dbackproplab.kernel=java} forces
@@ -39,7 +41,12 @@ public final class Kernels {
 
     /** The Vector API element-wise loops, or null where the module is absent. */
     public static FloatOps vectorFloatOpsOrNull() {
-        return vectorOrNull() == null ? null : new VectorFloatOps();
+        return ifVectorApi(() -> new VectorFloatOps());
+    }
+
+    /** The Vector API kernel, or null where the module is absent. */
+    public static Gemm vectorOrNull() {
+        return ifVectorApi(() -> new VectorGemm());
     }
 
     /**
@@ -50,18 +57,17 @@ public final class Kernels {
         return GEMM instanceof VectorGemm;
     }
 
-    /** True where the JVM was started with the Vector API module, whether or not the kernels use it. */
-    public static boolean vectorApiPresent() {
-        return ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
-    }
-
-    /** The Vector API kernel, or null where the module is absent. */
-    public static Gemm vectorOrNull() {
-        if (!vectorApiPresent()) {
+    /**
+     * What {@code make} makes, or null where the JVM lacks the Vector API module (or the class fails to link).
+     * {@code make} must be a lambda, not a constructor reference: a reference would load the vector class when
+     * this call is made, outside the check.
+     */
+    public static <T> T ifVectorApi(Supplier<T> make) {
+        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
             return null;
         }
         try {
-            return new VectorGemm();
+            return make.get();
         } catch (LinkageError e) {
             return null;
         }

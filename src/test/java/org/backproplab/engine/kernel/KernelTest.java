@@ -152,30 +152,21 @@ class KernelTest {
     void largeProductsSplitOverCoresGiveTheSameBitsAsOneCore() {
         Gemm vector = Kernels.vectorOrNull();
         Random rng = new Random(4);
-        int m = 260;
-        int n = 70;
-        int k = 300;
+        // Row i of C is the same sum whichever thread computes it: compare rows of a large product split by rows
+        // with a 4-row slice done alone ...
+        assertRowsMatchASliceDoneAlone(vector, rng, 260, 70, 300, 128);
+        // ... and of one whose B is too large for a core's cache, so it is split by columns: still the same bits.
+        assertRowsMatchASliceDoneAlone(vector, rng, 40, 800 + 5, 400, 12);
+    }
+
+    private static void assertRowsMatchASliceDoneAlone(Gemm vector, Random rng, int m, int n, int k, int firstRow) {
         float[] a = randomFloats(rng, m * k);
         float[] b = randomFloats(rng, k * n);
         float[] whole = new float[m * n];
         vector.f32(false, false, m, n, k, a, b, whole);
-        // Row i of C is the same sum whichever thread computes it: compare with a 4-row slice done alone.
         float[] slice = new float[4 * n];
-        float[] rows = java.util.Arrays.copyOfRange(a, 128 * k, 132 * k);
-        vector.f32(false, false, 4, n, k, rows, b, slice);
-        org.junit.jupiter.api.Assertions.assertArrayEquals(slice, java.util.Arrays.copyOfRange(whole, 128 * n, 132 * n));
-
-        // A B too large for a core's cache is split by columns: still the same bits.
-        int wideM = 40;
-        int wideN = 800 + 5;
-        int wideK = 400;
-        float[] wa = randomFloats(rng, wideM * wideK);
-        float[] wb = randomFloats(rng, wideK * wideN);
-        float[] wide = new float[wideM * wideN];
-        vector.f32(false, false, wideM, wideN, wideK, wa, wb, wide);
-        float[] wideSlice = new float[4 * wideN];
-        vector.f32(false, false, 4, wideN, wideK, java.util.Arrays.copyOfRange(wa, 12 * wideK, 16 * wideK), wb, wideSlice);
-        org.junit.jupiter.api.Assertions.assertArrayEquals(wideSlice,
-                java.util.Arrays.copyOfRange(wide, 12 * wideN, 16 * wideN));
+        vector.f32(false, false, 4, n, k, java.util.Arrays.copyOfRange(a, firstRow * k, (firstRow + 4) * k), b, slice);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(slice,
+                java.util.Arrays.copyOfRange(whole, firstRow * n, (firstRow + 4) * n));
     }
 }
