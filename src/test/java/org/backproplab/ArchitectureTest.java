@@ -35,10 +35,17 @@ class ArchitectureTest {
             .because("cli is the only package that ends the JVM, with its documented exit codes");
 
     @ArchTest
-    static final ArchRule engineUsesTheJdkOnly = classes()
+    static final ArchRule engineUsesTheJdkAndTheWorkerPoolOnly = classes()
             .that().resideInAPackage("org.backproplab.engine..")
-            .should().onlyDependOnClassesThat().resideInAnyPackage("org.backproplab.engine..", "java..", "jdk..")
-            .because("the engine sits at the bottom: it depends on nothing else of org.backproplab, nor on any library");
+            .should().onlyDependOnClassesThat().resideInAnyPackage("org.backproplab.engine..",
+                    "org.backproplab.concurrent..", "java..", "jdk..")
+            .because("the engine sits at the bottom: of org.backproplab it uses only the shared worker pool, and no library");
+
+    @ArchTest
+    static final ArchRule concurrentUsesTheJdkOnly = classes()
+            .that().resideInAPackage("org.backproplab.concurrent..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("org.backproplab.concurrent..", "java..")
+            .because("the one worker pool is a utility beneath the engine, which nn and data use as well");
 
     @ArchTest
     static final ArchRule cliDoesNotUseUi = noClasses()
@@ -58,14 +65,16 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("org.backproplab.data..", "org.backproplab.lesson..",
                     "org.backproplab.stepper..", "org.backproplab.labs..", "org.backproplab.codegen..",
                     "org.backproplab.cli..", "org.backproplab.ui..")
-            .because("nn is networks and the one training step on the engine; the labs and views build on it");
+            .because("nn is networks and the one training step on the engine (it may use the worker pool of "
+                    + "org.backproplab.concurrent and the shuffle of org.backproplab.sampling); the labs and views build on it");
 
     @ArchTest
     static final ArchRule dataUsesOnlyTheEngine = noClasses()
             .that().resideInAPackage("org.backproplab.data..")
             .should().dependOnClassesThat().resideInAnyPackage("org.backproplab.nn..", "org.backproplab.lesson..",
                     "org.backproplab.stepper..", "org.backproplab.labs..", "org.backproplab.codegen..",
-                    "org.backproplab.cli..", "org.backproplab.ui..");
+                    "org.backproplab.cli..", "org.backproplab.ui..")
+            .because("data builds on the engine (and may use the worker pool of org.backproplab.concurrent), nothing above it");
 
     @ArchTest
     static final ArchRule lessonSitsBelowTheViewsBackEnds = noClasses()

@@ -4,8 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.backproplab.engine.kernel.FloatOps;
-import org.backproplab.engine.kernel.Kernels;
+import org.backproplab.concurrent.Parallel;
 
 /**
  * The MNIST digits: 60,000 training and 10,000 test images of 28×28 grey pixels with labels 0–9, read from
@@ -32,7 +31,7 @@ public record Mnist(Split train, Split test) {
 
         /** Pixel p of image i, scaled to [0, 1]. */
         public float pixel(int i, int p) {
-            return (pixels[i * rows * cols + p] & 0xff) / 255f;
+            return Pixels.unit(pixels[i * rows * cols + p]);
         }
 
         /**
@@ -48,16 +47,15 @@ public record Mnist(Split train, Split test) {
             // A batch of 128 images is 100,000 pixels read from random rows of 47 MB: worth both cores.
             int parts = 4;
             int chunk = (n + parts - 1) / parts;
-            Kernels.parallelFor(parts,
+            Parallel.run(parts,
                     part -> copy(order, from, part * chunk, Math.min(n, (part + 1) * chunk), x, y));
         }
 
         private void copy(int[] order, int from, int k0, int k1, float[] x, float[] y) {
             int p = pixelsPerImage();
-            FloatOps ops = Kernels.floatOps();
             for (int k = k0; k < k1; k++) {
                 int i = order == null ? from + k : order[from + k];
-                ops.unitPixels(pixels, i * p, x, k * p, p);
+                Pixels.toUnit(pixels, i * p, x, k * p, p);
                 y[k * 10 + labels[i]] = 1f;
             }
         }

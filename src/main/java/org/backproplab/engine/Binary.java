@@ -1,6 +1,7 @@
 package org.backproplab.engine;
 
 import java.util.List;
+import org.backproplab.engine.kernel.Kernels;
 
 /**
  * Element-wise arithmetic of two inputs, c = a ∘ b, with broadcasting of a scalar or a 1×N row over the rows
@@ -91,9 +92,10 @@ public final class Binary implements Op {
     public void forward(Tensor out) {
         Tensor a = out.inputs().get(0);
         Tensor b = out.inputs().get(1);
-        if (kind == Kind.ADD && out.value() instanceof F32Buffer fo && a.sameShape(out) && b.rows() == 1
-                && b.cols() == out.cols()) {
-            addRowF32(((F32Buffer) a.value()).array(), ((F32Buffer) b.value()).array(), fo.array(), out.cols());
+        if (kind == Kind.ADD && out.dtype() == DType.F32 && a.sameShape(out) && b.rows() == 1 && b.cols() == out.cols()) {
+            // The bias add of every dense layer: the same sums, without the per-element dispatch.
+            Kernels.floatOps().addRow(F32Buffer.floats(a.value()), F32Buffer.floats(b.value()),
+                    F32Buffer.floats(out.value()), out.cols());
             return;
         }
         Buffer av = a.value();
@@ -106,23 +108,20 @@ public final class Binary implements Op {
         }
     }
 
-    /** The bias add of every dense layer, kept free of per-element dispatch. */
-    private static void addRowF32(float[] a, float[] row, float[] out, int cols) {
-        for (int base = 0; base < a.length; base += cols) {
-            for (int c = 0; c < cols; c++) {
-                out[base + c] = a[base + c] + row[c];
-            }
-        }
-    }
-
     @Override
     public void backward(Tensor out, int index, Buffer dst) {
         Tensor a = out.inputs().get(0);
         Tensor b = out.inputs().get(1);
         Tensor in = out.inputs().get(index);
         Buffer g = out.grad();
-        if (kind == Kind.ADD && g instanceof F32Buffer fg) {
-            addBackwardF32(fg.array(), ((F32Buffer) dst).array(), in.sameShape(out), out.cols());
+        if (kind == Kind.ADD && out.dtype() == DType.F32) {
+            // ADD's rule (∂c/∂a = ∂c/∂b = 1) in float32: a same-shaped input's share is g itself, copied over
+            // (see backwardOverwrites); a broadcast one's is g summed over the elements it was repeated into.
+            if (in.sameShape(out)) {
+                dst.copyFrom(g);
+            } else {
+                Kernels.floatOps().addBroadcastSums(F32Buffer.floats(g), F32Buffer.floats(dst), out.cols());
+            }
             return;
         }
         Buffer av = a.value();
@@ -141,27 +140,6 @@ public final class Binary implements Op {
     @Override
     public boolean backwardOverwrites(Tensor out, int index) {
         return kind == Kind.ADD && out.dtype() == DType.F32 && out.inputs().get(index).sameShape(out);
-    }
-
-    private static void addBackwardF32(float[] g, float[] dst, boolean sameShape, int cols) {
-        if (sameShape) {
-            System.arraycopy(g, 0, dst, 0, g.length);
-            return;
-        }
-        if (dst.length == 1) {
-            float sum = 0;
-            for (float v : g) {
-                sum += v;
-            }
-            dst[0] += sum;
-            return;
-        }
-        // A bias row: column sums, row after row, so that the inner loop runs over contiguous columns.
-        for (int base = 0; base < g.length; base += cols) {
-            for (int c = 0; c < cols; c++) {
-                dst[c] += g[base + c];
-            }
-        }
     }
 
     @Override

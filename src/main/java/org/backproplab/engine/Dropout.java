@@ -2,6 +2,7 @@ package org.backproplab.engine;
 
 import java.util.Map;
 import java.util.Random;
+import org.backproplab.engine.kernel.Kernels;
 
 /**
  * Inverted dropout: while training, each element is kept with probability 1 − p and scaled by 1/(1 − p),
@@ -68,12 +69,8 @@ public final class Dropout implements Op {
                 mask[i] = settings.rng.nextDouble() < settings.rate ? 0f : keep;
             }
         }
-        if (y instanceof F32Buffer fy) {
-            float[] xs = ((F32Buffer) x).array();
-            float[] ys = fy.array();
-            for (int i = 0; i < ys.length; i++) {
-                ys[i] = xs[i] * mask[i];
-            }
+        if (y.dtype() == DType.F32) {
+            Kernels.floatOps().multiply(F32Buffer.floats(x), mask, F32Buffer.floats(y));
         } else {
             for (int i = 0; i < y.length(); i++) {
                 y.set(i, x.get(i) * mask[i]);
@@ -88,12 +85,8 @@ public final class Dropout implements Op {
             dst.copyFrom(g);
             return;
         }
-        if (dst instanceof F32Buffer fd) {
-            float[] gs = ((F32Buffer) g).array();
-            float[] ds = fd.array();
-            for (int i = 0; i < ds.length; i++) {
-                ds[i] = gs[i] * mask[i];
-            }
+        if (dst.dtype() == DType.F32) {
+            Kernels.floatOps().multiply(F32Buffer.floats(g), mask, F32Buffer.floats(dst));
         } else {
             for (int i = 0; i < dst.length(); i++) {
                 dst.set(i, g.get(i) * mask[i]);

@@ -5,6 +5,11 @@ import java.util.Arrays;
 /** Float32 storage for bulk training. */
 public record F32Buffer(float[] array) implements Buffer {
 
+    /** The backing array of a buffer known to be float32, for the loops behind {@code engine.kernel}. */
+    static float[] floats(Buffer buffer) {
+        return ((F32Buffer) buffer).array;
+    }
+
     @Override public DType dtype() { return DType.F32; }
     @Override public int length() { return array.length; }
     @Override public double get(int i) { return array[i]; }

@@ -113,8 +113,7 @@ public final class Graph {
                 node.zeroGrad();
             }
         }
-        output.grad().fill(1);
-        output.markGradTouched();
+        output.gradient().seed();
         if (listener != null) {
             listener.on(new PassEvent.GradientSeed(output, output.gradSnapshot()));
         }
@@ -134,24 +133,21 @@ public final class Graph {
     }
 
     /**
-     * One chain-rule step. The op writes its contribution into zeros: straight into the input's gradient
-     * when that is still zero, else into a scratch buffer that is then added, so that the sum is the same
-     * whether or not anyone watches.
+     * One chain-rule step. The op writes its contribution into zeros: straight into the input's gradient when
+     * that holds nothing yet (and nobody watches), else into a scratch buffer that is then added, so that the
+     * sum is the same whether or not anyone watches.
      */
     private void propagate(Tensor node, int index, Tensor in, PassListener listener) {
-        boolean accumulated = !in.isGradZero();
+        Gradient grad = in.gradient();
+        boolean accumulated = grad.isHeld();
         if (listener == null && !accumulated) {
-            Buffer grad = node.op().backwardOverwrites(node, index) ? in.gradToOverwrite() : in.grad();
-            node.op().backward(node, index, grad);
-            in.markGradTouched();
+            node.op().backward(node, index, grad.first(node.op().backwardOverwrites(node, index)));
             return;
         }
-        Buffer grad = in.grad();
         Buffer contribution = scratch(in);
         node.op().backward(node, index, contribution);
         Snapshot before = listener == null ? null : in.gradSnapshot();
-        grad.addAll(contribution);
-        in.markGradTouched();
+        grad.add(contribution);
         if (listener != null) {
             listener.on(new PassEvent.BackwardStep(node, index, in, node.gradSnapshot(),
                     node.op().localDerivative(node, index), Snapshot.of(in.rows(), in.cols(), contribution),

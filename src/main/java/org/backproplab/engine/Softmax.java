@@ -1,7 +1,6 @@
 package org.backproplab.engine;
 
 import java.util.Map;
-import org.backproplab.engine.kernel.FloatOps;
 import org.backproplab.engine.kernel.Kernels;
 
 /**
@@ -44,7 +43,8 @@ public final class Softmax implements Op {
         Buffer v = x.value();
         int cols = x.cols();
         if (v instanceof F32Buffer f) {
-            probabilitiesF32(f.array(), x.rows(), cols, p, logSumExp, exps);
+            // float32 logits as numpy computes them: x − max and exp in float32 (see FloatOps#softmaxRows)
+            Kernels.floatOps().softmaxRows(f.array(), x.rows(), cols, p, logSumExp, exps);
             return;
         }
         for (int r = 0; r < x.rows(); r++) {
@@ -62,37 +62,6 @@ public final class Softmax implements Op {
                 p[r * cols + c] /= sum;
             }
             logSumExp[r] = max + Math.log(sum);
-        }
-    }
-
-    /**
-     * The same for float32 logits, as numpy computes it in float32: x − max in float, then exp of the whole
-     * batch at once ({@link FloatOps#exp}, one vector instruction sequence per 16 values where the Vector API is
-     * present), sums and probabilities in double. exps is the node's scratch, as large as x.
-     */
-    private static void probabilitiesF32(float[] v, int rows, int cols, double[] p, double[] logSumExp, float[] exps) {
-        for (int r = 0; r < rows; r++) {
-            int row = r * cols;
-            float max = Float.NEGATIVE_INFINITY;
-            for (int c = 0; c < cols; c++) {
-                max = Math.max(max, v[row + c]);
-            }
-            for (int c = 0; c < cols; c++) {
-                exps[row + c] = v[row + c] - max;
-            }
-            logSumExp[r] = max;
-        }
-        Kernels.floatOps().exp(exps, rows * cols);
-        for (int r = 0; r < rows; r++) {
-            int row = r * cols;
-            double sum = 0;
-            for (int c = 0; c < cols; c++) {
-                sum += exps[row + c];
-            }
-            for (int c = 0; c < cols; c++) {
-                p[row + c] = exps[row + c] / sum;
-            }
-            logSumExp[r] += Math.log(sum);
         }
     }
 

@@ -18,27 +18,22 @@ public final class Tensor {
     private final long id = IDS.incrementAndGet();
     private final int rows;
     private final int cols;
-    private final DType dtype;
     private final Buffer value;
-    private Buffer grad;
-    /** The gradient is zero, but its buffer still holds older numbers (see {@link #zeroGrad()}). */
-    private boolean gradStale;
-    /** True while the gradient is known to hold only zeros, so a first contribution can be written in place. */
-    private boolean gradZero = true;
+    private final Gradient gradient;
     private final Op op;
     private final List<Tensor> inputs;
     private String name;
     private boolean requiresGrad;
     private boolean trainable;
 
-    private Tensor(int rows, int cols, DType dtype, Buffer value, Op op, List<Tensor> inputs) {
+    private Tensor(int rows, int cols, Buffer value, Op op, List<Tensor> inputs) {
         if (rows < 1 || cols < 1) {
             throw new ShapeException("a tensor needs at least one row and one column, not [" + rows + "x" + cols + "]");
         }
         this.rows = rows;
         this.cols = cols;
-        this.dtype = dtype;
         this.value = value;
+        this.gradient = new Gradient(value.dtype(), rows * cols);
         this.op = op;
         this.inputs = inputs;
         this.requiresGrad = op == null || inputs.stream().anyMatch(Tensor::requiresGrad);
@@ -47,7 +42,7 @@ public final class Tensor {
     // ---- leaves ----
 
     public static Tensor zeros(DType dtype, int rows, int cols) {
-        return new Tensor(rows, cols, dtype, Buffer.zeros(dtype, rows * cols), null, List.of());
+        return new Tensor(rows, cols, Buffer.zeros(dtype, rows * cols), null, List.of());
     }
 
     public static Tensor scalar(double v) {
@@ -80,13 +75,13 @@ public final class Tensor {
     /** A float32 matrix that takes {@code values} (row-major) as its storage, without copying. */
     public static Tensor wrap(int rows, int cols, float[] values) {
         checkLength(rows, cols, values.length);
-        return new Tensor(rows, cols, DType.F32, new F32Buffer(values), null, List.of());
+        return new Tensor(rows, cols, new F32Buffer(values), null, List.of());
     }
 
     /** A float64 matrix that takes {@code values} (row-major) as its storage, without copying. */
     public static Tensor wrap(int rows, int cols, double[] values) {
         checkLength(rows, cols, values.length);
-        return new Tensor(rows, cols, DType.F64, new F64Buffer(values), null, List.of());
+        return new Tensor(rows, cols, new F64Buffer(values), null, List.of());
     }
 
     private static void checkLength(int rows, int cols, int length) {
@@ -97,14 +92,14 @@ public final class Tensor {
 
     /** Made by ops: a node of the given shape whose value {@code op} computes at once. */
     public static Tensor compute(Op op, int rows, int cols, Tensor... inputs) {
-        DType dtype = inputs[0].dtype;
+        DType dtype = inputs[0].dtype();
         for (Tensor in : inputs) {
-            if (in.dtype != dtype) {
+            if (in.dtype() != dtype) {
                 throw new ShapeException(op.name() + ": element types differ (" + inputs[0].describe() + " and "
                         + in.describe() + ")");
             }
         }
-        Tensor out = new Tensor(rows, cols, dtype, Buffer.zeros(dtype, rows * cols), op, List.of(inputs));
+        Tensor out = new Tensor(rows, cols, Buffer.zeros(dtype, rows * cols), op, List.of(inputs));
         op.forward(out);
         return out;
     }
@@ -115,7 +110,7 @@ public final class Tensor {
     public int rows() { return rows; }
     public int cols() { return cols; }
     public int size() { return rows * cols; }
-    public DType dtype() { return dtype; }
+    public DType dtype() { return value.dtype(); }
     public boolean isScalar() { return rows == 1 && cols == 1; }
     public boolean isLeaf() { return op == null; }
     public Op op() { return op; }
@@ -131,7 +126,7 @@ public final class Tensor {
     }
 
     private String describe() {
-        return dtype + " " + shape();
+        return dtype() + " " + shape();
     }
 
     // ---- naming and flags ----
@@ -211,26 +206,12 @@ public final class Tensor {
 
     /** The gradient ∂L/∂this, allocated (as zeros) on first use. */
     public Buffer grad() {
-        if (grad == null) {
-            grad = Buffer.zeros(dtype, rows * cols);
-            gradZero = true;
-        } else if (gradStale) {
-            grad.fill(0);
-            gradStale = false;
-        }
-        return grad;
+        return gradient.read();
     }
 
-    /**
-     * The gradient buffer for an op that is about to assign every element of it ({@link Op#backwardOverwrites}):
-     * numbers left from before a {@link #zeroGrad()} are not cleared first, since they will all be overwritten.
-     */
-    Buffer gradToOverwrite() {
-        if (grad == null) {
-            return grad();
-        }
-        gradStale = false;
-        return grad;
+    /** The gradient with its lazy zeroing, for {@link Graph}'s backward pass. */
+    Gradient gradient() {
+        return gradient;
     }
 
     public double gradAt(int r, int c) {
@@ -249,19 +230,11 @@ public final class Tensor {
 
     /**
      * Sets the gradient to zero. The buffer is cleared when the gradient is next read, or not at all when an op
-     * overwrites it first: zeroing a large weight's gradient before every batch only to overwrite it cost a pass
-     * over its memory.
+     * overwrites it first (see {@link Gradient}).
      */
     public void zeroGrad() {
-        if (grad != null && !gradZero) {
-            gradStale = true;
-        }
-        gradZero = true;
+        gradient.zero();
     }
-
-    boolean isGradZero() { return gradZero; }
-
-    void markGradTouched() { gradZero = false; }
 
     private int index(int r, int c) {
         if (r < 0 || r >= rows || c < 0 || c >= cols) {

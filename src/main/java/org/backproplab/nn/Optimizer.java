@@ -9,7 +9,7 @@ import org.backproplab.engine.Buffer;
 import org.backproplab.engine.F32Buffer;
 import org.backproplab.engine.Snapshot;
 import org.backproplab.engine.Tensor;
-import org.backproplab.engine.kernel.Kernels;
+import org.backproplab.concurrent.Parallel;
 
 /**
  * Gradient descent on a list of parameters. The base zeroes gradients, applies L2 weight decay
@@ -75,7 +75,7 @@ public abstract sealed class Optimizer permits Optimizer.Sgd, Optimizer.Momentum
                 if (n >= PARALLEL_SIZE) {
                     // Element-wise, so any split gives the same numbers; both cores share the memory traffic.
                     int chunk = (n + PARTS - 1) / PARTS;
-                    Kernels.parallelFor(PARTS, part -> updateF32(ws, gs, s, decay, part * chunk,
+                    Parallel.run(PARTS, part -> updateF32(ws, gs, s, decay, part * chunk,
                             Math.min(n, (part + 1) * chunk)));
                 } else {
                     updateF32(ws, gs, s, decay, 0, n);

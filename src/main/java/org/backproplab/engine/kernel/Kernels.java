@@ -1,5 +1,7 @@
 package org.backproplab.engine.kernel;
 
+import java.util.function.Supplier;
+
 /**
  * Chooses the kernels once: the Vector API one when the JVM was started with
  * {@code --add-modules jdk.incubator.vector}, else plain Java. {@code -Dbackproplab.kernel=java} forces
@@ -33,30 +35,39 @@ public final class Kernels {
         return GEMM;
     }
 
-    /**
-     * Runs body(0..parts-1) on the kernel threads (the caller included) and returns when all are done; for
-     * hot loops outside the kernels, such as gathering a batch. Parts must be independent.
-     */
-    public static void parallelFor(int parts, java.util.function.IntConsumer body) {
-        Parallel.run(parts, body);
-    }
-
     public static FloatOps floatOps() {
         return FLOAT_OPS;
     }
 
     /** The Vector API element-wise loops, or null where the module is absent. */
     public static FloatOps vectorFloatOpsOrNull() {
-        return vectorOrNull() == null ? null : new VectorFloatOps();
+        return ifVectorApi(() -> new VectorFloatOps());
     }
 
     /** The Vector API kernel, or null where the module is absent. */
     public static Gemm vectorOrNull() {
+        return ifVectorApi(() -> new VectorGemm());
+    }
+
+    /**
+     * True when the kernels in use are the Vector API ones; other hot loops (such as {@code data.Pixels}) follow
+     * this choice, so that {@code -Dbackproplab.kernel=java} rules the Vector API out everywhere.
+     */
+    public static boolean usesVectorApi() {
+        return GEMM instanceof VectorGemm;
+    }
+
+    /**
+     * What {@code make} makes, or null where the JVM lacks the Vector API module (or the class fails to link).
+     * {@code make} must be a lambda, not a constructor reference: a reference would load the vector class when
+     * this call is made, outside the check.
+     */
+    public static <T> T ifVectorApi(Supplier<T> make) {
         if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
             return null;
         }
         try {
-            return new VectorGemm();
+            return make.get();
         } catch (LinkageError e) {
             return null;
         }

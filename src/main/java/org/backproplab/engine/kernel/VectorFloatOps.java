@@ -1,19 +1,14 @@
 package org.backproplab.engine.kernel;
 
-import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorOperators;
-import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
 /** {@link FloatOps} with the Vector API: a compare and a blend per vector instead of a branch per element. */
 final class VectorFloatOps implements FloatOps {
 
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
-    private static final VectorSpecies<Integer> I = VectorSpecies.of(int.class, S.vectorShape());
-    /** As many bytes as S has floats: one load widens to one float vector. */
-    private static final VectorSpecies<Byte> B = VectorSpecies.of(byte.class, VectorShape.forBitSize(S.length() * 8));
 
     @Override
     public void reluBackward(float[] x, float[] g, float[] d) {
@@ -25,18 +20,6 @@ final class VectorFloatOps implements FloatOps {
         }
         for (; i < d.length; i++) {
             d[i] = x[i] > 0 ? g[i] : 0f;
-        }
-    }
-
-    @Override
-    public void unitPixels(byte[] src, int s, float[] dst, int d, int n) {
-        int i = 0;
-        for (int bound = S.loopBound(n); i < bound; i += S.length()) {
-            IntVector widened = (IntVector) ByteVector.fromArray(B, src, s + i).convertShape(VectorOperators.B2I, I, 0);
-            ((FloatVector) widened.and(0xff).convert(VectorOperators.I2F, 0)).div(255f).intoArray(dst, d + i);
-        }
-        for (; i < n; i++) {
-            dst[d + i] = (src[s + i] & 0xff) / 255f;
         }
     }
 

@@ -2,6 +2,7 @@ package org.backproplab.engine.kernel;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
+import org.backproplab.concurrent.Parallel;
 
 /**
  * Float32 matrix product with the Vector API: a micro-kernel of 12 rows × 2 vectors of C (4 rows where vectors

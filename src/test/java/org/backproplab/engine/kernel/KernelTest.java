@@ -1,16 +1,16 @@
-package org.backproplab.engine;
+package org.backproplab.engine.kernel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import java.util.Random;
-import org.backproplab.engine.kernel.Gemm;
-import org.backproplab.engine.kernel.JavaGemm;
-import org.backproplab.engine.kernel.Kernels;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Both matrix-product kernels agree with a float64 reference on odd shapes, in all four layouts. */
+/**
+ * Both matrix-product kernels agree with a float64 reference on odd shapes, in all four layouts; the plain and
+ * vector element-wise loops give the same bits.
+ */
 class KernelTest {
 
     @ParameterizedTest(name = "{0}x{2} @ {2}x{1}")
@@ -77,7 +77,7 @@ class KernelTest {
 
     @org.junit.jupiter.api.Test
     void reluBackwardLoopsAgree() {
-        org.backproplab.engine.kernel.FloatOps vector = Kernels.vectorFloatOpsOrNull();
+        FloatOps vector = Kernels.vectorFloatOpsOrNull();
         assertNotNull(vector);
         Random rng = new Random(3);
         for (int n : new int[] {1, 15, 16, 17, 100, 16 * 128 + 5}) {
@@ -86,7 +86,7 @@ class KernelTest {
             x[0] = 0f; // the kink: no gradient, as the float64 path
             float[] plain = new float[n];
             float[] fast = new float[n];
-            new org.backproplab.engine.kernel.FloatOps.Plain().reluBackward(x, g, plain);
+            new FloatOps.Plain().reluBackward(x, g, plain);
             vector.reluBackward(x, g, fast);
             org.junit.jupiter.api.Assertions.assertArrayEquals(plain, fast);
             for (int i = 0; i < n; i++) {
@@ -96,35 +96,28 @@ class KernelTest {
     }
 
     @org.junit.jupiter.api.Test
-    void pixelLoopsAgreeWithDivisionBy255ForEveryByte() {
-        org.backproplab.engine.kernel.FloatOps vector = Kernels.vectorFloatOpsOrNull();
-        assertNotNull(vector);
-        byte[] all = new byte[256 + 7 + 3];
-        for (int i = 0; i < all.length; i++) {
-            all[i] = (byte) (i * 37 + 11);
-        }
-        for (int n : new int[] {0, 1, 15, 16, 17, 256}) {
-            float[] plain = new float[n + 2];
-            float[] fast = new float[n + 2];
-            new org.backproplab.engine.kernel.FloatOps.Plain().unitPixels(all, 3, plain, 1, n);
-            vector.unitPixels(all, 3, fast, 1, n);
-            org.junit.jupiter.api.Assertions.assertArrayEquals(plain, fast);
-            assertEquals(0f, fast[0]);
-            assertEquals(0f, fast[n + 1]);
-            for (int i = 0; i < n; i++) {
-                int v = all[3 + i] & 0xff;
-                assertEquals(v / 255f, fast[1 + i]);
-            }
-        }
-        float[] ends = new float[2];
-        vector.unitPixels(new byte[] {0, (byte) 255}, 0, ends, 0, 2);
-        assertEquals(0f, ends[0]);
-        assertEquals(1f, ends[1]);
+    void sharedLoopsComputeTheOpsRules() {
+        FloatOps ops = new FloatOps.Plain();
+        float[] a = {1f, -2f, 3f, 0.5f, 0f, -0f};
+        float[] row = {10f, 20f, 30f};
+        float[] out = new float[6];
+        ops.addRow(a, row, out, 3);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new float[] {11f, 18f, 33f, 10.5f, 20f, 30f}, out);
+        float[] sums = new float[3];
+        ops.addBroadcastSums(a, sums, 3); // a bias row: the column sums
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new float[] {1.5f, -2f, 3f}, sums);
+        float[] total = {0f};
+        ops.addBroadcastSums(a, total, 3); // a scalar: the sum of everything
+        assertEquals(2.5f, total[0]);
+        ops.relu(a, out);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new float[] {1f, 0f, 3f, 0.5f, 0f, 0f}, out);
+        ops.multiply(a, new float[] {2f, 2f, 0f, 2f, 2f, 2f}, out);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new float[] {2f, -4f, 0f, 1f, 0f, -0f}, out);
     }
 
     @org.junit.jupiter.api.Test
     void expLoopsGiveTheSameBitsWithinTwoUlpOfMathExp() {
-        org.backproplab.engine.kernel.FloatOps vector = Kernels.vectorFloatOpsOrNull();
+        FloatOps vector = Kernels.vectorFloatOpsOrNull();
         assertNotNull(vector);
         Random rng = new Random(5);
         float[] x = new float[16 * 400 + 7];
@@ -136,7 +129,7 @@ class KernelTest {
         System.arraycopy(special, 0, x, 0, special.length);
         float[] plain = x.clone();
         float[] fast = x.clone();
-        new org.backproplab.engine.kernel.FloatOps.Plain().exp(plain, plain.length);
+        new FloatOps.Plain().exp(plain, plain.length);
         vector.exp(fast, fast.length);
         org.junit.jupiter.api.Assertions.assertArrayEquals(plain, fast, "the same bits from both loops");
         assertEquals(1f, fast[0]);
@@ -159,30 +152,21 @@ class KernelTest {
     void largeProductsSplitOverCoresGiveTheSameBitsAsOneCore() {
         Gemm vector = Kernels.vectorOrNull();
         Random rng = new Random(4);
-        int m = 260;
-        int n = 70;
-        int k = 300;
+        // Row i of C is the same sum whichever thread computes it: compare rows of a large product split by rows
+        // with a 4-row slice done alone ...
+        assertRowsMatchASliceDoneAlone(vector, rng, 260, 70, 300, 128);
+        // ... and of one whose B is too large for a core's cache, so it is split by columns: still the same bits.
+        assertRowsMatchASliceDoneAlone(vector, rng, 40, 800 + 5, 400, 12);
+    }
+
+    private static void assertRowsMatchASliceDoneAlone(Gemm vector, Random rng, int m, int n, int k, int firstRow) {
         float[] a = randomFloats(rng, m * k);
         float[] b = randomFloats(rng, k * n);
         float[] whole = new float[m * n];
         vector.f32(false, false, m, n, k, a, b, whole);
-        // Row i of C is the same sum whichever thread computes it: compare with a 4-row slice done alone.
         float[] slice = new float[4 * n];
-        float[] rows = java.util.Arrays.copyOfRange(a, 128 * k, 132 * k);
-        vector.f32(false, false, 4, n, k, rows, b, slice);
-        org.junit.jupiter.api.Assertions.assertArrayEquals(slice, java.util.Arrays.copyOfRange(whole, 128 * n, 132 * n));
-
-        // A B too large for a core's cache is split by columns: still the same bits.
-        int wideM = 40;
-        int wideN = 800 + 5;
-        int wideK = 400;
-        float[] wa = randomFloats(rng, wideM * wideK);
-        float[] wb = randomFloats(rng, wideK * wideN);
-        float[] wide = new float[wideM * wideN];
-        vector.f32(false, false, wideM, wideN, wideK, wa, wb, wide);
-        float[] wideSlice = new float[4 * wideN];
-        vector.f32(false, false, 4, wideN, wideK, java.util.Arrays.copyOfRange(wa, 12 * wideK, 16 * wideK), wb, wideSlice);
-        org.junit.jupiter.api.Assertions.assertArrayEquals(wideSlice,
-                java.util.Arrays.copyOfRange(wide, 12 * wideN, 16 * wideN));
+        vector.f32(false, false, 4, n, k, java.util.Arrays.copyOfRange(a, firstRow * k, (firstRow + 4) * k), b, slice);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(slice,
+                java.util.Arrays.copyOfRange(whole, firstRow * n, (firstRow + 4) * n));
     }
 }

@@ -1,4 +1,4 @@
-package org.backproplab.engine.kernel;
+package org.backproplab.concurrent;
 
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -7,13 +7,15 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntConsumer;
 
 /**
- * Splits a kernel's work over the cores with as little hand-over latency as possible: one daemon worker per
+ * The one worker pool of the app. Splits work (a matrix product, an optimizer step, gathering a batch) over the cores with as little hand-over latency as possible: one daemon worker per
  * extra core, and the calling thread, take parts from a shared counter until none are left. A training step
  * calls the kernels every few tens of microseconds, so idle workers spin, then yield, briefly before they park
  * (a pool's wake-up would eat the gain on products this small); and because parts are taken, not assigned, a worker
  * that the operating system has descheduled costs nothing: the caller does its parts and withdraws the offer.
+ *
+ * <p>There is one pool for the whole JVM on purpose: two pools of spinning workers would fight over the same cores.
  */
-final class Parallel {
+public final class Parallel {
 
     /** One worker per core beyond the caller's; {@code -Dbackproplab.threads=N} caps the threads at N. */
     private static final int WORKERS = Math.max(0, Math.min(Runtime.getRuntime().availableProcessors(),
@@ -30,7 +32,7 @@ final class Parallel {
 
     static {
         for (int w = 0; w < WORKERS; w++) {
-            POOL[w] = new Worker("backprop-lab kernel " + (w + 1));
+            POOL[w] = new Worker("backprop-lab worker " + (w + 1));
             POOL[w].start();
         }
     }
@@ -39,15 +41,15 @@ final class Parallel {
     }
 
     /** How many threads can work on one call at once. */
-    static int parallelism() {
+    public static int parallelism() {
         return WORKERS + 1;
     }
 
     /**
      * Runs body(0..parts-1) and returns when all are done. Only one caller at a time uses the workers; a
-     * concurrent caller (another training run, the UI) runs its parts itself.
+     * concurrent caller (another training run, the UI) runs its parts itself. Parts must be independent.
      */
-    static void run(int parts, IntConsumer body) {
+    public static void run(int parts, IntConsumer body) {
         if (WORKERS == 0 || parts < 2 || !IN_USE.tryAcquire()) {
             for (int p = 0; p < parts; p++) {
                 body.accept(p);
