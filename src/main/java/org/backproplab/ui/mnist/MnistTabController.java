@@ -26,6 +26,7 @@ import org.backproplab.ui.ViewListeners;
 import org.backproplab.nn.Activation;
 import org.backproplab.nn.Trainer;
 import org.backproplab.nn.TrainingConfig;
+import org.backproplab.ui.Format;
 
 /**
  * The controller of {@code mnist-tab.fxml}: binds the nodes to the {@link MnistTabModel} and forwards the buttons
@@ -255,8 +256,8 @@ public final class MnistTabController {
         boolean live = state == MnistTabModel.RunState.RUNNING || state == MnistTabModel.RunState.PAUSED;
         double done = p == null ? 0 : (p.epoch() - 1 + (double) p.batch() / p.batches()) / p.epochs();
         progressBar.setProgress(state == MnistTabModel.RunState.FINISHED ? 1 : done);
-        lossValue.setText(Format.loss(model.lossProperty().get()));
-        accuracyValue.setText(Format.percent(model.testAccuracyProperty().get()));
+        lossValue.setText(Format.fixed(model.lossProperty().get(), 4));
+        accuracyValue.setText(Format.percent(model.testAccuracyProperty().get(), 2));
         speedValue.setText(p == null ? Format.NONE : format("mnist.stat.speed.value", Format.count(p.samplesPerSecond())));
         etaValue.setText(p == null || !live ? Format.NONE : Format.duration(p.etaSeconds()));
         int images = model.trainingImagesProperty().get();
@@ -290,7 +291,7 @@ public final class MnistTabController {
         listeners.watch(model.confusionProperty(), m -> {
             confusionView.show(m, resources);
             confusionCaption.setText(m == null ? text("mnist.confusion.empty")
-                    : format("mnist.confusion.caption", Format.count(m.total()), Format.percent(m.accuracy())));
+                    : format("mnist.confusion.caption", Format.count(m.total()), Format.percent(m.accuracy(), 2)));
             ConfusionMatrix.Confusion worst = m == null ? null : m.worst();
             worstLabel.setText(worst == null ? "" : format("mnist.confusion.worst", worst.count(), worst.truth(),
                     worst.predicted()));
@@ -326,7 +327,7 @@ public final class MnistTabController {
                 for (int d = 1; d < p.length; d++) {
                     best = p[d] > p[best] ? d : best;
                 }
-                verdictLabel.setText(format("mnist.draw.verdict", best, Format.percent(p[best])));
+                verdictLabel.setText(format("mnist.draw.verdict", best, Format.percent(p[best], 2)));
             }
         });
     }

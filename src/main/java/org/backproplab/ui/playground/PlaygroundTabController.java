@@ -34,6 +34,7 @@ import org.backproplab.engine.Numbers;
 import org.backproplab.nn.Activation;
 import org.backproplab.nn.Playground;
 import org.backproplab.ui.ChartExport;
+import org.backproplab.ui.Format;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
@@ -343,7 +344,7 @@ public final class PlaygroundTabController {
         pgTestLossLabel.setText(format("playground.loss.test", Format.loss(epochs == 0 ? Double.NaN : f.testLoss().last())));
         pgTrainLossLabel.setText(format("playground.loss.train",
                 Format.loss(epochs == 0 ? Double.NaN : f.trainLoss().last())));
-        pgAccuracyLabel.setText(classes ? format("playground.accuracy", Format.percent(f.accuracy()))
+        pgAccuracyLabel.setText(classes ? format("playground.accuracy", Format.percent(f.accuracy(), 1))
                 : text("playground.regression.caption"));
         showSelection();
     }
