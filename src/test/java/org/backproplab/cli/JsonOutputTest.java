@@ -38,8 +38,8 @@ class JsonOutputTest {
         m.put("list", Arrays.asList(1.5, null, List.of(), Map.of()));
         assertEquals("{\"int\": 3, \"long\": 60000, \"whole\": 2, \"negativeZero\": -0.0, \"fraction\": 0.30000000000000004, "
                 + "\"tiny\": 1.0E-5, \"huge\": 1.0E20, \"nan\": null, \"infinity\": null, \"none\": null, \"yes\": true, "
-                + "\"text\": \"a \\\"b\\\"\\\\c\\n\\td \\u00e9 \\u4e2d\", \"list\": [1.5, null, [], {}]}", Json.write(m));
-        assertThrows(IllegalArgumentException.class, () -> Json.write(List.of(new Object())));
+                + "\"text\": \"a \\\"b\\\"\\\\c\\n\\td \\u00e9 \\u4e2d\", \"list\": [1.5, null, [], {}]}", JsonWriter.write(m));
+        assertThrows(IllegalArgumentException.class, () -> JsonWriter.write(List.of(new Object())));
     }
 
     @Test
