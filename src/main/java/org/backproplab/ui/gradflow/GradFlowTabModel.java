@@ -23,10 +23,10 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.util.Duration;
 
 import org.backproplab.files.CsvTable;
-import org.backproplab.data.DataFileException;
 import org.backproplab.data.Mnist;
 import org.backproplab.nn.Examples;
 import org.backproplab.nn.GradientFlow;
+import org.backproplab.ui.BackgroundLoad;
 
 /**
  * The gradient-flow lab's state and commands, with no nodes: the form, the run of one or two configurations, what
@@ -206,17 +206,9 @@ public final class GradFlowTabModel {
             return;
         }
         dataState.set(DataState.LOADING);
-        Thread loader = new Thread(() -> {
-            try {
-                Mnist.Split train = Mnist.loadSplit(mnistDirectory, "train", Mnist.TRAIN_IMAGES, Mnist.TRAIN_LABELS);
-                Platform.runLater(() -> dataLoaded(train));
-            } catch (DataFileException | RuntimeException e) {
-                String message = message(e);
-                Platform.runLater(() -> dataFailed(message));
-            }
-        }, "gradflow-mnist-loader");
-        loader.setDaemon(true);
-        loader.start();
+        BackgroundLoad.start("gradflow-mnist-loader",
+                () -> Mnist.loadSplit(mnistDirectory, "train", Mnist.TRAIN_IMAGES, Mnist.TRAIN_LABELS),
+                this::dataLoaded, this::dataFailed);
     }
 
     // ---- what arrives from elsewhere ----

@@ -23,13 +23,13 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.collections.ObservableList;
 import javafx.util.Duration;
 
-import org.backproplab.data.DataFileException;
 import org.backproplab.files.CsvTable;
 import org.backproplab.data.Mnist;
 import org.backproplab.nn.Evaluation;
 import org.backproplab.nn.Examples;
 import org.backproplab.nn.Trainer;
 import org.backproplab.nn.TrainingConfig;
+import org.backproplab.ui.BackgroundLoad;
 
 /**
  * The MNIST tab's state and commands, with no nodes: the settings form, the run and its live figures, and what
@@ -113,17 +113,7 @@ public final class MnistTabModel {
             return;
         }
         dataState.set(DataState.LOADING);
-        Thread loader = new Thread(() -> {
-            try {
-                Mnist loaded = Mnist.load(dataDirectory);
-                Platform.runLater(() -> dataLoaded(loaded));
-            } catch (DataFileException | RuntimeException e) {
-                String message = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
-                Platform.runLater(() -> dataFailed(message));
-            }
-        }, "mnist-loader");
-        loader.setDaemon(true);
-        loader.start();
+        BackgroundLoad.start("mnist-loader", () -> Mnist.load(dataDirectory), this::dataLoaded, this::dataFailed);
     }
 
     /** Starts a run with the settings of the form, if they are valid and nothing is running. */
