@@ -35,6 +35,7 @@ import org.backproplab.nn.Activation;
 import org.backproplab.nn.Playground;
 import org.backproplab.ui.ChartExport;
 import org.backproplab.ui.Format;
+import org.backproplab.ui.LossChart;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
@@ -105,7 +106,7 @@ public final class PlaygroundTabController {
     @FXML private CheckBox pgShowTestBox;
     @FXML private Label pgTestLossLabel;
     @FXML private Label pgTrainLossLabel;
-    @FXML private LossPlot pgLossPlot;
+    @FXML private LossChart pgLossPlot;
 
     private Map<Playground.Feature, CheckBox> featureBoxes;
 
@@ -340,7 +341,7 @@ public final class PlaygroundTabController {
         pgDiagram.show(f);
         pgEpochLabel.setText(Format.epoch(f.epoch()));
         int epochs = f.trainLoss().count();
-        pgLossPlot.show(f.trainLoss(), f.testLoss(), epochs);
+        pgLossPlot.show(epochs, f.trainLoss(), f.testLoss());
         pgTestLossLabel.setText(format("playground.loss.test", Format.loss(epochs == 0 ? Double.NaN : f.testLoss().last())));
         pgTrainLossLabel.setText(format("playground.loss.train",
                 Format.loss(epochs == 0 ? Double.NaN : f.trainLoss().last())));

@@ -9,6 +9,7 @@ import javafx.scene.control.MenuItem;
 import org.backproplab.stepper.GraphSvg;
 import org.backproplab.ui.ChartExport;
 import org.backproplab.ui.Exports;
+import org.backproplab.ui.LossChart;
 import org.backproplab.ui.Png;
 import org.backproplab.ui.graph.GraphView;
 
