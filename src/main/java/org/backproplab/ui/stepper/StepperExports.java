@@ -6,7 +6,7 @@ import java.util.ResourceBundle;
 import javafx.scene.Node;
 import javafx.scene.control.MenuItem;
 
-import org.backproplab.stepper.GraphSvg;
+import org.backproplab.drawing.GraphSvg;
 import org.backproplab.ui.ChartExport;
 import org.backproplab.ui.Exports;
 import org.backproplab.ui.LossChart;
