@@ -1,5 +1,6 @@
 package org.backproplab.ui;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
@@ -13,6 +14,7 @@ import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
 
 import org.backproplab.stepper.ShippedLessons;
+import org.backproplab.ui.gradflow.GradFlowTabModel;
 import org.backproplab.ui.mnist.MnistTabModel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -24,7 +26,8 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * A tour of the main window for {@code screenshots/}: every tab of {@code #mainTabs} (a tab added later is in the
  * tour too) in both languages, {@code view-<tab>-<language>.png}, then the step-through view in the dark and the
- * high-contrast theme and at the presentation zoom. Written to target/screenshots, or with
+ * high-contrast theme and at the presentation zoom. The MNIST tab and the gradient-flow lab are shown with their
+ * data: the tour fails when MNIST does not load. Written to target/screenshots, or with
  * {@code -Dbackproplab.screenshots=screenshots} to the README's folder (see README, "Screenshots").
  */
 @ExtendWith(ApplicationExtension.class)
@@ -59,6 +62,16 @@ class ScreenshotsTest {
                 if (MainWindow.MNIST_TAB.equals(tab.getId())) {
                     WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> window.mnist().dataStateProperty().get() == MnistTabModel.DataState.READY
                             || window.mnist().dataStateProperty().get() == MnistTabModel.DataState.FAILED);
+                    // the tour shows the tab with its digits: a failed load is a failed tour, not a screenshot of the error
+                    assertEquals(MnistTabModel.DataState.READY, window.mnist().dataStateProperty().get(),
+                            "MNIST did not load: " + window.mnist().dataErrorProperty().get());
+                }
+                if (MainWindow.GRADFLOW_TAB.equals(tab.getId())) {
+                    var state = window.gradflow().dataStateProperty();
+                    WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> state.get() == GradFlowTabModel.DataState.READY
+                            || state.get() == GradFlowTabModel.DataState.FAILED);
+                    assertEquals(GradFlowTabModel.DataState.READY, state.get(),
+                            "the gradient-flow lab's MNIST did not load: " + window.gradflow().dataErrorProperty().get());
                 }
                 String name = "view-" + tab.getId().replaceFirst("Tab$", "") + "-" + tag(language) + ".png";
                 assertDrawn(Screenshots.write(robot, stage.getScene(), name), name);
