@@ -40,6 +40,7 @@ class FormatTest {
         assertEquals("4.21e-05", Format.loss(4.2109e-5));
         assertEquals(Format.NONE, Format.loss(Double.NaN));
         assertEquals("97.3%", Format.percent(0.9734, 1));
+        assertEquals("46%", Format.percent(0.456, 0), "the gradient-flow lab's saturated share");
         assertEquals("0.00001", Format.setting(0.00001));
         assertEquals("0.03", Format.setting(0.03));
         assertEquals("3", Format.setting(3.0));
