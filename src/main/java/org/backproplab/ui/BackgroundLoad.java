@@ -12,6 +12,9 @@ import org.backproplab.data.DataFileException;
  */
 public final class BackgroundLoad {
 
+    /** Where a data set loaded in the background is: not asked for yet, loading, there, or not there. */
+    public enum State { NOT_LOADED, LOADING, READY, FAILED }
+
     /** What is read: a data file reader that may fail with a {@link DataFileException}. */
     @FunctionalInterface
     public interface Reader<T> {

@@ -8,14 +8,15 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
 
 import org.backproplab.stepper.ShippedLessons;
-import org.backproplab.ui.gradflow.GradFlowTabModel;
-import org.backproplab.ui.mnist.MnistTabModel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -60,18 +61,12 @@ class ScreenshotsTest {
             for (Tab tab : List.copyOf(tabs.getTabs())) {
                 robot.interact(() -> tabs.getSelectionModel().select(tab));
                 if (MainWindow.MNIST_TAB.equals(tab.getId())) {
-                    WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> window.mnist().dataStateProperty().get() == MnistTabModel.DataState.READY
-                            || window.mnist().dataStateProperty().get() == MnistTabModel.DataState.FAILED);
-                    // the tour shows the tab with its digits: a failed load is a failed tour, not a screenshot of the error
-                    assertEquals(MnistTabModel.DataState.READY, window.mnist().dataStateProperty().get(),
-                            "MNIST did not load: " + window.mnist().dataErrorProperty().get());
+                    // the tour shows the tab with its digits: a failed load is a failed tour, not a picture of the error
+                    assertLoaded(window.mnist().dataStateProperty(), window.mnist().dataErrorProperty(), "MNIST tab");
                 }
                 if (MainWindow.GRADFLOW_TAB.equals(tab.getId())) {
-                    var state = window.gradflow().dataStateProperty();
-                    WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> state.get() == GradFlowTabModel.DataState.READY
-                            || state.get() == GradFlowTabModel.DataState.FAILED);
-                    assertEquals(GradFlowTabModel.DataState.READY, state.get(),
-                            "the gradient-flow lab's MNIST did not load: " + window.gradflow().dataErrorProperty().get());
+                    assertLoaded(window.gradflow().dataStateProperty(), window.gradflow().dataErrorProperty(),
+                            "gradient-flow lab");
                 }
                 String name = "view-" + tab.getId().replaceFirst("Tab$", "") + "-" + tag(language) + ".png";
                 assertDrawn(Screenshots.write(robot, stage.getScene(), name), name);
@@ -90,6 +85,14 @@ class ScreenshotsTest {
         });
         assertDrawn(Screenshots.write(robot, stage.getScene(), "presentation-zoom-175.png"), "zoom");
         robot.interact(() -> window.setZoom(1));
+    }
+
+    /** Waits for a tab's MNIST to load (or fail) and fails the tour if it did not load. */
+    private static void assertLoaded(ReadOnlyObjectProperty<BackgroundLoad.State> state, ReadOnlyStringProperty error,
+                                     String where) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
+                () -> state.get() == BackgroundLoad.State.READY || state.get() == BackgroundLoad.State.FAILED);
+        assertEquals(BackgroundLoad.State.READY, state.get(), where + ": MNIST did not load: " + error.get());
     }
 
     private static String tag(Language language) {

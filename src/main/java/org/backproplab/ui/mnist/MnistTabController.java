@@ -21,12 +21,13 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.util.StringConverter;
 
-import org.backproplab.ui.ChartExport;
-import org.backproplab.ui.ViewListeners;
 import org.backproplab.nn.Activation;
 import org.backproplab.nn.Trainer;
 import org.backproplab.nn.TrainingConfig;
+import org.backproplab.ui.BackgroundLoad;
+import org.backproplab.ui.ChartExport;
 import org.backproplab.ui.Format;
+import org.backproplab.ui.ViewListeners;
 
 /**
  * The controller of {@code mnist-tab.fxml}: binds the nodes to the {@link MnistTabModel} and forwards the buttons
@@ -224,12 +225,12 @@ public final class MnistTabController {
                 case FAILED -> text("mnist.status.failed");
             };
         };
-        if (model.dataStateProperty().get() == MnistTabModel.DataState.FAILED
+        if (model.dataStateProperty().get() == BackgroundLoad.State.FAILED
                 && !model.openedModelProperty().get().isEmpty()) {
             status = openedStatus(); // no test images, but the drawing pad and the weights show the model
         }
         runStatusLabel.setText(status);
-        boolean noData = model.dataStateProperty().get() == MnistTabModel.DataState.FAILED;
+        boolean noData = model.dataStateProperty().get() == BackgroundLoad.State.FAILED;
         boolean failed = model.runStateProperty().get() == MnistTabModel.RunState.FAILED;
         banner.setVisible(noData || failed);
         banner.setManaged(noData || failed);
@@ -300,7 +301,7 @@ public final class MnistTabController {
 
     private void showGradient() {
         int i = model.selectedDigitProperty().get();
-        boolean ready = model.dataStateProperty().get() == MnistTabModel.DataState.READY && i >= 0;
+        boolean ready = model.dataStateProperty().get() == BackgroundLoad.State.READY && i >= 0;
         selectedDigitImage.setImage(ready ? PixelImages.image(ColorMap.inkImage(model.testPixels(i)), 28, 1) : null);
         float[] g = model.gradientProperty().get();
         gradientImage.setImage(PixelImages.image(ColorMap.heatImage(g == null ? new float[784] : g), 28, 1));

@@ -42,8 +42,6 @@ import org.backproplab.ui.BackgroundLoad;
  */
 public final class MnistTabModel {
 
-    /** Where the MNIST files are. */
-    public enum DataState { NOT_LOADED, LOADING, READY, FAILED }
 
     /** Where training is; IDLE before the first run. */
     public enum RunState { IDLE, RUNNING, PAUSED, FINISHED, STOPPED, FAILED }
@@ -79,7 +77,8 @@ public final class MnistTabModel {
     private final RunFigures figures = new RunFigures();
     private final ModelViews views = new ModelViews(() -> mnist == null ? null : mnist.test());
 
-    private final ReadOnlyObjectWrapper<DataState> dataState = new ReadOnlyObjectWrapper<>(DataState.NOT_LOADED);
+    private final ReadOnlyObjectWrapper<BackgroundLoad.State> dataState =
+            new ReadOnlyObjectWrapper<>(BackgroundLoad.State.NOT_LOADED);
     private final ReadOnlyStringWrapper dataError = new ReadOnlyStringWrapper("");
 
     private final SettingsForm form = new SettingsForm(Preset.MLP_128);
@@ -95,7 +94,8 @@ public final class MnistTabModel {
     private final BooleanBinding training = Bindings.createBooleanBinding(
             () -> runState.get() == RunState.RUNNING || runState.get() == RunState.PAUSED, runState);
     private final BooleanBinding canStart = Bindings.createBooleanBinding(
-            () -> dataState.get() == DataState.READY && form.problemProperty().get() == null && !training.get(), dataState,
+            () -> dataState.get() == BackgroundLoad.State.READY && form.problemProperty().get() == null
+                    && !training.get(), dataState,
             form.problemProperty(),
             training);
 
@@ -109,10 +109,10 @@ public final class MnistTabModel {
 
     /** Starts reading the MNIST files in the background, once; later calls do nothing. */
     public void loadData() {
-        if (dataState.get() != DataState.NOT_LOADED) {
+        if (dataState.get() != BackgroundLoad.State.NOT_LOADED) {
             return;
         }
-        dataState.set(DataState.LOADING);
+        dataState.set(BackgroundLoad.State.LOADING);
         BackgroundLoad.start("mnist-loader", () -> Mnist.load(dataDirectory), this::dataLoaded, this::dataFailed);
     }
 
@@ -185,14 +185,14 @@ public final class MnistTabModel {
 
     private void dataLoaded(Mnist loaded) {
         mnist = loaded;
-        dataState.set(DataState.READY);
+        dataState.set(BackgroundLoad.State.READY);
         views.testImagesLoaded();
         modelFiles.test(); // a model opened before the test images were here
     }
 
     private void dataFailed(String message) {
         dataError.set(message);
-        dataState.set(DataState.FAILED);
+        dataState.set(BackgroundLoad.State.FAILED);
     }
 
     /** Takes in what the run did since the last poll; the timer calls it, and tests may. */
@@ -291,7 +291,7 @@ public final class MnistTabModel {
 
     // ---- properties ----
 
-    public ReadOnlyObjectProperty<DataState> dataStateProperty() { return dataState.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<BackgroundLoad.State> dataStateProperty() { return dataState.getReadOnlyProperty(); }
     public ReadOnlyStringProperty dataErrorProperty() { return dataError.getReadOnlyProperty(); }
     public Path dataDirectory() { return dataDirectory; }
 
