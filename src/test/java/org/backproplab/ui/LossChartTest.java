@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
 
+import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
-import javafx.scene.layout.StackPane;
+import javafx.scene.image.WritableImage;
+import javafx.scene.layout.Pane;
 import javafx.stage.Stage;
 
 import org.backproplab.stepper.LossHistory;
@@ -16,6 +18,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Both looks of the loss chart, drawn headless to {@code loss-chart-*.png}: the lines land where their losses
@@ -27,14 +30,12 @@ class LossChartTest {
     private static final int W = 420;
     private static final int H = 160;
 
-    private StackPane root;
-    private Stage stage;
+    private final Pane holder = new Pane();
 
     @Start
     void start(Stage stage) {
-        this.stage = stage;
-        root = new StackPane();
-        stage.setScene(new Scene(root, W, H));
+        // the main window's size: a test that shrank the shared stage would race the next one's first paint
+        stage.setScene(new Scene(holder, 1280, 800));
         stage.show();
     }
 
@@ -46,9 +47,19 @@ class LossChartTest {
         return h;
     }
 
+    /** The chart alone, W × H, as a PNG under the screenshots folder. */
     private BufferedImage draw(FxRobot robot, LossChart chart, String name) throws Exception {
-        robot.interact(() -> root.getChildren().setAll(chart));
-        return Screenshots.write(robot, stage.getScene(), name);
+        robot.interact(() -> {
+            chart.setPrefSize(W, H);
+            holder.getChildren().setAll(chart);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        WritableImage[] image = new WritableImage[1];
+        robot.interact(() -> image[0] = chart.snapshot(null, null));
+        Png.write(image[0], Screenshots.folder().resolve(name));
+        assertEquals(W, (int) image[0].getWidth());
+        assertEquals(H, (int) image[0].getHeight());
+        return SwingFXUtils.fromFXImage(image[0], null);
     }
 
     /** How many pixels of column x (from y0 to y1) have this colour, give or take antialiasing. */
