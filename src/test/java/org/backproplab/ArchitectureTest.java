@@ -114,6 +114,19 @@ class ArchitectureTest {
             .because("the step-through state machine is tested and benchmarked without a display");
 
     @ArchTest
+    static final ArchRule drawingIsHeadless = noClasses()
+            .that().resideInAPackage("org.backproplab.drawing..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.kordamp.ikonli..", "org.fxmisc..",
+                    "org.backproplab.ui..", "org.backproplab.cli..")
+            .because("the graph's layout and SVG export run headless, for the view, the export and the benchmark alike");
+
+    @ArchTest
+    static final ArchRule stepperDoesNotDraw = noClasses()
+            .that().resideInAPackage("org.backproplab.stepper..")
+            .should().dependOnClassesThat().resideInAPackage("org.backproplab.drawing..")
+            .because("the drawing sits beside the stepper and draws what it holds; the state machine needs no picture");
+
+    @ArchTest
     static final ArchRule filesUsesTheJdkOnly = classes()
             .that().resideInAPackage("org.backproplab.files..")
             .should().onlyDependOnClassesThat().resideInAnyPackage("org.backproplab.files..", "java..")

@@ -113,7 +113,7 @@ public final class GradFlowCommand implements Callable<Integer> {
                     bad.step(), bad.layer(), bad.in());
         }
         if (json) {
-            out.println(Json.write(report(last, losses)));
+            out.println(JsonWriter.write(report(last, losses)));
         } else {
             table(out, last, losses);
         }

@@ -3,14 +3,20 @@ package org.backproplab.cli;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+
 import org.backproplab.engine.Snapshot;
 
 /**
- * Just enough JSON for the CLI's reports: strings, numbers that read back as the very same double, and tensors
- * (a 1×1 tensor as a number, anything else as an array of rows, a 1×N row included).
- *
- * <p>JSON has no NaN or Infinity. Such a number is written as {@code null} and the path to it is remembered
- * ({@link #nonFinite()}), so the command can warn on stderr.
+ * Just enough JSON for the CLI's reports, in two ways that share the number and string forms (numbers read back as
+ * the very same double; everything outside printable ASCII escaped):
+ * <ul>
+ * <li>{@link #write(Object)}: maps, lists, strings, numbers and booleans as one line ({@code train} and
+ * {@code gradflow}); a whole double is written as an integer (2.0 as {@code 2}), NaN and infinities as {@code null}.
+ * <li>an instance, written to piece by piece ({@code eval}'s report): strings, numbers and tensors (a 1×1 tensor as a
+ * number, anything else as an array of rows, a 1×N row included). JSON has no NaN or Infinity: such a number is
+ * written as {@code null} and the path to it is remembered ({@link #nonFinite()}), so the command can warn on stderr.
+ * </ul>
  */
 final class JsonWriter {
 
@@ -67,6 +73,48 @@ final class JsonWriter {
         }
         out.append(']');
         return this;
+    }
+
+    /** Maps, lists, strings, numbers and booleans (and null) as one line of JSON. */
+    static String write(Object value) {
+        StringBuilder sb = new StringBuilder();
+        append(sb, value);
+        return sb.toString();
+    }
+
+    private static void append(StringBuilder sb, Object v) {
+        if (v == null) {
+            sb.append("null");
+        } else if (v instanceof String s) {
+            sb.append(quote(s));
+        } else if (v instanceof Double d) {
+            sb.append(Double.isFinite(d) ? integral(d) : "null");
+        } else if (v instanceof Number || v instanceof Boolean) {
+            sb.append(v);
+        } else if (v instanceof Map<?, ?> m) {
+            sb.append('{');
+            boolean first = true;
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                sb.append(first ? "" : ", ").append(quote(String.valueOf(e.getKey()))).append(": ");
+                first = false;
+                append(sb, e.getValue());
+            }
+            sb.append('}');
+        } else if (v instanceof List<?> l) {
+            sb.append('[');
+            for (int i = 0; i < l.size(); i++) {
+                sb.append(i == 0 ? "" : ", ");
+                append(sb, l.get(i));
+            }
+            sb.append(']');
+        } else {
+            throw new IllegalArgumentException("no JSON form for " + v.getClass().getSimpleName());
+        }
+    }
+
+    /** A whole double below 10^15 as an integer (but -0.0 as itself), anything else as {@link #number(double)}. */
+    private static String integral(double d) {
+        return d == Math.rint(d) && Math.abs(d) < 1e15 && !(d == 0 && 1 / d < 0) ? Long.toString((long) d) : number(d);
     }
 
     /**

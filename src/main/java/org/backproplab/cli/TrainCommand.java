@@ -83,7 +83,7 @@ public final class TrainCommand implements Callable<Integer> {
             o.put("epoch_seconds", epochs.stream().map(Trainer.EpochResult::seconds).toList());
             o.put("train_loss", epochs.stream().map(Trainer.EpochResult::trainLoss).toList());
             o.put("parameters", result.model().parameterCount());
-            out.println(Json.write(o));
+            out.println(JsonWriter.write(o));
         } else if (last != null) {
             out.printf("test accuracy %.2f%%, test loss %.4f after %d epochs; median %.3f s per epoch; %,d parameters%n",
                     100 * last.testAccuracy(), last.testLoss(), epochs.size(), median(epochs), result.model().parameterCount());

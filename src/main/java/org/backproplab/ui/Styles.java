@@ -86,6 +86,8 @@ public final class Styles {
     public static final String PLAYGROUND_SMALL_BUTTON = "playground-small-button";
     public static final String PLAYGROUND_BOUNDARY = "playground-boundary";
     public static final String PLAYGROUND_LOSS_PLOT = "playground-loss-plot";
+    /** The step-through view's loss chart. */
+    public static final String LOSS_CHART = "loss-chart";
 
     private Styles() {
     }

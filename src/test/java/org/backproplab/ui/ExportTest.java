@@ -237,7 +237,7 @@ class ExportTest {
         }
         robot.interact(() -> tabs.getSelectionModel().select(0));
         for (String expected : List.of("GraphView", "LossChart", "LineChart#lossChart", "LineChart#accuracyChart",
-                "ConfusionMatrixView#confusionView", "LossPlot#pgLossPlot", "BoundaryView#pgBoundaryView",
+                "ConfusionMatrixView#confusionView", "LossChart#pgLossPlot", "BoundaryView#pgBoundaryView",
                 "LayerBars#gfGradBarsA", "HeatMapView#gfHeatB", "HistogramStack#gfHistogramsA",
                 "LineChart#gfLossChartB", "LineChart#gfNormChartA")) {
             assertTrue(charts.contains(expected), expected + " has no export menu; found " + charts);

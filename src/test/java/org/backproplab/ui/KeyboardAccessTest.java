@@ -112,7 +112,7 @@ class KeyboardAccessTest {
             robot.interact(() -> tabs.getSelectionModel().select(tab));
             if (MainWindow.MNIST_TAB.equals(tab.getId())) { // the Digits view's buttons come with the data
                 WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> window.mnist().dataStateProperty().get()
-                        != MnistTabModel.DataState.LOADING);
+                        != BackgroundLoad.State.LOADING);
             }
             List<TabPane> inner = new ArrayList<>();
             robot.interact(() -> inner.addAll(tab.getContent().lookupAll(".tab-pane").stream()

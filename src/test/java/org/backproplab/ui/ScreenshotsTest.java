@@ -1,5 +1,6 @@
 package org.backproplab.ui;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
@@ -7,13 +8,15 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
 
 import org.backproplab.stepper.ShippedLessons;
-import org.backproplab.ui.mnist.MnistTabModel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -24,7 +27,8 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * A tour of the main window for {@code screenshots/}: every tab of {@code #mainTabs} (a tab added later is in the
  * tour too) in both languages, {@code view-<tab>-<language>.png}, then the step-through view in the dark and the
- * high-contrast theme and at the presentation zoom. Written to target/screenshots, or with
+ * high-contrast theme and at the presentation zoom. The MNIST tab and the gradient-flow lab are shown with their
+ * data: the tour fails when MNIST does not load. Written to target/screenshots, or with
  * {@code -Dbackproplab.screenshots=screenshots} to the README's folder (see README, "Screenshots").
  */
 @ExtendWith(ApplicationExtension.class)
@@ -57,8 +61,12 @@ class ScreenshotsTest {
             for (Tab tab : List.copyOf(tabs.getTabs())) {
                 robot.interact(() -> tabs.getSelectionModel().select(tab));
                 if (MainWindow.MNIST_TAB.equals(tab.getId())) {
-                    WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> window.mnist().dataStateProperty().get() == MnistTabModel.DataState.READY
-                            || window.mnist().dataStateProperty().get() == MnistTabModel.DataState.FAILED);
+                    // the tour shows the tab with its digits: a failed load is a failed tour, not a picture of the error
+                    assertLoaded(window.mnist().dataStateProperty(), window.mnist().dataErrorProperty(), "MNIST tab");
+                }
+                if (MainWindow.GRADFLOW_TAB.equals(tab.getId())) {
+                    assertLoaded(window.gradflow().dataStateProperty(), window.gradflow().dataErrorProperty(),
+                            "gradient-flow lab");
                 }
                 String name = "view-" + tab.getId().replaceFirst("Tab$", "") + "-" + tag(language) + ".png";
                 assertDrawn(Screenshots.write(robot, stage.getScene(), name), name);
@@ -77,6 +85,14 @@ class ScreenshotsTest {
         });
         assertDrawn(Screenshots.write(robot, stage.getScene(), "presentation-zoom-175.png"), "zoom");
         robot.interact(() -> window.setZoom(1));
+    }
+
+    /** Waits for a tab's MNIST to load (or fail) and fails the tour if it did not load. */
+    private static void assertLoaded(ReadOnlyObjectProperty<BackgroundLoad.State> state, ReadOnlyStringProperty error,
+                                     String where) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
+                () -> state.get() == BackgroundLoad.State.READY || state.get() == BackgroundLoad.State.FAILED);
+        assertEquals(BackgroundLoad.State.READY, state.get(), where + ": MNIST did not load: " + error.get());
     }
 
     private static String tag(Language language) {

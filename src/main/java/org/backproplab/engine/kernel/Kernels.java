@@ -13,6 +13,7 @@ public final class Kernels {
     private static final FloatOps FLOAT_OPS = GEMM instanceof VectorGemm ? new VectorFloatOps() : new FloatOps.Plain();
 
     private static final java.util.concurrent.atomic.AtomicBoolean WARMING = new java.util.concurrent.atomic.AtomicBoolean();
+    private static volatile Thread warmUpThread;
 
     private Kernels() {
     }
@@ -27,8 +28,14 @@ public final class Kernels {
         if (GEMM instanceof VectorGemm && WARMING.compareAndSet(false, true)) {
             Thread warmUp = new Thread(VectorGemm::warmUp, "backprop-lab kernel warm-up");
             warmUp.setDaemon(true);
+            warmUpThread = warmUp;
             warmUp.start();
         }
+    }
+
+    /** The warm-up's thread, running or ended; null until {@link #warmUpInBackground} has started one. */
+    static Thread warmUpThread() {
+        return warmUpThread;
     }
 
     public static Gemm gemm() {

@@ -24,13 +24,14 @@ import javafx.scene.layout.HBox;
 import javafx.util.StringConverter;
 
 import org.backproplab.files.CsvTable;
-import org.backproplab.ui.ChartExport;
-import org.backproplab.ui.ViewListeners;
 import org.backproplab.nn.Activation;
 import org.backproplab.nn.Clipping;
 import org.backproplab.nn.OptimizerKind;
 import org.backproplab.nn.Initializer;
+import org.backproplab.ui.BackgroundLoad;
+import org.backproplab.ui.ChartExport;
 import org.backproplab.ui.Styles;
+import org.backproplab.ui.ViewListeners;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
@@ -254,9 +255,9 @@ public final class GradFlowTabController {
         int step = runs.stream().mapToInt(RunHistory.Snapshot::steps).max().orElse(0);
         boolean mnist = model.form().datasetProperty().get() == Dataset.MNIST;
         String status = switch (model.runStateProperty().get()) {
-            case WAITING -> !mnist || model.dataStateProperty().get() == GradFlowTabModel.DataState.READY
+            case WAITING -> !mnist || model.dataStateProperty().get() == BackgroundLoad.State.READY
                     ? text("gradflow.status.waiting")
-                    : model.dataStateProperty().get() == GradFlowTabModel.DataState.FAILED
+                    : model.dataStateProperty().get() == BackgroundLoad.State.FAILED
                     ? text("gradflow.status.noData") : text("gradflow.status.loading");
             case STARTING -> text("gradflow.status.starting");
             case PAUSED -> step == 0 ? text("gradflow.status.ready") : format("gradflow.status.paused", step);
@@ -286,7 +287,7 @@ public final class GradFlowTabController {
             title = text("gradflow.banner.failed");
             detail = model.runErrorProperty().get();
         } else if (model.form().datasetProperty().get() == Dataset.MNIST
-                && model.dataStateProperty().get() == GradFlowTabModel.DataState.FAILED) {
+                && model.dataStateProperty().get() == BackgroundLoad.State.FAILED) {
             title = text("gradflow.banner.noData");
             detail = format("gradflow.banner.noData.detail", model.dataErrorProperty().get(),
                     model.mnistDirectory().toAbsolutePath().normalize());

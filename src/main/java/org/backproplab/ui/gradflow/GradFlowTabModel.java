@@ -23,10 +23,10 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.util.Duration;
 
 import org.backproplab.files.CsvTable;
-import org.backproplab.data.DataFileException;
 import org.backproplab.data.Mnist;
 import org.backproplab.nn.Examples;
 import org.backproplab.labs.GradientFlow;
+import org.backproplab.ui.BackgroundLoad;
 
 /**
  * The gradient-flow lab's state and commands, with no nodes: the form, the run of one or two configurations, what
@@ -39,8 +39,6 @@ import org.backproplab.labs.GradientFlow;
  */
 public final class GradFlowTabModel {
 
-    /** Where the MNIST images are. The toy datasets need nothing. */
-    public enum DataState { NOT_LOADED, LOADING, READY, FAILED }
 
     /** Where the lab is. WAITING: for MNIST, or for a field to be fixed. HALTED: every configuration overflowed. */
     public enum RunState { WAITING, STARTING, PAUSED, RUNNING, HALTED, FAILED }
@@ -72,7 +70,8 @@ public final class GradFlowTabModel {
     private final Timeline poller = new Timeline(new KeyFrame(Duration.millis(POLL_MILLIS), e -> poll()));
     private final PauseTransition settle = new PauseTransition(Duration.millis(SETTLE_MILLIS));
 
-    private final ReadOnlyObjectWrapper<DataState> dataState = new ReadOnlyObjectWrapper<>(DataState.NOT_LOADED);
+    private final ReadOnlyObjectWrapper<BackgroundLoad.State> dataState =
+            new ReadOnlyObjectWrapper<>(BackgroundLoad.State.NOT_LOADED);
     private final ReadOnlyStringWrapper dataError = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<RunState> runState = new ReadOnlyObjectWrapper<>(RunState.WAITING);
     private final ReadOnlyStringWrapper runError = new ReadOnlyStringWrapper("");
@@ -202,28 +201,20 @@ public final class GradFlowTabModel {
 
     /** Starts reading MNIST's training images in the background, once. */
     public void loadData() {
-        if (dataState.get() != DataState.NOT_LOADED) {
+        if (dataState.get() != BackgroundLoad.State.NOT_LOADED) {
             return;
         }
-        dataState.set(DataState.LOADING);
-        Thread loader = new Thread(() -> {
-            try {
-                Mnist.Split train = Mnist.loadSplit(mnistDirectory, "train", Mnist.TRAIN_IMAGES, Mnist.TRAIN_LABELS);
-                Platform.runLater(() -> dataLoaded(train));
-            } catch (DataFileException | RuntimeException e) {
-                String message = message(e);
-                Platform.runLater(() -> dataFailed(message));
-            }
-        }, "gradflow-mnist-loader");
-        loader.setDaemon(true);
-        loader.start();
+        dataState.set(BackgroundLoad.State.LOADING);
+        BackgroundLoad.start("gradflow-mnist-loader",
+                () -> Mnist.loadSplit(mnistDirectory, "train", Mnist.TRAIN_IMAGES, Mnist.TRAIN_LABELS),
+                this::dataLoaded, this::dataFailed);
     }
 
     // ---- what arrives from elsewhere ----
 
     private void dataLoaded(Mnist.Split train) {
         mnist = train;
-        dataState.set(DataState.READY);
+        dataState.set(BackgroundLoad.State.READY);
         if (form.datasetProperty().get() == Dataset.MNIST && run == null) {
             rebuild(false);
         }
@@ -231,7 +222,7 @@ public final class GradFlowTabModel {
 
     private void dataFailed(String message) {
         dataError.set(message);
-        dataState.set(DataState.FAILED);
+        dataState.set(BackgroundLoad.State.FAILED);
         if (form.datasetProperty().get() == Dataset.MNIST) {
             runState.set(RunState.WAITING);
         }
@@ -327,7 +318,7 @@ public final class GradFlowTabModel {
     // ---- properties ----
 
     public LabForm form() { return form; }
-    public ReadOnlyObjectProperty<DataState> dataStateProperty() { return dataState.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<BackgroundLoad.State> dataStateProperty() { return dataState.getReadOnlyProperty(); }
     public ReadOnlyStringProperty dataErrorProperty() { return dataError.getReadOnlyProperty(); }
     public Path mnistDirectory() { return mnistDirectory; }
     public ReadOnlyObjectProperty<RunState> runStateProperty() { return runState.getReadOnlyProperty(); }

@@ -3,7 +3,6 @@ package org.backproplab.ui.gradflow;
 import java.text.MessageFormat;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.ResourceBundle;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
@@ -19,6 +18,7 @@ import javafx.util.StringConverter;
 import org.backproplab.nn.Clipping;
 import org.backproplab.nn.Activation;
 import org.backproplab.labs.GradientFlow;
+import org.backproplab.ui.Format;
 import org.backproplab.ui.Styles;
 
 /**
@@ -131,7 +131,7 @@ final class RunColumn {
         for (int l = 0; l < layers.size() - 1; l++) { // hidden layers: the output layer has no activation
             GradientFlow.LayerStats s = layers.get(l);
             rows.add(Histogram.of(s.activations(), kind, range[0], range[1], Histogram.BINS));
-            String share = percent(s.saturatedFraction());
+            String share = Format.percent(s.saturatedFraction(), 0);
             notes.add(switch (kind) {
                 case SIGMOID, TANH -> format("gradflow.note.saturated", share);
                 case RELU -> format("gradflow.note.relu", share,
@@ -190,11 +190,7 @@ final class RunColumn {
     }
 
     private static String loss(double v) {
-        return Double.isFinite(v) ? String.format(Locale.ROOT, "%.4f", v) : LayerBars.number(v);
-    }
-
-    private static String percent(double share) {
-        return Double.isFinite(share) ? String.format(Locale.ROOT, "%.0f%%", share * 100) : "—";
+        return Double.isFinite(v) ? Format.fixed(v, 4) : LayerBars.number(v);
     }
 
     private String text(String key) {

@@ -20,8 +20,8 @@ import javafx.scene.shape.Rectangle;
 import javafx.scene.shape.StrokeLineJoin;
 import javafx.scene.transform.Scale;
 
+import org.backproplab.drawing.GraphLayout;
 import org.backproplab.stepper.Frame;
-import org.backproplab.stepper.GraphLayout;
 import org.backproplab.stepper.StepGraph;
 import org.backproplab.ui.Png;
 import org.backproplab.ui.Styles;

@@ -18,9 +18,10 @@ import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.util.Duration;
 
+import org.backproplab.drawing.CardColours;
+import org.backproplab.drawing.CardSize;
+import org.backproplab.drawing.GraphLayout;
 import org.backproplab.engine.Snapshot;
-import org.backproplab.stepper.CardSize;
-import org.backproplab.stepper.GraphLayout;
 import org.backproplab.stepper.StepGraph;
 import org.backproplab.stepper.Texts;
 import org.backproplab.ui.Styles;
@@ -201,7 +202,7 @@ public final class NodeCard extends VBox {
     }
 
     private void fill(GridPane grid, Snapshot s, boolean gradient) {
-        double max = s == null ? 0 : maxAbs(s);
+        double max = s == null ? 0 : CardColours.maxAbs(s);
         for (javafx.scene.Node child : grid.getChildren()) {
             Label cell = (Label) child;
             int r = GridPane.getRowIndex(cell);
@@ -239,7 +240,7 @@ public final class NodeCard extends VBox {
         int rows = Math.min(s.rows(), 64);
         int cols = Math.min(s.cols(), 64);
         double cell = Math.min(w / cols, h / rows);
-        double max = maxAbs(s);
+        double max = CardColours.maxAbs(s);
         for (int r = 0; r < rows; r++) {
             for (int c = 0; c < cols; c++) {
                 double v = s.get(r * s.rows() / rows, c * s.cols() / cols);
@@ -248,16 +249,6 @@ public final class NodeCard extends VBox {
             }
         }
         Tooltip.install(canvas, tooltip(Texts.shape(s.rows(), s.cols()) + "  max |x| = " + Texts.number(max)));
-    }
-
-    private static double maxAbs(Snapshot s) {
-        double max = 0;
-        for (double v : s.values()) {
-            if (Double.isFinite(v)) {
-                max = Math.max(max, Math.abs(v));
-            }
-        }
-        return max;
     }
 
     private static HBox row(Label key, Label number) {

@@ -2,7 +2,7 @@ package org.backproplab.ui.graph;
 
 import javafx.scene.paint.Color;
 
-import org.backproplab.stepper.CardColours;
+import org.backproplab.drawing.CardColours;
 
 /**
  * The colour scales that CSS cannot express (they depend on a number) as JavaFX colours: gradient sign and size,

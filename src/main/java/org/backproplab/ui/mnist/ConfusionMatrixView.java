@@ -15,6 +15,8 @@ import javafx.scene.layout.CornerRadii;
 import javafx.scene.layout.GridPane;
 import javafx.scene.paint.Color;
 
+import org.backproplab.ui.Format;
+
 /**
  * The confusion matrix as a heat map of labelled cells: true digits down the side, predictions across the top,
  * each cell its count, coloured by the share of its row (the diagonal blue, mistakes red, brightened so that a
@@ -74,7 +76,7 @@ public final class ConfusionMatrixView extends GridPane {
                         rgb & 0xff), RADIUS, null)));
                 cell.setTextFill(ColorMap.isDark(rgb) ? Color.WHITE : Color.rgb(0x1c, 0x25, 0x30));
                 String tip = MessageFormat.format(messages.getString(t == p ? "mnist.confusion.tip.right"
-                        : "mnist.confusion.tip.wrong"), count, t, p, Format.percent(m.rate(t, p)));
+                        : "mnist.confusion.tip.wrong"), count, t, p, Format.percent(m.rate(t, p), 2));
                 cell.getTooltip().setText(tip);
                 cell.setAccessibleText(tip);
             }

@@ -13,6 +13,8 @@ import javafx.scene.image.ImageView;
 import javafx.scene.layout.TilePane;
 import javafx.scene.layout.VBox;
 
+import org.backproplab.ui.Format;
+
 /**
  * Test digits in a grid, each a toggle button (so the keyboard reaches them) with the model's guess under it; a
  * wrong guess gets the {@code wrong} style (a red border) and says the true label. Choosing one reports its test
@@ -100,7 +102,7 @@ public final class DigitGrid extends TilePane {
                     cell.label()) : Integer.toString(p));
             mark(b, cell.wrong());
             tip = MessageFormat.format(messages.getString("mnist.digits.tip"), cell.index() + 1, cell.label(), p,
-                    Format.percent(cell.prediction().probability()));
+                    Format.percent(cell.prediction().probability(), 2));
         }
         b.getTooltip().setText(tip);
         b.setAccessibleText(tip);

@@ -21,13 +21,15 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.util.StringConverter;
 
-import org.backproplab.ui.ChartExport;
-import org.backproplab.ui.ViewListeners;
 import org.backproplab.nn.Activation;
 import org.backproplab.nn.Trainer;
 import org.backproplab.nn.TrainingConfig;
 import org.backproplab.nn.OptimizerKind;
 import org.backproplab.nn.Schedule;
+import org.backproplab.ui.BackgroundLoad;
+import org.backproplab.ui.ChartExport;
+import org.backproplab.ui.Format;
+import org.backproplab.ui.ViewListeners;
 
 /**
  * The controller of {@code mnist-tab.fxml}: binds the nodes to the {@link MnistTabModel} and forwards the buttons
@@ -225,12 +227,12 @@ public final class MnistTabController {
                 case FAILED -> text("mnist.status.failed");
             };
         };
-        if (model.dataStateProperty().get() == MnistTabModel.DataState.FAILED
+        if (model.dataStateProperty().get() == BackgroundLoad.State.FAILED
                 && !model.openedModelProperty().get().isEmpty()) {
             status = openedStatus(); // no test images, but the drawing pad and the weights show the model
         }
         runStatusLabel.setText(status);
-        boolean noData = model.dataStateProperty().get() == MnistTabModel.DataState.FAILED;
+        boolean noData = model.dataStateProperty().get() == BackgroundLoad.State.FAILED;
         boolean failed = model.runStateProperty().get() == MnistTabModel.RunState.FAILED;
         banner.setVisible(noData || failed);
         banner.setManaged(noData || failed);
@@ -257,8 +259,8 @@ public final class MnistTabController {
         boolean live = state == MnistTabModel.RunState.RUNNING || state == MnistTabModel.RunState.PAUSED;
         double done = p == null ? 0 : (p.epoch() - 1 + (double) p.batch() / p.batches()) / p.epochs();
         progressBar.setProgress(state == MnistTabModel.RunState.FINISHED ? 1 : done);
-        lossValue.setText(Format.loss(model.lossProperty().get()));
-        accuracyValue.setText(Format.percent(model.testAccuracyProperty().get()));
+        lossValue.setText(Format.fixed(model.lossProperty().get(), 4));
+        accuracyValue.setText(Format.percent(model.testAccuracyProperty().get(), 2));
         speedValue.setText(p == null ? Format.NONE : format("mnist.stat.speed.value", Format.count(p.samplesPerSecond())));
         etaValue.setText(p == null || !live ? Format.NONE : Format.duration(p.etaSeconds()));
         int images = model.trainingImagesProperty().get();
@@ -292,7 +294,7 @@ public final class MnistTabController {
         listeners.watch(model.confusionProperty(), m -> {
             confusionView.show(m, resources);
             confusionCaption.setText(m == null ? text("mnist.confusion.empty")
-                    : format("mnist.confusion.caption", Format.count(m.total()), Format.percent(m.accuracy())));
+                    : format("mnist.confusion.caption", Format.count(m.total()), Format.percent(m.accuracy(), 2)));
             ConfusionMatrix.Confusion worst = m == null ? null : m.worst();
             worstLabel.setText(worst == null ? "" : format("mnist.confusion.worst", worst.count(), worst.truth(),
                     worst.predicted()));
@@ -301,7 +303,7 @@ public final class MnistTabController {
 
     private void showGradient() {
         int i = model.selectedDigitProperty().get();
-        boolean ready = model.dataStateProperty().get() == MnistTabModel.DataState.READY && i >= 0;
+        boolean ready = model.dataStateProperty().get() == BackgroundLoad.State.READY && i >= 0;
         selectedDigitImage.setImage(ready ? PixelImages.image(ColorMap.inkImage(model.testPixels(i)), 28, 1) : null);
         float[] g = model.gradientProperty().get();
         gradientImage.setImage(PixelImages.image(ColorMap.heatImage(g == null ? new float[784] : g), 28, 1));
@@ -328,7 +330,7 @@ public final class MnistTabController {
                 for (int d = 1; d < p.length; d++) {
                     best = p[d] > p[best] ? d : best;
                 }
-                verdictLabel.setText(format("mnist.draw.verdict", best, Format.percent(p[best])));
+                verdictLabel.setText(format("mnist.draw.verdict", best, Format.percent(p[best], 2)));
             }
         });
     }

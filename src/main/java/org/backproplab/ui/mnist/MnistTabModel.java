@@ -23,13 +23,13 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.collections.ObservableList;
 import javafx.util.Duration;
 
-import org.backproplab.data.DataFileException;
 import org.backproplab.files.CsvTable;
 import org.backproplab.data.Mnist;
 import org.backproplab.nn.Evaluation;
 import org.backproplab.nn.Examples;
 import org.backproplab.nn.Trainer;
 import org.backproplab.nn.TrainingConfig;
+import org.backproplab.ui.BackgroundLoad;
 
 /**
  * The MNIST tab's state and commands, with no nodes: the settings form, the run and its live figures, and what
@@ -42,8 +42,6 @@ import org.backproplab.nn.TrainingConfig;
  */
 public final class MnistTabModel {
 
-    /** Where the MNIST files are. */
-    public enum DataState { NOT_LOADED, LOADING, READY, FAILED }
 
     /** Where training is; IDLE before the first run. */
     public enum RunState { IDLE, RUNNING, PAUSED, FINISHED, STOPPED, FAILED }
@@ -79,7 +77,8 @@ public final class MnistTabModel {
     private final RunFigures figures = new RunFigures();
     private final ModelViews views = new ModelViews(() -> mnist == null ? null : mnist.test());
 
-    private final ReadOnlyObjectWrapper<DataState> dataState = new ReadOnlyObjectWrapper<>(DataState.NOT_LOADED);
+    private final ReadOnlyObjectWrapper<BackgroundLoad.State> dataState =
+            new ReadOnlyObjectWrapper<>(BackgroundLoad.State.NOT_LOADED);
     private final ReadOnlyStringWrapper dataError = new ReadOnlyStringWrapper("");
 
     private final SettingsForm form = new SettingsForm(Preset.MLP_128);
@@ -95,7 +94,8 @@ public final class MnistTabModel {
     private final BooleanBinding training = Bindings.createBooleanBinding(
             () -> runState.get() == RunState.RUNNING || runState.get() == RunState.PAUSED, runState);
     private final BooleanBinding canStart = Bindings.createBooleanBinding(
-            () -> dataState.get() == DataState.READY && form.problemProperty().get() == null && !training.get(), dataState,
+            () -> dataState.get() == BackgroundLoad.State.READY && form.problemProperty().get() == null
+                    && !training.get(), dataState,
             form.problemProperty(),
             training);
 
@@ -109,21 +109,11 @@ public final class MnistTabModel {
 
     /** Starts reading the MNIST files in the background, once; later calls do nothing. */
     public void loadData() {
-        if (dataState.get() != DataState.NOT_LOADED) {
+        if (dataState.get() != BackgroundLoad.State.NOT_LOADED) {
             return;
         }
-        dataState.set(DataState.LOADING);
-        Thread loader = new Thread(() -> {
-            try {
-                Mnist loaded = Mnist.load(dataDirectory);
-                Platform.runLater(() -> dataLoaded(loaded));
-            } catch (DataFileException | RuntimeException e) {
-                String message = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
-                Platform.runLater(() -> dataFailed(message));
-            }
-        }, "mnist-loader");
-        loader.setDaemon(true);
-        loader.start();
+        dataState.set(BackgroundLoad.State.LOADING);
+        BackgroundLoad.start("mnist-loader", () -> Mnist.load(dataDirectory), this::dataLoaded, this::dataFailed);
     }
 
     /** Starts a run with the settings of the form, if they are valid and nothing is running. */
@@ -195,14 +185,14 @@ public final class MnistTabModel {
 
     private void dataLoaded(Mnist loaded) {
         mnist = loaded;
-        dataState.set(DataState.READY);
+        dataState.set(BackgroundLoad.State.READY);
         views.testImagesLoaded();
         modelFiles.test(); // a model opened before the test images were here
     }
 
     private void dataFailed(String message) {
         dataError.set(message);
-        dataState.set(DataState.FAILED);
+        dataState.set(BackgroundLoad.State.FAILED);
     }
 
     /** Takes in what the run did since the last poll; the timer calls it, and tests may. */
@@ -301,7 +291,7 @@ public final class MnistTabModel {
 
     // ---- properties ----
 
-    public ReadOnlyObjectProperty<DataState> dataStateProperty() { return dataState.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<BackgroundLoad.State> dataStateProperty() { return dataState.getReadOnlyProperty(); }
     public ReadOnlyStringProperty dataErrorProperty() { return dataError.getReadOnlyProperty(); }
     public Path dataDirectory() { return dataDirectory; }
 

@@ -8,6 +8,8 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 
+import org.backproplab.ui.Format;
+
 /** Ten bars, one per digit, as long as the probability the model gives it; the most likely one stands out. */
 public final class ProbabilityBars extends GridPane {
 
@@ -53,7 +55,7 @@ public final class ProbabilityBars extends GridPane {
             fills[d].maxWidthProperty().unbind();
             double share = p == null ? 0 : p[d];
             fills[d].maxWidthProperty().bind(bar.widthProperty().multiply(share));
-            values[d].setText(p == null ? Format.NONE : Format.percent(share));
+            values[d].setText(p == null ? Format.NONE : Format.percent(share, 2));
             boolean top = d == best;
             for (var node : new javafx.scene.Node[] {fills[d], values[d], digits[d]}) {
                 node.getStyleClass().remove("best");

@@ -34,6 +34,8 @@ import org.backproplab.engine.Numbers;
 import org.backproplab.nn.Activation;
 import org.backproplab.labs.Playground;
 import org.backproplab.ui.ChartExport;
+import org.backproplab.ui.Format;
+import org.backproplab.ui.LossChart;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
@@ -104,7 +106,7 @@ public final class PlaygroundTabController {
     @FXML private CheckBox pgShowTestBox;
     @FXML private Label pgTestLossLabel;
     @FXML private Label pgTrainLossLabel;
-    @FXML private LossPlot pgLossPlot;
+    @FXML private LossChart pgLossPlot;
 
     private Map<Playground.Feature, CheckBox> featureBoxes;
 
@@ -339,11 +341,11 @@ public final class PlaygroundTabController {
         pgDiagram.show(f);
         pgEpochLabel.setText(Format.epoch(f.epoch()));
         int epochs = f.trainLoss().count();
-        pgLossPlot.show(f.trainLoss(), f.testLoss(), epochs);
+        pgLossPlot.show(epochs, f.trainLoss(), f.testLoss());
         pgTestLossLabel.setText(format("playground.loss.test", Format.loss(epochs == 0 ? Double.NaN : f.testLoss().last())));
         pgTrainLossLabel.setText(format("playground.loss.train",
                 Format.loss(epochs == 0 ? Double.NaN : f.trainLoss().last())));
-        pgAccuracyLabel.setText(classes ? format("playground.accuracy", Format.percent(f.accuracy()))
+        pgAccuracyLabel.setText(classes ? format("playground.accuracy", Format.percent(f.accuracy(), 1))
                 : text("playground.regression.caption"));
         showSelection();
     }

@@ -6,9 +6,10 @@ import java.util.ResourceBundle;
 import javafx.scene.Node;
 import javafx.scene.control.MenuItem;
 
-import org.backproplab.stepper.GraphSvg;
+import org.backproplab.drawing.GraphSvg;
 import org.backproplab.ui.ChartExport;
 import org.backproplab.ui.Exports;
+import org.backproplab.ui.LossChart;
 import org.backproplab.ui.Png;
 import org.backproplab.ui.graph.GraphView;
 

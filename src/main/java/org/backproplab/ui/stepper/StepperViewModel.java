@@ -23,14 +23,14 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
+import org.backproplab.drawing.CardSize;
+import org.backproplab.drawing.GraphLayout;
+import org.backproplab.drawing.GraphSvg;
+import org.backproplab.files.CsvTable;
 import org.backproplab.lesson.Diagnostic;
 import org.backproplab.lesson.Lesson;
 import org.backproplab.lesson.LessonException;
-import org.backproplab.files.CsvTable;
-import org.backproplab.stepper.CardSize;
 import org.backproplab.stepper.Frame;
-import org.backproplab.stepper.GraphLayout;
-import org.backproplab.stepper.GraphSvg;
 import org.backproplab.stepper.Inspection;
 import org.backproplab.stepper.LossHistory;
 import org.backproplab.stepper.Session;

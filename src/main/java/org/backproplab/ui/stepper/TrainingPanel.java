@@ -14,6 +14,7 @@ import org.backproplab.engine.Numbers;
 import org.backproplab.stepper.Stepper;
 import org.backproplab.stepper.Texts;
 import org.backproplab.nn.OptimizerKind;
+import org.backproplab.ui.LossChart;
 
 /**
  * The step-through view's training panel: the loss chart and the last loss, the optimizer and the learning rate
@@ -28,7 +29,7 @@ final class TrainingPanel {
     private final TextField learningRateField;
     private final Spinner<Integer> iterationsSpinner;
     private final Label lossLabel;
-    private final LossChart chart = new LossChart();
+    private final LossChart chart = new LossChart(LossChart.Look.MIN_TO_MAX);
 
     TrainingPanel(StepperViewModel model, ResourceBundle resources, StackPane chartHolder, Label lossLabel,
                   ComboBox<OptimizerKind> optimizerBox, TextField learningRateField, Spinner<Integer> iterationsSpinner) {
@@ -95,7 +96,7 @@ final class TrainingPanel {
             return;
         }
         int count = Math.min(model.lossCountProperty().get(), s.losses().count());
-        chart.show(s.losses(), count);
+        chart.show(count, s.losses());
         lossLabel.setText(count == 0 ? "—" : MessageFormat.format(resources.getString("training.lossValue"),
                 Texts.number(s.losses().get(count)), count));
     }

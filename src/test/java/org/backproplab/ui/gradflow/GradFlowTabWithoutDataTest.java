@@ -16,6 +16,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
 
+import org.backproplab.ui.BackgroundLoad;
 import org.backproplab.ui.Resources;
 import org.backproplab.ui.Screenshots;
 import org.junit.jupiter.api.AfterEach;
@@ -65,7 +66,7 @@ class GradFlowTabWithoutDataTest {
     @Test
     void missingMnistIsExplainedAndTheToyDatasetsStillWork(FxRobot robot) throws Exception {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
-                () -> model.dataStateProperty().get() == GradFlowTabModel.DataState.FAILED);
+                () -> model.dataStateProperty().get() == BackgroundLoad.State.FAILED);
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(robot.lookup("#gfBanner").query().isVisible());
         assertEquals("The MNIST files could not be read", text(robot, "#gfBannerTitle"));

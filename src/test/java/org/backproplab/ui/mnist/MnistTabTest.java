@@ -22,6 +22,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
 
+import org.backproplab.ui.BackgroundLoad;
 import org.backproplab.ui.Language;
 import org.backproplab.ui.MainWindow;
 import org.backproplab.ui.Screenshots;
@@ -207,7 +208,7 @@ class MnistTabTest {
         TabPane tabs = robot.lookup("#mainTabs").queryAs(TabPane.class);
         Tab mnistTab = tabs.getTabs().stream().filter(t -> "mnistTab".equals(t.getId())).findFirst().orElseThrow();
         robot.interact(() -> tabs.getSelectionModel().select(mnistTab));
-        waitFor(20, () -> model.dataStateProperty().get() == MnistTabModel.DataState.READY);
+        waitFor(20, () -> model.dataStateProperty().get() == BackgroundLoad.State.READY);
         WaitForAsyncUtils.waitForFxEvents();
     }
 

@@ -15,6 +15,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
 
+import org.backproplab.ui.BackgroundLoad;
 import org.backproplab.ui.Resources;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -52,7 +53,7 @@ class MnistTabWithoutDataTest {
     @Test
     void missingFilesAreExplainedInTheTabAndTrainingCannotStart(FxRobot robot) throws Exception {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
-                () -> model.dataStateProperty().get() == MnistTabModel.DataState.FAILED);
+                () -> model.dataStateProperty().get() == BackgroundLoad.State.FAILED);
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(robot.lookup("#banner").query().isVisible());
         assertEquals("The MNIST files could not be read", text(robot, "#bannerTitle"));
@@ -71,7 +72,7 @@ class MnistTabWithoutDataTest {
     @Test
     void aModelOpensWithoutTheTestImagesForTheDrawingPad(FxRobot robot) throws Exception {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
-                () -> model.dataStateProperty().get() == MnistTabModel.DataState.FAILED);
+                () -> model.dataStateProperty().get() == BackgroundLoad.State.FAILED);
         Path file = empty.resolve("m.bpmodel");
         org.backproplab.nn.TrainingConfig config = org.backproplab.nn.TrainingConfig.defaults(new int[] {784, 5, 10});
         org.backproplab.nn.ModelFile.save(new org.backproplab.nn.Model(config, config.buildNetwork()), file);

@@ -30,6 +30,7 @@ import org.backproplab.nn.Evaluation;
 import org.backproplab.nn.Model;
 import org.backproplab.nn.ModelFile;
 import org.backproplab.nn.TrainingConfig;
+import org.backproplab.ui.BackgroundLoad;
 import org.backproplab.ui.Language;
 import org.backproplab.ui.MainWindow;
 import org.backproplab.ui.Screenshots;
@@ -212,7 +213,7 @@ class ModelFilesTest {
         TabPane tabs = robot.lookup("#mainTabs").queryAs(TabPane.class);
         Tab tab = tabs.getTabs().stream().filter(t -> "mnistTab".equals(t.getId())).findFirst().orElseThrow();
         robot.interact(() -> tabs.getSelectionModel().select(tab));
-        waitFor(20, () -> model.dataStateProperty().get() == MnistTabModel.DataState.READY);
+        waitFor(20, () -> model.dataStateProperty().get() == BackgroundLoad.State.READY);
         assertNotNull(model.testExamples());
     }
 

@@ -28,6 +28,7 @@ import org.backproplab.stepper.Phase;
 import org.backproplab.ui.Language;
 import org.backproplab.ui.MainWindow;
 import org.backproplab.ui.Screenshots;
+import org.backproplab.ui.Format;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;

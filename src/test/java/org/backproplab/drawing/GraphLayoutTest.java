@@ -1,9 +1,11 @@
-package org.backproplab.stepper;
+package org.backproplab.drawing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import org.backproplab.stepper.ShippedLessons;
+import org.backproplab.stepper.StepGraph;
 import org.backproplab.lesson.LessonException;
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +17,7 @@ class GraphLayoutTest {
     @Test
     void leavesAreLeftOfEverythingAndTheOutputRightOfEverything() throws LessonException {
         for (String name : ShippedLessons.NAMES) {
-            StepGraph g = StepperTest.stepper(name).graph();
+            StepGraph g = Steppers.shipped(name).graph();
             GraphLayout.Result r = GraphLayout.layout(g, n -> CARD);
             double leavesRight = 0;
             double opsLeft = Double.MAX_VALUE;
@@ -43,7 +45,7 @@ class GraphLayoutTest {
 
     @Test
     void inputsEnterTopToBottomInTheirOrder() throws LessonException {
-        StepGraph g = StepperTest.stepper("01_circuit").graph();
+        StepGraph g = Steppers.shipped("01_circuit").graph();
         GraphLayout.Result r = GraphLayout.layout(g, n -> CARD);
         StepGraph.Edge fromQ = g.edge(g.output(), 0);
         StepGraph.Edge fromZ = g.edge(g.output(), 1);

@@ -1,4 +1,4 @@
-package org.backproplab.stepper;
+package org.backproplab.drawing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,6 +11,10 @@ import java.util.Locale;
 
 import javax.xml.parsers.DocumentBuilderFactory;
 
+import org.backproplab.stepper.ShippedLessons;
+import org.backproplab.stepper.StepGraph;
+import org.backproplab.stepper.Stepper;
+import org.backproplab.stepper.Texts;
 import org.backproplab.lesson.LessonException;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
@@ -26,7 +30,7 @@ class GraphSvgTest {
     @Test
     void everyShippedLessonIsWellFormedWithACardPerNodeAndAnArrowPerEdge() throws Exception {
         for (String name : ShippedLessons.NAMES) {
-            Stepper s = StepperTest.stepper(name);
+            Stepper s = Steppers.shipped(name);
             s.finishPhase();
             for (int i = 0; i < 3; i++) {
                 s.step(); // into the backward pass: some gradients known, some not
@@ -50,7 +54,7 @@ class GraphSvgTest {
 
     @Test
     void cardsShowTheFramesNumbersAndMarkTheParams() throws Exception {
-        Stepper s = StepperTest.stepper("02_sigmoid_neuron");
+        Stepper s = Steppers.shipped("02_sigmoid_neuron");
         s.finishPhase();
         s.finishPhase(); // backward done: every gradient known
         StepGraph g = s.graph();
@@ -70,7 +74,7 @@ class GraphSvgTest {
 
     @Test
     void beforeAnyStepEveryNumberIsADash() throws LessonException, Exception {
-        Stepper s = StepperTest.stepper("01_circuit");
+        Stepper s = Steppers.shipped("01_circuit");
         StepGraph g = s.graph();
         Document svg = parse(GraphSvg.svg(g, GraphLayout.layout(g, CardSize::of), null, LABELS, "circuit"));
         assertEquals(2L * g.size(), texts(svg).stream().filter("—"::equals).count());
@@ -78,7 +82,7 @@ class GraphSvgTest {
 
     @Test
     void specialCharactersAreEscapedAndReadBack() throws Exception {
-        Stepper s = StepperTest.stepper("03_two_layer_network");
+        Stepper s = Steppers.shipped("03_two_layer_network");
         StepGraph g = s.graph();
         GraphSvg.Labels odd = new GraphSvg.Labels("v<1> & \"so\"", "M {0} <&>", "p'&'", "c<");
         String text = GraphSvg.svg(g, GraphLayout.layout(g, CardSize::of), s.frame(), odd, "a<b> & c.bp");

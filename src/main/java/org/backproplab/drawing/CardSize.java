@@ -1,4 +1,6 @@
-package org.backproplab.stepper;
+package org.backproplab.drawing;
+
+import org.backproplab.stepper.StepGraph;
 
 /**
  * How big a node's card is, from its shape alone, so that the layout (headless) and the view agree without

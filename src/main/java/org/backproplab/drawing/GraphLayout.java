@@ -1,7 +1,8 @@
-package org.backproplab.stepper;
+package org.backproplab.drawing;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.backproplab.stepper.StepGraph;
 import org.eclipse.elk.alg.layered.options.LayerConstraint;
 import org.eclipse.elk.alg.layered.options.LayeredOptions;
 import org.eclipse.elk.core.RecursiveGraphLayoutEngine;

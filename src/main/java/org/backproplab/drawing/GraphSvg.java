@@ -1,9 +1,12 @@
-package org.backproplab.stepper;
+package org.backproplab.drawing;
 
 import java.text.MessageFormat;
 import java.util.List;
 import java.util.Locale;
 
+import org.backproplab.stepper.Frame;
+import org.backproplab.stepper.StepGraph;
+import org.backproplab.stepper.Texts;
 import org.backproplab.engine.Snapshot;
 
 /**
@@ -177,7 +180,7 @@ public final class GraphSvg {
 
     /** A matrix of at most 4×4 as a grid of numbers on their heat (value) or tint (gradient). */
     private void grid(double x, double y, StepGraph.Node n, Snapshot s, boolean gradient) {
-        double max = s == null ? 0 : maxAbs(s);
+        double max = s == null ? 0 : CardColours.maxAbs(s);
         for (int r = 0; r < n.rows(); r++) {
             for (int c = 0; c < n.cols(); c++) {
                 double cx = x + c * CardSize.CELL_WIDTH;
@@ -208,7 +211,7 @@ public final class GraphSvg {
         int rows = Math.min(s.rows(), HEAT_CELLS);
         int cols = Math.min(s.cols(), HEAT_CELLS);
         double cell = Math.min(side / cols, side / rows);
-        double max = maxAbs(s);
+        double max = CardColours.maxAbs(s);
         for (int r = 0; r < rows; r++) {
             for (int c = 0; c < cols; c++) {
                 double v = s.get(r * s.rows() / rows, c * s.cols() / cols);
@@ -234,16 +237,6 @@ public final class GraphSvg {
             out.append(" font-family=\"").append(escape(font)).append('"');
         }
         out.append('>').append(escape(text)).append("</text>\n");
-    }
-
-    private static double maxAbs(Snapshot s) {
-        double max = 0;
-        for (double v : s.values()) {
-            if (Double.isFinite(v)) {
-                max = Math.max(max, Math.abs(v));
-            }
-        }
-        return max;
     }
 
     /** A coordinate: at most two decimals, a '.' in any locale. */
