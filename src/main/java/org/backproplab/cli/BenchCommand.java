@@ -1,23 +1,16 @@
 package org.backproplab.cli;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.Callable;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.backproplab.data.Mnist;
 import org.backproplab.engine.kernel.Gemm;
 import org.backproplab.engine.kernel.JavaGemm;
 import org.backproplab.engine.kernel.Kernels;
 import org.backproplab.nn.Trainer;
-import org.backproplab.nn.OptimizerKind;
 import org.backproplab.nn.TrainingConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,7 +21,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code bench}: the speed race. Trains a preset (or any network) on full MNIST and prints seconds per epoch,
  * samples per second and the matrix products' achieved GFLOP/s, plus a kernel micro-benchmark; with
- * {@code --peer} it runs the numpy MLP on the same work in the same run and prints the ratio.
+ * {@code --peer} it runs each peer script (the numpy MLP, the PyTorch one) on the same work in the same run and
+ * prints each ratio ({@link PeerRace}).
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Benchmark training speed on full MNIST: seconds per epoch (training only, median), samples/s,",
@@ -47,9 +41,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--preset", description = "keras, mlp128, mlp256 or mlp800; overrides the network and training options.")
     String preset;
 
-    @Option(names = "--peer", paramLabel = "SCRIPT", description = "A numpy MLP script to race in the same run "
-            + "(e.g. ../shared/peers/numpy_mlp.py); run with python3 and OpenBLAS' own kernel choice.")
-    Path peer;
+    @Option(names = "--peer", paramLabel = "SCRIPT", description = "A Python MLP script to race in the same run, "
+            + "on the same MNIST files (e.g. ../shared/peers/numpy_mlp.py); repeat to race several, one after another. "
+            + "Run with python3 (/usr/bin/python3 for a script that imports torch) and OpenBLAS' own kernel choice.")
+    List<Path> peers = new ArrayList<>();
 
     @Option(names = "--seeds", paramLabel = "N", description = "Train N times, seeds --seed to --seed+N-1, and print "
             + "the median (default: ${DEFAULT-VALUE}).", defaultValue = "1")
@@ -112,8 +107,12 @@ public final class BenchCommand implements Callable<Integer> {
                     median(accuracies), accuracies.stream().mapToDouble(d -> d).min().orElse(0),
                     accuracies.stream().mapToDouble(d -> d).max().orElse(0));
         }
-        if (peer != null) {
-            race(config.withSeed(options.seed), median, out, err);
+        if (!peers.isEmpty() && !PeerRace.fits(config)) {
+            err.println("bench: the peers run 784-H-10 with Adam only; no race for " + config.layerList());
+        } else {
+            for (Path peer : peers) {
+                PeerRace.race(peer, config.withSeed(options.seed), options.dataDirectory(), median, out, err);
+            }
         }
         return 0;
     }
@@ -182,41 +181,6 @@ public final class BenchCommand implements Callable<Integer> {
         if (vector == null) {
             out.println("kernel Vector API: not available (start Java with --add-modules jdk.incubator.vector)");
         }
-        out.flush();
-    }
-
-    private void race(TrainingConfig c, double ours, PrintWriter out, PrintWriter err) throws IOException,
-            InterruptedException {
-        if (c.layers().length != 3 || c.layers()[0] != 784 || c.layers()[2] != 10 || c.optimizer() != OptimizerKind.ADAM) {
-            err.println("bench: the numpy peer runs 784-H-10 with Adam only; no race for " + c.layerList());
-            return;
-        }
-        List<String> cmd = List.of("python3", peer.toString(), "--hidden", Integer.toString(c.layers()[1]), "--lr",
-                Double.toString(c.learningRate()), "--batch", Integer.toString(c.batchSize()), "--epochs",
-                Integer.toString(c.epochs()), "--seed", Long.toString(c.seed()));
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
-        // Unset, OpenBLAS picks its AVX-512 kernel: the strongest numpy this machine has.
-        pb.environment().remove("OPENBLAS_CORETYPE");
-        pb.environment().remove("OPENBLAS_L2_SIZE");
-        Process p = pb.start();
-        String result = null;
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String line; (line = r.readLine()) != null; ) {
-                out.println("peer: " + line);
-                if (line.startsWith("RESULT")) {
-                    result = line;
-                }
-            }
-        }
-        p.waitFor();
-        Matcher m = result == null ? null : Pattern.compile("median_epoch_s=([0-9.]+)").matcher(result);
-        if (m == null || !m.find()) {
-            err.println("bench: the peer printed no RESULT line (exit code " + p.exitValue() + ")");
-            return;
-        }
-        double theirs = Double.parseDouble(m.group(1));
-        out.printf("RACE numpy %.3f s/epoch, backprop-lab %.3f s/epoch: backprop-lab is %.2fx %s%n", theirs, ours,
-                theirs >= ours ? theirs / ours : ours / theirs, theirs >= ours ? "faster" : "slower");
         out.flush();
     }
 }

@@ -105,7 +105,12 @@ final class TrainingOptions {
 
     Mnist loadMnist() throws DataFileException {
         Kernels.warmUpInBackground(); // the kernels compile while the files are read
-        return Mnist.load(data != null ? data : Mnist.defaultDirectory());
+        return Mnist.load(dataDirectory());
+    }
+
+    /** Where the MNIST files are read from: --data, else the default directory. */
+    Path dataDirectory() {
+        return data != null ? data : Mnist.defaultDirectory();
     }
 
     static Examples examples(Mnist.Split split) {

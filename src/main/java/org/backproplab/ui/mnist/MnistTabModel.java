@@ -37,8 +37,9 @@ import org.backproplab.ui.BackgroundLoad;
  * through its commands. It outlives its view (switching language reloads the view, not the model), and all of it
  * lives on the JavaFX thread: the data loads and the training runs elsewhere, and their results arrive here by
  * {@link Platform#runLater} (once, for the data) and by polling the run {@value #POLL_MILLIS} ms apart (so the
- * UI updates at most 20 times a second however fast the batches go). A run's figures are kept in {@code RunFigures},
- * what the model makes of digits and drawings in {@code ModelViews}.
+ * UI updates at most 5 times a second however fast the batches go: every update lays out and draws the tab, and on
+ * two cores that work costs training far more than its own CPU time — see {@code RunFigures}). A run's figures
+ * are kept in {@code RunFigures}, what the model makes of digits and drawings in {@code ModelViews}.
  */
 public final class MnistTabModel {
 
@@ -64,7 +65,7 @@ public final class MnistTabModel {
     public static final int WEIGHT_UNITS = 32;
     public static final int PAD_SIZE = 280;
     public static final double BRUSH_RADIUS = 12;
-    static final int POLL_MILLIS = 50;
+    static final int POLL_MILLIS = 200;
     static final int SNAPSHOT_MILLIS = 400;
 
     private final Path dataDirectory;
