@@ -75,6 +75,15 @@ public final class BackpropLabCommand implements Callable<Integer> {
         CommandLine cl = new CommandLine(new BackpropLabCommand());
         cl.setOut(out);
         cl.setErr(err);
+        // picocli lets "--help" win over words it could not place, so "landscape --help" printed the top help
+        // and exited 0: a word that is no command is a usage error, help or not.
+        cl.setExecutionStrategy(parseResult -> {
+            if (!parseResult.unmatched().isEmpty()) {
+                throw new ParameterException(parseResult.commandSpec().commandLine(),
+                        "unknown command '" + parseResult.unmatched().get(0) + "'");
+            }
+            return new CommandLine.RunLast().execute(parseResult);
+        });
         // Both handlers write to err itself, not to the failing subcommand's stream: a subcommand added
         // after setErr would still have the default one.
         cl.setParameterExceptionHandler((ex, args) -> {
