@@ -24,12 +24,13 @@ import picocli.CommandLine.Spec;
         synopsisSubcommandLabel = "COMMAND",
         commandListHeading = "%nCommands:%n",
         footerHeading = "%nExit codes:%n",
-        footer = {"  0  success", "  1  a check failed, or the command hit an error", "  2  usage error"})
+        footer = {"  0  success", "  1  a check failed, or the run hit an error (a bad data, model or PNG file, a full disk)",
+                "  2  usage error (an unknown command or option, a bad option value)"})
 public final class BackpropLabCommand implements Callable<Integer> {
 
     /** Exit code for a usage error (unknown option, missing or malformed argument). */
     public static final int USAGE = 2;
-    /** Exit code for a command that ran and failed: a gradient check that did not pass, an error. */
+    /** Exit code for a command that ran and failed: a gradient check that did not pass, a bad file, an error. */
     public static final int FAILURE = 1;
 
     @Spec
@@ -75,6 +76,15 @@ public final class BackpropLabCommand implements Callable<Integer> {
         CommandLine cl = new CommandLine(new BackpropLabCommand());
         cl.setOut(out);
         cl.setErr(err);
+        // picocli lets "--help" win over words it could not place, so "landscape --help" printed the top help
+        // and exited 0: a word that is no command is a usage error, help or not.
+        cl.setExecutionStrategy(parseResult -> {
+            if (!parseResult.unmatched().isEmpty()) {
+                throw new ParameterException(parseResult.commandSpec().commandLine(),
+                        "unknown command '" + parseResult.unmatched().get(0) + "'");
+            }
+            return new CommandLine.RunLast().execute(parseResult);
+        });
         // Both handlers write to err itself, not to the failing subcommand's stream: a subcommand added
         // after setErr would still have the default one.
         cl.setParameterExceptionHandler((ex, args) -> {

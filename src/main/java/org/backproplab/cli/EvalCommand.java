@@ -46,7 +46,7 @@ public final class EvalCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "the lesson file (UTF-8)")
     private Path file;
 
-    @Option(names = "--steps", paramLabel = "N", defaultValue = "0", description = "training steps (default: ${DEFAULT-VALUE})")
+    @Option(names = "--steps", paramLabel = "N", defaultValue = "0", description = "training steps (default: ${DEFAULT-VALUE}); a run past a second shows a step counter on stderr")
     private int steps;
 
     @Option(names = "--lr", paramLabel = "X", defaultValue = "0.1", description = "learning rate (default: ${DEFAULT-VALUE})")
@@ -99,7 +99,10 @@ public final class EvalCommand implements Callable<Integer> {
         }
         LessonTraining.Settings settings = new LessonTraining.Settings(steps, OptimizerKind.parse(optimizer),
                 learningRate, clipNorm == null ? Clipping.NONE : new Clipping.ByNorm(clipNorm));
-        LessonTraining.Result result = LessonTraining.run(lesson, settings);
+        LessonTraining.Result result;
+        try (StepProgress progress = new StepProgress(err, "eval", steps)) {
+            result = LessonTraining.run(lesson, settings, progress::step);
+        }
         EvalReport report = new EvalReport(lesson, settings, result);
         if (json) {
             JsonWriter w = report.json();

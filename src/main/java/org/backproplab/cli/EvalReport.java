@@ -95,7 +95,7 @@ final class EvalReport {
                     .append(" in ").append(result.clippedSteps()).append(" of ").append(settings.steps())
                     .append(" steps; norm before clipping: first step ")
                     .append(Numbers.significant(result.clipping().get(0).normBefore(), 6)).append(", last step ")
-                    .append(Numbers.significant(result.clipping().get(result.clipping().size() - 1).normBefore(), 6));
+                    .append(Numbers.significant(result.lastClipping().normBefore(), 6));
         }
         return b.toString();
     }

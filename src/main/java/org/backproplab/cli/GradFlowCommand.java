@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "gradflow", mixinStandardHelpOptions = true,
         description = {"Train a deep MLP N steps on MNIST training images and report the last step layer by layer,",
                 "from the input side: weight-gradient norm, update ratio ||dW||/||W||, activation mean, spread and",
-                "saturated share. --steps 0 is one forward and backward at initialisation, with no update."})
+                "saturated share. --steps 0 is one forward and backward at initialisation, with no update.",
+                "A run past a second shows a step counter on stderr."})
 public final class GradFlowCommand implements Callable<Integer> {
 
     @Spec
@@ -49,7 +50,7 @@ public final class GradFlowCommand implements Callable<Integer> {
     @Option(names = "--clip-value", paramLabel = "X", description = "Clip each gradient element into [-X, X].")
     Double clipValue;
 
-    @Option(names = "--optimizer", description = "sgd, momentum, rmsprop or adam (default: ${DEFAULT-VALUE}).",
+    @Option(names = "--optimizer", description = "sgd, momentum, nesterov, rmsprop or adam (default: ${DEFAULT-VALUE}).",
             defaultValue = "sgd")
     String optimizer;
 
@@ -75,26 +76,30 @@ public final class GradFlowCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        GradientFlow flow;
+        GradientFlow.Config config;
         try {
-            if (clipNorm != null && clipValue != null) {
-                throw new IllegalArgumentException("choose one of --clip-norm and --clip-value");
-            }
-            if (steps < 0) {
-                throw new IllegalArgumentException("--steps must be 0 or more, got " + steps);
-            }
+            // Every option before the data is read: a usage error costs no loading.
+            Checks.atLeast("--steps", steps, 0);
+            Checks.atLeast("--batch", batch, 1);
+            Checks.positive("--lr", lr);
             Initializer.Scheme scheme = switch (init) {
                 case "small", "normal", "xavier", "he" -> Initializer.Scheme.parse(init);
                 default -> throw new IllegalArgumentException("unknown --init '" + init + "'; use small, normal, xavier or he");
             };
-            GradientFlow.Config config = new GradientFlow.Config(depth, width, Activation.Kind.parse(activation), scheme,
+            config = new GradientFlow.Config(depth, width, Activation.Kind.parse(activation), scheme,
                     batchNorm, TrainingOptions.clipping(clipNorm, clipValue), OptimizerKind.parse(optimizer), lr, batch,
                     seed);
-            Mnist mnist = Mnist.load(data != null ? data : Mnist.defaultDirectory());
-            flow = new GradientFlow(config, TrainingOptions.examples(mnist.train()));
-        } catch (IllegalArgumentException | DataFileException e) {
+        } catch (IllegalArgumentException e) {
             err.println("gradflow: " + e.getMessage());
             return BackpropLabCommand.USAGE;
+        }
+        GradientFlow flow;
+        try {
+            Mnist mnist = Mnist.load(data != null ? data : Mnist.defaultDirectory());
+            flow = new GradientFlow(config, TrainingOptions.examples(mnist.train()));
+        } catch (DataFileException e) {
+            err.println("gradflow: " + e.getMessage());
+            return BackpropLabCommand.FAILURE;
         }
         List<Double> losses = new ArrayList<>();
         GradientFlow.StepStats last;
@@ -102,10 +107,13 @@ public final class GradFlowCommand implements Callable<Integer> {
             last = flow.measure();
             losses.add(last.loss());
         } else {
-            do {
-                last = flow.step();
-                losses.add(last.loss());
-            } while (flow.steps() < steps && last.nonFinite() == null);
+            try (StepProgress progress = new StepProgress(err, "gradflow", steps)) {
+                do {
+                    last = flow.step();
+                    losses.add(last.loss());
+                    progress.step(flow.steps());
+                } while (flow.steps() < steps && last.nonFinite() == null);
+            }
         }
         if (last.nonFinite() != null) {
             GradientFlow.NonFinite bad = last.nonFinite();

@@ -46,6 +46,10 @@ public final class PredictCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (input.index != null && input.index < 0) {
+            err.println("predict: --image must be 0 or more, not " + input.index);
+            return BackpropLabCommand.USAGE;
+        }
         try {
             Model model = ModelFile.load(modelFile);
             float[] pixels;
@@ -55,7 +59,7 @@ public final class PredictCommand implements Callable<Integer> {
             } else {
                 Mnist.Split test = Mnist.load(data != null ? data : Mnist.defaultDirectory()).test();
                 if (input.index < 0 || input.index >= test.count()) {
-                    err.println("predict: --image must be between 0 and " + (test.count() - 1) + ", got " + input.index);
+                    err.println("predict: --image must be between 0 and " + (test.count() - 1) + ", not " + input.index);
                     return BackpropLabCommand.USAGE;
                 }
                 pixels = new float[test.pixelsPerImage()];
@@ -72,14 +76,24 @@ public final class PredictCommand implements Callable<Integer> {
             out.flush();
             return 0;
         } catch (ModelFile.ModelFileException | DataFileException | IOException | IllegalArgumentException e) {
+            // The options were fine; a file they named was not (a bad model, data set or PNG): a failure, not usage.
             err.println("predict: " + e.getMessage());
-            return BackpropLabCommand.USAGE;
+            return BackpropLabCommand.FAILURE;
         }
     }
 
     /** Grey values of the PNG scaled to side×side, in [0, 1], white ink on black as MNIST has it. */
     static float[] fromPng(Path file, int inputs) throws IOException {
-        BufferedImage img = ImageIO.read(file.toFile());
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            throw new IOException(file + ": no such file");
+        }
+        BufferedImage img;
+        try {
+            img = ImageIO.read(file.toFile());
+        } catch (IOException e) {
+            // ImageIO's own messages ("Error reading PNG image data") do not say which file
+            throw new IOException(file.getFileName() + ": cannot read the image: " + e.getMessage(), e);
+        }
         if (img == null) {
             throw new IOException(file.getFileName() + ": not an image that Java can read");
         }

@@ -52,15 +52,27 @@ public final class TrainCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         TrainingConfig config;
+        try {
+            // Every option, the save target included, before the data is read: a usage error costs no loading.
+            config = options.config();
+            if (save != null) {
+                SaveTarget.check(save, LayerSizes.parameters(config.layers()));
+            }
+        } catch (IllegalArgumentException e) {
+            err.println("train: " + e.getMessage());
+            return BackpropLabCommand.USAGE;
+        }
         Mnist mnist;
         org.backproplab.nn.Examples train;
         try {
-            config = options.config();
             mnist = options.loadMnist();
             train = options.trainingExamples(mnist);
-        } catch (IllegalArgumentException | DataFileException e) {
+        } catch (IllegalArgumentException e) {
             err.println("train: " + e.getMessage());
             return BackpropLabCommand.USAGE;
+        } catch (DataFileException e) {
+            err.println("train: " + e.getMessage());
+            return BackpropLabCommand.FAILURE;
         }
         err.println("train: " + config.layerList() + " " + config.activation().id() + ", " + config.optimizer() + " lr "
                 + config.learningRate() + ", batch " + config.batchSize() + ", " + config.epochs() + " epochs, seed "
@@ -72,7 +84,12 @@ public final class TrainCommand implements Callable<Integer> {
         }
         List<Trainer.EpochResult> epochs = result.epochs();
         if (save != null) {
-            ModelFile.save(result.model(), save);
+            try {
+                ModelFile.save(result.model(), save);
+            } catch (java.io.IOException e) {
+                err.println("train: " + SaveTarget.failure(save, e));
+                return BackpropLabCommand.FAILURE;
+            }
             err.println("train: model saved to " + save);
         }
         Trainer.EpochResult last = epochs.isEmpty() ? null : epochs.get(epochs.size() - 1);

@@ -73,34 +73,54 @@ final class TrainingOptions {
             + "(quick experiments; default: all 60,000).")
     Integer trainLimit;
 
-    /** The training examples: all of them, or the first --train-limit. */
+    /** The training examples: all of them, or the first --train-limit (its lower bound is checked in config). */
     Examples trainingExamples(Mnist mnist) {
         Examples all = examples(mnist.train());
         if (trainLimit == null) {
             return all;
         }
-        if (trainLimit < 1 || trainLimit > all.count()) {
-            throw new IllegalArgumentException("--train-limit must be between 1 and " + all.count() + ", got " + trainLimit);
+        if (trainLimit > all.count()) {
+            throw new IllegalArgumentException("--train-limit must be between 1 and " + all.count() + ", not " + trainLimit);
         }
         return new Examples(all.name(), trainLimit, all.features(), all.classes(), all.gatherer());
     }
 
+    /**
+     * The config, every option checked before any data is read; each failure names its option and value. The
+     * choices (activation, initialiser, optimizer, schedule) are parsed by their own types, whose messages list
+     * what they accept.
+     */
     TrainingConfig config() {
-        if (clipNorm != null && clipValue != null) {
-            throw new IllegalArgumentException("choose one of --clip-norm and --clip-value");
+        Checks.atLeast("--batch", batch, 1);
+        Checks.atLeast("--epochs", epochs, 0);
+        Checks.positive("--lr", lr);
+        Checks.rate("--dropout", dropout);
+        Checks.notNegative("--weight-decay", weightDecay);
+        if (trainLimit != null) {
+            Checks.atLeast("--train-limit", trainLimit, 1);
         }
-        return new TrainingConfig(org.backproplab.nn.Mlp.parseSizes(layers), Activation.Kind.parse(activation), batchNorm,
-                dropout, Initializer.Scheme.parse(init), OptimizerKind.parse(optimizer), lr, Schedule.parse(schedule),
+        int[] sizes = LayerSizes.forMnist(layers, batch, Runtime.getRuntime().maxMemory());
+        return new TrainingConfig(sizes, Activation.Kind.parse(activation), batchNorm, dropout,
+                Initializer.Scheme.parse(init), OptimizerKind.parse(optimizer), lr, schedule(),
                 weightDecay, clipping(clipNorm, clipValue), batch, epochs, seed);
     }
 
-    /** --clip-norm or --clip-value (at most one) as a clipping. */
+    /** --schedule, its own message prefixed with the option: a bad step says which number is wrong. */
+    private Schedule schedule() {
+        try {
+            return Schedule.parse(schedule);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--schedule: " + e.getMessage(), e);
+        }
+    }
+
+    /** --clip-norm or --clip-value (at most one, positive) as a clipping. */
     static Clipping clipping(Double clipNorm, Double clipValue) {
         if (clipNorm != null && clipValue != null) {
             throw new IllegalArgumentException("choose one of --clip-norm and --clip-value");
         }
-        return clipNorm != null ? new Clipping.ByNorm(clipNorm) : clipValue != null ? new Clipping.ByValue(clipValue)
-                : Clipping.NONE;
+        return clipNorm != null ? new Clipping.ByNorm(Checks.positive("--clip-norm", clipNorm))
+                : clipValue != null ? new Clipping.ByValue(Checks.positive("--clip-value", clipValue)) : Clipping.NONE;
     }
 
     Mnist loadMnist() throws DataFileException {

@@ -26,6 +26,8 @@ public final class ModelFile {
 
     private static final byte[] MAGIC = "BPLAB-MODEL\n".getBytes(StandardCharsets.US_ASCII);
     public static final int VERSION = 1;
+    /** The file name extension of a saved model, without the dot. */
+    public static final String EXTENSION = "bpmodel";
 
     /** A model file that cannot be read; the message names the file and what is wrong. */
     public static final class ModelFileException extends Exception {

@@ -28,9 +28,12 @@ public sealed interface Schedule {
     /** Multiplied by {@code factor} every {@code every} epochs. */
     record Step(int every, double factor) implements Schedule {
         public Step {
-            if (every < 1 || !(factor > 0) || !Double.isFinite(factor)) {
-                throw new IllegalArgumentException("a step schedule needs every >= 1 and factor > 0, got step:" + every
-                        + ":" + factor);
+            if (every < 1) {
+                throw new IllegalArgumentException("step:EVERY:FACTOR needs EVERY >= 1 (epochs between "
+                        + "changes), not " + every);
+            }
+            if (!(factor > 0) || !Double.isFinite(factor)) {
+                throw new IllegalArgumentException("step:EVERY:FACTOR needs a FACTOR > 0, not " + factor);
             }
         }
 
@@ -57,20 +60,34 @@ public sealed interface Schedule {
 
     Schedule NONE = new Constant();
 
-    /** Parses {@code none} (or {@code constant}), {@code cosine} or {@code step:EVERY:FACTOR}. */
+    /**
+     * Parses {@code none} (or {@code constant}), {@code cosine} or {@code step:EVERY:FACTOR}. A known name with a
+     * bad number says what is wrong with the number (the step's own check), not that the name is unknown.
+     */
     static Schedule parse(String text) {
         String[] parts = text.trim().toLowerCase(Locale.ROOT).split(":");
+        return switch (parts[0]) {
+            case "none", "constant" -> NONE;
+            case "cosine" -> new Cosine();
+            case "step" -> {
+                if (parts.length > 3) {
+                    throw new IllegalArgumentException("schedule '" + text + "' has too many parts; write "
+                            + "step:EVERY:FACTOR (e.g. step:5:0.5)");
+                }
+                yield new Step(parts.length > 1 ? number(parts[1], "EVERY", text, true).intValue() : 1,
+                        parts.length > 2 ? number(parts[2], "FACTOR", text, false).doubleValue() : 0.5);
+            }
+            default -> throw new IllegalArgumentException("unknown schedule '" + text + "'; use none, cosine or "
+                    + "step:EVERY:FACTOR (e.g. step:5:0.5)");
+        };
+    }
+
+    private static Number number(String part, String name, String text, boolean whole) {
         try {
-            return switch (parts[0]) {
-                case "none", "constant" -> NONE;
-                case "cosine" -> new Cosine();
-                case "step" -> new Step(parts.length > 1 ? Integer.parseInt(parts[1]) : 1,
-                        parts.length > 2 ? Double.parseDouble(parts[2]) : 0.5);
-                default -> throw new IllegalArgumentException();
-            };
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("unknown schedule '" + text + "'; use none, cosine or step:EVERY:FACTOR "
-                    + "(e.g. step:5:0.5)");
+            return whole ? Integer.parseInt(part) : Double.parseDouble(part);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("schedule '" + text + "': " + name + " must be a " + (whole ? "whole "
+                    : "") + "number, not '" + part + "'");
         }
     }
 }

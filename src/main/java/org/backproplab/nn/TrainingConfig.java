@@ -22,8 +22,18 @@ public record TrainingConfig(int[] layers, Activation.Kind activation, boolean b
     public TrainingConfig {
         layers = layers.clone();
         Mlp.sizes(layers); // validates
-        if (batchSize < 1 || epochs < 0 || !(learningRate > 0) || dropout < 0 || dropout >= 1) {
-            throw new IllegalArgumentException("need batch >= 1, epochs >= 0, learning rate > 0 and dropout in [0, 1)");
+        // One message per setting, naming it and the value, so that a bad model file or form says which one.
+        check(batchSize >= 1, "the batch size must be 1 or more, not " + batchSize);
+        check(epochs >= 0, "the epochs must be 0 or more, not " + epochs);
+        check(learningRate > 0 && Double.isFinite(learningRate), "the learning rate must be a positive number, not "
+                + learningRate);
+        check(dropout >= 0 && dropout < 1, "the dropout rate must be in [0, 1), not " + dropout);
+        check(weightDecay >= 0 && Double.isFinite(weightDecay), "the weight decay must be 0 or more, not " + weightDecay);
+    }
+
+    private static void check(boolean ok, String problem) {
+        if (!ok) {
+            throw new IllegalArgumentException(problem);
         }
     }
 

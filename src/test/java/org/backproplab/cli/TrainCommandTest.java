@@ -22,7 +22,7 @@ class TrainCommandTest {
 
     @Test
     void trainWritesJsonSavesAModelThatPredictLoads() throws Exception {
-        Path model = dir.resolve("small.bplm");
+        Path model = dir.resolve("small.bpmodel");
         CliRun run = CliRun.of("train", "--dataset", "mnist", "--layers", "784,32,10", "--epochs", "2",
                 "--train-limit", "10000", "--lr", "0.003", "--save", model.toString(), "--json");
         assertEquals(0, run.exitCode(), run.err());
@@ -61,20 +61,20 @@ class TrainCommandTest {
     }
 
     @Test
-    void badInputsAreOneLineUsageErrors() throws Exception {
+    void badInputsAreOneLineErrors() throws Exception {
         CliRun layers = CliRun.of("train", "--layers", "784,x,10");
         assertEquals(2, layers.exitCode());
         assertEquals("train: layer sizes are whole numbers separated by commas, like 784,128,10; got '784,x,10'",
                 layers.err().strip());
 
         CliRun data = CliRun.of("train", "--data", dir.toString());
-        assertEquals(2, data.exitCode());
+        assertEquals(1, data.exitCode(), "a bad data file is a failure while running, not a usage error");
         assertTrue(data.err().startsWith("train: train-images-idx3-ubyte.gz: no such file (looked for "), data.err());
 
-        Path junk = Files.writeString(dir.resolve("junk.bplm"), "junk");
+        Path junk = Files.writeString(dir.resolve("junk.bpmodel"), "junk");
         CliRun model = CliRun.of("predict", "--model", junk.toString(), "--image", "3");
-        assertEquals(2, model.exitCode());
-        assertEquals("predict: junk.bplm: not a Backprop Lab model file (it does not start with \"BPLAB-MODEL\")",
+        assertEquals(1, model.exitCode());
+        assertEquals("predict: junk.bpmodel: not a Backprop Lab model file (it does not start with \"BPLAB-MODEL\")",
                 model.err().strip());
 
         CliRun dataset = CliRun.of("train", "--dataset", "cifar");

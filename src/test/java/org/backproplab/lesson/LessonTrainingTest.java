@@ -50,6 +50,36 @@ class LessonTrainingTest {
     }
 
     @Test
+    void aLongRunKeepsABoundedEvenlySpacedHistoryAndCountsEveryStep() throws LessonException {
+        // Issue 13, row 2: a Snapshot per step grew without bound (eval --steps 1000000000 ran out of memory).
+        int steps = 5 * LessonTraining.KEPT + 3;
+        Lesson l = Lesson.compile("param w = 3\nloss L = w ^ 2", "t.bp");
+        long[] told = new long[1];
+        LessonTraining.Result r = LessonTraining.run(l, new LessonTraining.Settings(steps, OptimizerKind.SGD, 0.001,
+                new Clipping.ByNorm(1e-9)), done -> told[0] = done);
+        assertEquals(steps, told[0], "progress hears of every step");
+        assertTrue(r.outputs().size() <= LessonTraining.KEPT, "kept " + r.outputs().size());
+        assertEquals(8, r.every(), "spacing doubles each time the history fills: 1, 2, 4, 8");
+        assertEquals((steps - 1) / 8 + 1, r.outputs().size(), "steps 0, 8, 16, … up to the last multiple of 8");
+        assertEquals(r.outputs().size(), r.clipping().size());
+        assertEquals(9, r.outputs().get(0).item(), "the first step's output is always kept");
+        assertEquals(steps, r.clippedSteps(), "every step was clipped, counted though not all kept");
+        assertEquals(6, r.clipping().get(0).normBefore(), 1e-12);
+        // the 8th step's loss is w⁴ after 8 steps of w ← w − 0.001·1e-9·sign: still 9 to 1e-6
+        assertEquals(9, r.outputs().get(1).item(), 1e-6);
+        assertTrue(r.lastClipping().normBefore() > 5.99, "the last step's norm, not a kept one's");
+    }
+
+    @Test
+    void aShortRunKeepsEveryStep() throws LessonException {
+        Lesson l = Lesson.compile("param w = 3\nloss L = w ^ 2", "t.bp");
+        LessonTraining.Result r = LessonTraining.run(l, new LessonTraining.Settings(LessonTraining.KEPT,
+                OptimizerKind.SGD, 0.001, Clipping.NONE));
+        assertEquals(LessonTraining.KEPT, r.outputs().size());
+        assertEquals(1, r.every());
+    }
+
+    @Test
     void everyOptimizerRuns() throws LessonException {
         for (String id : new String[] {"sgd", "momentum", "nesterov", "rmsprop", "adam"}) {
             Lesson l = Lesson.compile("param w = [1, -2]\nloss L = sum(w * w)", "t.bp");

@@ -152,7 +152,11 @@ class TrainingStepTest {
         for (String s : List.of("none", "cosine", "step:5:0.5")) {
             assertEquals(s, Schedule.parse(s).id());
         }
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> Schedule.parse("step:0:0.5")).getMessage()
-                .startsWith("unknown schedule 'step:0:0.5'"));
+        assertEquals("step:EVERY:FACTOR needs EVERY >= 1 (epochs between changes), not 0",
+                assertThrows(IllegalArgumentException.class, () -> Schedule.parse("step:0:0.5")).getMessage());
+        assertEquals("schedule 'step:x:0.5': EVERY must be a whole number, not 'x'",
+                assertThrows(IllegalArgumentException.class, () -> Schedule.parse("step:x:0.5")).getMessage());
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Schedule.parse("warm")).getMessage()
+                .startsWith("unknown schedule 'warm'"));
     }
 }

@@ -22,7 +22,7 @@ import org.backproplab.ui.SaveTarget;
  */
 final class ModelFileCommands {
 
-    static final String EXTENSION = "bpmodel";
+    static final String EXTENSION = org.backproplab.nn.ModelFile.EXTENSION;
 
     private final MnistTabModel model;
     private final ResourceBundle resources;
