@@ -9,8 +9,8 @@ import org.backproplab.nn.ModelFile;
 
 /**
  * {@code train --save FILE}, checked before training: a run of minutes must not end in "is a directory" with the
- * trained model lost. The file must be named {@code *.bpmodel}, not be a folder, and lie in a folder that exists
- * (or can be made) and takes a new file with room for the model.
+ * trained model lost. The file must not be a folder, and must lie in a folder that exists (or can be made) and
+ * takes a new file with room for the model. Any name is taken, as before ({@code .bpmodel} is the app's).
  */
 final class SaveTarget {
 
@@ -22,13 +22,9 @@ final class SaveTarget {
 
     /** Throws an IllegalArgumentException naming the file and what is wrong; {@code parameters} sizes the file. */
     static void check(Path file, long parameters) {
-        String name = file.getFileName() == null ? "" : file.getFileName().toString();
         if (Files.isDirectory(file)) {
             throw new IllegalArgumentException("--save " + file + " is a folder; give a file name, like "
                     + file.resolve("model." + ModelFile.EXTENSION));
-        }
-        if (!name.endsWith("." + ModelFile.EXTENSION)) {
-            throw new IllegalArgumentException("--save " + file + ": a model file's name ends in ." + ModelFile.EXTENSION);
         }
         Path folder = file.toAbsolutePath().getParent();
         Path existing = folder;
