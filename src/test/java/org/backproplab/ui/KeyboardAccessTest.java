@@ -41,9 +41,7 @@ import org.backproplab.ui.mnist.MnistTabModel;
 import org.backproplab.ui.playground.NetworkDiagram;
 import org.fxmisc.richtext.CodeArea;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -62,17 +60,12 @@ import org.testfx.util.WaitForAsyncUtils;
  * the drawing pad is drawn on with a pointer only; from the keyboard it can be focused and cleared (Delete), and
  * the model's view of digits is open to the keyboard in the Digits view (its test digits are toggle buttons).
  */
-@ExtendWith(ApplicationExtension.class)
-class KeyboardAccessTest {
+class KeyboardAccessTest extends MainWindowFixture {
 
-    private Stage stage;
-    private MainWindow window;
 
     @Start
     void start(Stage stage) {
-        this.stage = stage;
-        window = new MainWindow(stage, Language.ENGLISH);
-        window.show();
+        open(stage, Language.ENGLISH);
     }
 
     @Test

@@ -27,30 +27,22 @@ import javafx.stage.Stage;
 import org.backproplab.AppInfo;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The main window, headless (Monocle): title, menus, language switch, dialogs, and a snapshot PNG to look at. */
-@ExtendWith(ApplicationExtension.class)
-class MainWindowTest {
+class MainWindowTest extends MainWindowFixture {
 
-    private Stage stage;
-    private MainWindow window;
 
     @Start
     void start(Stage stage) {
-        this.stage = stage;
-        window = new MainWindow(stage, Language.ENGLISH);
-        window.show();
+        open(stage, Language.ENGLISH);
     }
 
     @AfterEach
     void closeDialogs(FxRobot robot) {
-        robot.interact(() -> robot.listTargetWindows().stream()
-                .filter(w -> w != stage && w instanceof Stage).forEach(w -> ((Stage) w).close()));
+        closeOtherWindows(robot);
     }
 
     @Test

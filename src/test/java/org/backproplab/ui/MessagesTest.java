@@ -15,8 +15,6 @@ import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
@@ -82,13 +80,7 @@ class MessagesTest {
         String fxml = new String(bytes(Resources.MAIN_WINDOW_FXML), StandardCharsets.UTF_8)
                 + new String(bytes(Resources.STEPPER_VIEW_FXML), StandardCharsets.UTF_8);
         Properties english = load(ENGLISH);
-        Matcher m = Pattern.compile("\"%([\\w.]+)\"").matcher(fxml);
-        int count = 0;
-        while (m.find()) {
-            count++;
-            assertTrue(english.containsKey(m.group(1)), "an FXML file uses %" + m.group(1) + ", not in the bundle");
-        }
-        assertTrue(count > 5, "found only " + count + " %keys in the FXML");
+        FxmlKeys.assertAllInBundle(fxml, english, "an FXML file", 5);
     }
 
     private static Properties load(String path) throws IOException {

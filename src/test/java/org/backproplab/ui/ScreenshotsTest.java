@@ -18,9 +18,7 @@ import javafx.stage.Stage;
 
 import org.backproplab.stepper.ShippedLessons;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -31,17 +29,12 @@ import org.testfx.util.WaitForAsyncUtils;
  * data: the tour fails when MNIST does not load. Written to target/screenshots, or with
  * {@code -Dbackproplab.screenshots=screenshots} to the README's folder (see README, "Screenshots").
  */
-@ExtendWith(ApplicationExtension.class)
-class ScreenshotsTest {
+class ScreenshotsTest extends MainWindowFixture {
 
-    private Stage stage;
-    private MainWindow window;
 
     @Start
     void start(Stage stage) {
-        this.stage = stage;
-        window = new MainWindow(stage, Language.ENGLISH);
-        window.show();
+        open(stage, Language.ENGLISH);
     }
 
     @Test

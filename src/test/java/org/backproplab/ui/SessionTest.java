@@ -33,10 +33,8 @@ import org.backproplab.stepper.ShippedLessons;
 import org.backproplab.stepper.SessionFileException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import org.backproplab.nn.OptimizerKind;
@@ -46,25 +44,19 @@ import org.backproplab.nn.OptimizerKind;
  * chooser: a session saved mid-backward comes back at the same step with the same numbers, settings and inspector;
  * a corrupt file or a failed save shows the error dialog and leaves the view as it was.
  */
-@ExtendWith(ApplicationExtension.class)
-class SessionTest {
+class SessionTest extends MainWindowFixture {
 
     @TempDir
     Path dir;
-    private Stage stage;
-    private MainWindow window;
 
     @Start
     void start(Stage stage) {
-        this.stage = stage;
-        window = new MainWindow(stage, Language.ENGLISH);
-        window.show();
+        open(stage, Language.ENGLISH);
     }
 
     @AfterEach
     void closeDialogs(FxRobot robot) {
-        robot.interact(() -> javafx.stage.Window.getWindows().stream()
-                .filter(w -> w != stage && w instanceof Stage).toList().forEach(w -> ((Stage) w).close()));
+        closeOtherWindows(robot);
     }
 
     /** The 2-2-2 network with Adam, three iterations in, three steps into the backward pass, W2 inspected. */

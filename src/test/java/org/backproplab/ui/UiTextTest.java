@@ -28,9 +28,7 @@ import javafx.scene.control.Tooltip;
 import javafx.stage.Stage;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -50,21 +48,16 @@ import org.testfx.util.WaitForAsyncUtils;
  * The texts checked: a Labeled's text, a Tooltip's text, a text field's prompt, a Tab's text and tooltip, a
  * MenuItem's text (menu bar and context menus). Text drawn on a canvas cannot be walked and is not checked.
  */
-@ExtendWith(ApplicationExtension.class)
-class UiTextTest {
+class UiTextTest extends MainWindowFixture {
 
     private static final Pattern LETTER = Pattern.compile("\\p{L}");
     /** A word in a format's fixed part: two letters, or one Chinese character ("H{0}" has none, "层 {0}" has one). */
     private static final Pattern WORD = Pattern.compile("\\p{L}{2}|\\p{IsHan}");
 
-    private Stage stage;
-    private MainWindow window;
 
     @Start
     void start(Stage stage) {
-        this.stage = stage;
-        window = new MainWindow(stage, Language.ENGLISH);
-        window.show();
+        open(stage, Language.ENGLISH);
     }
 
     @Test

@@ -7,9 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -22,36 +19,28 @@ import javafx.stage.Stage;
 import org.backproplab.nn.Activation;
 import org.backproplab.nn.Initializer;
 import org.backproplab.ui.Language;
-import org.backproplab.ui.MainWindow;
+import org.backproplab.ui.MainWindowFixture;
 import org.backproplab.ui.Screenshots;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import org.backproplab.nn.Clipping;
-import org.backproplab.nn.OptimizerKind;
 
 /**
  * The gradient-flow lab in the main window, headless: switch BatchNorm on and the per-layer bars change; compare
  * mode trains two runs side by side on the same axes; an overflow pauses the lab and says where; a small network
  * opens in the step-through view. Writes a snapshot PNG of each view (see {@link Screenshots}).
  */
-@ExtendWith(ApplicationExtension.class)
-class GradFlowTabTest {
+class GradFlowTabTest extends MainWindowFixture {
 
-    private Stage stage;
-    private MainWindow window;
     private GradFlowTabModel model;
 
     @Start
     void start(Stage stage) {
-        this.stage = stage;
-        window = new MainWindow(stage, Language.ENGLISH);
+        open(stage, Language.ENGLISH);
         model = window.gradflow();
-        window.show();
     }
 
     @AfterEach
@@ -214,9 +203,7 @@ class GradFlowTabTest {
     }
 
     private void openTab(FxRobot robot) throws Exception {
-        TabPane tabs = robot.lookup("#mainTabs").queryAs(TabPane.class);
-        Tab tab = tabs.getTabs().stream().filter(t -> "gradflowTab".equals(t.getId())).findFirst().orElseThrow();
-        robot.interact(() -> tabs.getSelectionModel().select(tab));
+        selectTab(robot, "gradflowTab");
         waitFor(20, () -> !model.runsProperty().get().isEmpty()
                 && model.runStateProperty().get() == GradFlowTabModel.RunState.PAUSED);
     }
@@ -233,14 +220,6 @@ class GradFlowTabTest {
         return ((Label) n).getText();
     }
 
-    private static void waitFor(int seconds, Callable<Boolean> condition) throws Exception {
-        try {
-            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
-            WaitForAsyncUtils.waitForFxEvents();
-        } catch (TimeoutException e) {
-            throw new AssertionError("waited " + seconds + " s in vain", e);
-        }
-    }
 
     /** What the lab says when asked to open an MNIST network in the step-through view. */
     private static final class StepThroughTestTexts {

@@ -7,43 +7,31 @@ import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.DialogPane;
-import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextArea;
 import javafx.stage.Stage;
 
 import org.backproplab.ui.Language;
-import org.backproplab.ui.MainWindow;
+import org.backproplab.ui.MainWindowFixture;
 import org.backproplab.ui.Screenshots;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** MNIST ▸ Show as code, headless: the form's settings as Keras and PyTorch code; off while a field is wrong. */
-@ExtendWith(ApplicationExtension.class)
-class CodeDialogTest {
+class CodeDialogTest extends MainWindowFixture {
 
-    private Stage stage;
-    private MainWindow window;
 
     @Start
     void start(Stage stage) {
-        this.stage = stage;
-        window = new MainWindow(stage, Language.ENGLISH);
-        window.show();
+        open(stage, Language.ENGLISH);
     }
 
     @Test
     void theKerasClassicAsKerasAndPytorchCode(FxRobot robot) throws Exception {
-        TabPane tabs = robot.lookup("#mainTabs").queryAs(TabPane.class);
-        Tab mnist = tabs.getTabs().stream().filter(t -> "mnistTab".equals(t.getId())).findFirst().orElseThrow();
-        robot.interact(() -> {
-            tabs.getSelectionModel().select(mnist);
-            window.mnist().form().presetProperty().set(Preset.KERAS_CLASSIC);
-        });
+        selectTab(robot, "mnistTab");
+        robot.interact(() -> window.mnist().form().presetProperty().set(Preset.KERAS_CLASSIC));
         WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn("#codeButton");
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#" + CodeDialog.ID).tryQuery().isPresent());

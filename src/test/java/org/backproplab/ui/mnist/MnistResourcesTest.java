@@ -10,13 +10,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.ResourceBundle;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.backproplab.nn.Activation;
+import org.backproplab.ui.FxmlKeys;
 import org.backproplab.ui.Resources;
 import org.junit.jupiter.api.Test;
 
@@ -27,13 +26,7 @@ class MnistResourcesTest {
     void everyKeyTheTabUsesIsInBothBundles() throws IOException {
         String fxml = read(MnistTabWithoutDataTest.FXML);
         Properties english = bundle("/org/backproplab/ui/i18n/messages.properties");
-        Matcher m = Pattern.compile("\"%([\\w.]+)\"").matcher(fxml);
-        int count = 0;
-        while (m.find()) {
-            count++;
-            assertTrue(english.containsKey(m.group(1)), "mnist-tab.fxml uses %" + m.group(1) + ", not in the bundle");
-        }
-        assertTrue(count > 40, "found only " + count + " %keys in the FXML");
+        FxmlKeys.assertAllInBundle(fxml, english, "mnist-tab.fxml", 40);
     }
 
     @Test

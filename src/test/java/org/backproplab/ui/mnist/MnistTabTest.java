@@ -7,9 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import javafx.scene.Node;
 import javafx.scene.chart.LineChart;
@@ -24,13 +21,11 @@ import javafx.stage.Stage;
 
 import org.backproplab.ui.BackgroundLoad;
 import org.backproplab.ui.Language;
-import org.backproplab.ui.MainWindow;
+import org.backproplab.ui.MainWindowFixture;
 import org.backproplab.ui.Screenshots;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -39,19 +34,14 @@ import org.testfx.util.WaitForAsyncUtils;
  * keeps answering, and look at every view, writing a snapshot PNG of each to target/screenshots (or where
  * {@code backproplab.screenshots} says: the README's are made with {@code screenshots}).
  */
-@ExtendWith(ApplicationExtension.class)
-class MnistTabTest {
+class MnistTabTest extends MainWindowFixture {
 
-    private Stage stage;
-    private MainWindow window;
     private MnistTabModel model;
 
     @Start
     void start(Stage stage) {
-        this.stage = stage;
-        window = new MainWindow(stage, Language.ENGLISH);
+        open(stage, Language.ENGLISH);
         model = window.mnist();
-        window.show();
     }
 
     @AfterEach
@@ -205,11 +195,8 @@ class MnistTabTest {
     }
 
     private void openTab(FxRobot robot) throws Exception {
-        TabPane tabs = robot.lookup("#mainTabs").queryAs(TabPane.class);
-        Tab mnistTab = tabs.getTabs().stream().filter(t -> "mnistTab".equals(t.getId())).findFirst().orElseThrow();
-        robot.interact(() -> tabs.getSelectionModel().select(mnistTab));
+        selectTab(robot, "mnistTab");
         waitFor(20, () -> model.dataStateProperty().get() == BackgroundLoad.State.READY);
-        WaitForAsyncUtils.waitForFxEvents();
     }
 
     private static void selectView(FxRobot robot, String id) {
@@ -241,14 +228,6 @@ class MnistTabTest {
         return robot.lookup(query).queryAs(Label.class).getText();
     }
 
-    private static void waitFor(int seconds, Callable<Boolean> condition) throws Exception {
-        try {
-            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
-            WaitForAsyncUtils.waitForFxEvents(); // the change was seen: let its listeners finish on the FX thread
-        } catch (TimeoutException e) {
-            throw new AssertionError("waited " + seconds + " s in vain", e);
-        }
-    }
 
     private BufferedImage snapshot(FxRobot robot, String fileName) throws IOException {
         return Screenshots.write(robot, stage.getScene(), fileName);

@@ -11,7 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -32,14 +31,12 @@ import org.backproplab.nn.ModelFile;
 import org.backproplab.nn.TrainingConfig;
 import org.backproplab.ui.BackgroundLoad;
 import org.backproplab.ui.Language;
-import org.backproplab.ui.MainWindow;
+import org.backproplab.ui.MainWindowFixture;
 import org.backproplab.ui.Screenshots;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -48,22 +45,17 @@ import org.testfx.util.WaitForAsyncUtils;
  * saved from a run opens back into every view with the same weights and guesses, is tested on the test images, and
  * saves again bit for bit; a corrupt, foreign or non-MNIST file shows the error dialog and changes nothing.
  */
-@ExtendWith(ApplicationExtension.class)
-class ModelFilesTest {
+class ModelFilesTest extends MainWindowFixture {
 
     @TempDir
     Path dir;
-    private Stage stage;
-    private MainWindow window;
     private MnistTabModel model;
     private ModelFileCommands commands;
 
     @Start
     void start(Stage stage) {
-        this.stage = stage;
-        window = new MainWindow(stage, Language.ENGLISH);
+        open(stage, Language.ENGLISH);
         model = window.mnist();
-        window.show();
         commands = new ModelFileCommands(model, window.messages(), () -> stage, text -> { });
     }
 
@@ -71,8 +63,7 @@ class ModelFilesTest {
     void stopAndCloseDialogs(FxRobot robot) throws Exception {
         robot.interact(model::stop);
         waitFor(10, () -> !model.trainingBinding().get());
-        robot.interact(() -> javafx.stage.Window.getWindows().stream()
-                .filter(w -> w != stage && w instanceof Stage).toList().forEach(w -> ((Stage) w).close()));
+        closeOtherWindows(robot);
     }
 
     @Test
@@ -210,9 +201,7 @@ class ModelFilesTest {
     }
 
     private void openTab(FxRobot robot) throws Exception {
-        TabPane tabs = robot.lookup("#mainTabs").queryAs(TabPane.class);
-        Tab tab = tabs.getTabs().stream().filter(t -> "mnistTab".equals(t.getId())).findFirst().orElseThrow();
-        robot.interact(() -> tabs.getSelectionModel().select(tab));
+        selectTab(robot, "mnistTab");
         waitFor(20, () -> model.dataStateProperty().get() == BackgroundLoad.State.READY);
         assertNotNull(model.testExamples());
     }
@@ -234,8 +223,4 @@ class ModelFilesTest {
         return robot.lookup(query).queryAs(Label.class).getText();
     }
 
-    private static void waitFor(int seconds, Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
-        WaitForAsyncUtils.waitForFxEvents();
-    }
 }

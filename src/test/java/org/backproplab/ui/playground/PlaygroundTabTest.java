@@ -9,14 +9,11 @@ import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCode;
 import javafx.scene.shape.CubicCurve;
@@ -26,13 +23,11 @@ import org.backproplab.data.ToyData;
 import org.backproplab.labs.Playground;
 import org.backproplab.stepper.Phase;
 import org.backproplab.ui.Language;
-import org.backproplab.ui.MainWindow;
+import org.backproplab.ui.MainWindowFixture;
 import org.backproplab.ui.Screenshots;
 import org.backproplab.ui.Format;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -41,19 +36,14 @@ import org.testfx.util.WaitForAsyncUtils;
  * answering, a malformed CSV named in the tab, a weight clicked and explained in the step-through view. Writes the
  * README's screenshots (to target/screenshots, or where {@code backproplab.screenshots} says).
  */
-@ExtendWith(ApplicationExtension.class)
-class PlaygroundTabTest {
+class PlaygroundTabTest extends MainWindowFixture {
 
-    private Stage stage;
-    private MainWindow window;
     private PlaygroundTabModel model;
 
     @Start
     void start(Stage stage) {
-        this.stage = stage;
-        window = new MainWindow(stage, Language.ENGLISH);
+        open(stage, Language.ENGLISH);
         model = window.playground();
-        window.show();
     }
 
     @Test
@@ -260,10 +250,7 @@ class PlaygroundTabTest {
     }
 
     private void openTab(FxRobot robot) {
-        TabPane tabs = robot.lookup("#mainTabs").queryAs(TabPane.class);
-        Tab tab = tabs.getTabs().stream().filter(t -> "playgroundTab".equals(t.getId())).findFirst().orElseThrow();
-        robot.interact(() -> tabs.getSelectionModel().select(tab));
-        WaitForAsyncUtils.waitForFxEvents();
+        selectTab(robot, "playgroundTab");
     }
 
     /** Waits until the training thread has done what was asked and its last frame is shown. */
@@ -284,12 +271,4 @@ class PlaygroundTabTest {
         return ((Label) node).getText();
     }
 
-    private static void waitFor(int seconds, Callable<Boolean> condition) throws Exception {
-        try {
-            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
-            WaitForAsyncUtils.waitForFxEvents();
-        } catch (TimeoutException e) {
-            throw new AssertionError("waited " + seconds + " s in vain", e);
-        }
-    }
 }
