@@ -53,11 +53,19 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--kernels-only", description = "Only the kernel micro-benchmark.")
     boolean kernelsOnly;
 
+    @Option(names = "--kernel-seconds", paramLabel = "S", description = "How long the kernel micro-benchmark measures "
+            + "each kernel, the fastest quarter second counted (default: ${DEFAULT-VALUE}).", defaultValue = "3")
+    double kernelSeconds;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        kernels(out);
+        if (!(kernelSeconds > 0) || kernelSeconds > 600) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--kernel-seconds must be more than 0 and at most 600, not " + kernelSeconds);
+        }
+        kernels(out, kernelSeconds);
         if (kernelsOnly) {
             return 0;
         }
@@ -141,7 +149,7 @@ public final class BenchCommand implements Callable<Integer> {
         return flops;
     }
 
-    private static void kernels(PrintWriter out) {
+    private static void kernels(PrintWriter out, double seconds) {
         List<Gemm> kernels = new ArrayList<>();
         kernels.add(new JavaGemm());
         Gemm vector = Kernels.vectorOrNull();
@@ -165,7 +173,7 @@ public final class BenchCommand implements Callable<Integer> {
             // Rounds of a quarter second for up to three seconds, the fastest counted: the first rounds run while
             // the JIT is still compiling the kernel (a cold app image needs a second or more for the 12-row one).
             double secs = Double.MAX_VALUE;
-            long end = System.nanoTime() + 3_000_000_000L;
+            long end = System.nanoTime() + (long) (seconds * 1e9);
             do {
                 int reps = 0;
                 long start = System.nanoTime();

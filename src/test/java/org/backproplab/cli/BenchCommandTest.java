@@ -34,7 +34,7 @@ class BenchCommandTest {
     @Test
     void onePeerKeepsItsLines() throws Exception {
         Path numpy = peer("numpy_mlp.py", "numpy", "9.999", "");
-        CliRun run = CliRun.of("bench", "--layers", "784,16,10", "--epochs", "1", "--train-limit", "6000",
+        CliRun run = CliRun.of("bench", "--kernel-seconds", "0.25", "--layers", "784,16,10", "--epochs", "1", "--train-limit", "6000",
                 "--peer", numpy.toString());
         assertEquals(0, run.exitCode(), run.err());
         List<String> lines = run.out().lines().toList();
@@ -51,7 +51,7 @@ class BenchCommandTest {
     void peersRepeatAndEachRaceIsPrintedInOrder() throws Exception {
         Path slow = peer("slow.py", "numpy", "9.999", "");
         Path fast = peer("fast.py", "torch", "0.001", "");
-        CliRun run = CliRun.of("bench", "--preset", "keras", "--seeds", "1", "--train-limit", "3000",
+        CliRun run = CliRun.of("bench", "--kernel-seconds", "0.25", "--preset", "keras", "--seeds", "1", "--train-limit", "3000",
                 "--peer", slow.toString(), "--peer", fast.toString());
         assertEquals(0, run.exitCode(), run.err());
         List<String> races = run.out().lines().filter(l -> l.startsWith("RACE ")).toList();
@@ -78,13 +78,13 @@ class BenchCommandTest {
     @Test
     void aPeerWithoutAResultLineAndANetworkNoPeerTrainsAreSaid() throws Exception {
         Path mute = Files.writeString(dir.resolve("mute.py"), "print('hello')\n");
-        CliRun run = CliRun.of("bench", "--layers", "784,16,10", "--epochs", "1", "--train-limit", "3000",
+        CliRun run = CliRun.of("bench", "--kernel-seconds", "0.25", "--layers", "784,16,10", "--epochs", "1", "--train-limit", "3000",
                 "--peer", mute.toString());
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.err().contains("bench: the peer mute.py printed no RESULT line (exit code 0)"), run.err());
         assertTrue(run.out().lines().noneMatch(l -> l.startsWith("RACE")), run.out());
 
-        CliRun deep = CliRun.of("bench", "--layers", "784,16,16,10", "--epochs", "1", "--train-limit", "3000",
+        CliRun deep = CliRun.of("bench", "--kernel-seconds", "0.25", "--layers", "784,16,16,10", "--epochs", "1", "--train-limit", "3000",
                 "--peer", mute.toString(), "--peer", mute.toString());
         assertEquals(0, deep.exitCode(), deep.err());
         assertTrue(deep.err().contains("bench: the peers run 784-H-10 with Adam only; no race for 784,16,16,10"),

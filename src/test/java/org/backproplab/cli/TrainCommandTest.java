@@ -84,7 +84,7 @@ class TrainCommandTest {
 
     @Test
     void benchPrintsKernelsAndAResultLine() {
-        CliRun run = CliRun.of("bench", "--layers", "784,16,10", "--epochs", "1", "--train-limit", "6000");
+        CliRun run = CliRun.of("bench", "--kernel-seconds", "0.25", "--layers", "784,16,10", "--epochs", "1", "--train-limit", "6000");
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("kernel plain Java"), run.out());
         assertTrue(run.out().contains("kernel Vector API"), run.out());
