@@ -7,8 +7,9 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntConsumer;
 
 /**
- * The one worker pool of the app. Splits work (a matrix product, an optimizer step, gathering a batch) over the cores with as little hand-over latency as possible: one daemon worker per
- * extra core, and the calling thread, take parts from a shared counter until none are left. A training step
+ * The one worker pool of the app. Splits work (a matrix product, an optimizer step, gathering a batch) over the
+ * cores with as little hand-over latency as possible: one daemon worker per extra core, and the calling thread,
+ * take parts from a shared counter until none are left. A training step
  * calls the kernels every few tens of microseconds, so idle workers spin, then yield, briefly before they park
  * (a pool's wake-up would eat the gain on products this small); and because parts are taken, not assigned, a worker
  * that the operating system has descheduled costs nothing: the caller does its parts and withdraws the offer.
