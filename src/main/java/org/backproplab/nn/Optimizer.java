@@ -50,10 +50,6 @@ public abstract sealed class Optimizer permits Optimizer.Sgd, Optimizer.Momentum
 
     public List<Tensor> parameters() { return parameters; }
 
-    public void zeroGrad() {
-        parameters.forEach(Tensor::zeroGrad);
-    }
-
     public void step() {
         step(null);
     }

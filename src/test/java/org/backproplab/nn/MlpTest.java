@@ -66,14 +66,11 @@ class MlpTest {
         Tensor y = Tensor.of(dtype, XOR_TARGETS).noGrad();
         Tensor logits = net.forward(x);
         Graph graph = Graph.of(Loss.crossEntropy(logits, y));
-        Optimizer opt = new Optimizer.Adam(net.parameters(), 0.05);
+        TrainingStep step = new TrainingStep(new Optimizer.Adam(net.parameters(), 0.05), Clipping.NONE);
+        TrainingStep.Objective objective = TrainingStep.Objective.of(graph);
         double[] losses = new double[steps];
         for (int s = 0; s < steps; s++) {
-            graph.forward();
-            opt.zeroGrad();
-            graph.backward();
-            opt.step();
-            losses[s] = graph.output().item();
+            losses[s] = step.run(objective).loss();
         }
         graph.forward();
         int correct = 0;
