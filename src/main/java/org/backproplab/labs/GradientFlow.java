@@ -186,11 +186,12 @@ public final class GradientFlow {
             for (int l = 0; l < linears.size(); l++) {
                 weightNorms[l] = norm(linears.get(l).weight().grad()); // the gradient as backprop made it
             }
-            normBefore = GradientClipping.globalNorm(trainingStep.parameters());
         }
 
         @Override
         public boolean shouldUpdate(double loss, GradientClipping.Report clipping) {
+            // A clipping step reports the norm before and after; without one the gradients are as backprop made them.
+            normBefore = clipping == null ? GradientClipping.globalNorm(trainingStep.parameters()) : clipping.normBefore();
             normAfter = clipping == null ? normBefore : clipping.normAfter();
             for (int l = 0; l < linears.size(); l++) {
                 weightsBefore[l] = update ? floats(linears.get(l).weight().value()) : null;

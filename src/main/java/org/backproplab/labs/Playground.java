@@ -133,9 +133,10 @@ public final class Playground {
     private double[][] lastUpdate;
 
     /** One reusable graph for batches of one size. */
-    private record Step(Tensor x, Tensor y, Tensor output, Tensor dataLoss, Graph graph) {
-        TrainingStep.Objective objective() {
-            return TrainingStep.Objective.of(graph);
+    private record Step(Tensor x, Tensor y, Tensor output, Tensor dataLoss, Graph graph,
+                        TrainingStep.Objective objective) {
+        Step(Tensor x, Tensor y, Tensor output, Tensor dataLoss, Graph graph) {
+            this(x, y, output, dataLoss, graph, TrainingStep.Objective.of(graph));
         }
     }
 

@@ -40,6 +40,7 @@ public final class Lesson {
     private final boolean hasLoss;
     private final Graph graph;
     private final List<Tensor> detached;
+    private final TrainingStep.Objective objective = new LessonObjective();
 
     Lesson(String fileName, String source, List<Statement> statements, List<Tensor> nodes,
             Map<Tensor, Origin> origins, List<Tensor> parameters, Map<String, Tensor> bindings, Tensor output,
@@ -115,7 +116,7 @@ public final class Lesson {
 
     /** Recomputes every node from the leaves' current values. */
     public void forward() {
-        objective().forward(null);
+        objective.forward(null);
     }
 
     /** Zeroes every gradient, the leaves' included (gradients accumulate until zeroed). */
@@ -135,29 +136,32 @@ public final class Lesson {
      * output recomputed after each forward pass and every node's gradient zeroed.
      */
     public TrainingStep.Objective objective() {
-        return new TrainingStep.Objective() {
-            @Override
-            public void forward(PassListener listener) {
-                graph.forward(listener);
-                for (Tensor t : detached) {
-                    t.op().forward(t);
-                }
-            }
+        return objective;
+    }
 
-            @Override
-            public Tensor output() {
-                return output;
+    /** The graph's passes, the detached nodes recomputed after forward, every node's gradient zeroed. */
+    private final class LessonObjective implements TrainingStep.Objective {
+        @Override
+        public void forward(PassListener listener) {
+            graph.forward(listener);
+            for (Tensor t : detached) {
+                t.op().forward(t);
             }
+        }
 
-            @Override
-            public void zeroGrad() {
-                Lesson.this.zeroGrad();
-            }
+        @Override
+        public Tensor output() {
+            return output;
+        }
 
-            @Override
-            public void backward(PassListener listener) {
-                graph.backward(listener);
-            }
-        };
+        @Override
+        public void zeroGrad() {
+            Lesson.this.zeroGrad();
+        }
+
+        @Override
+        public void backward(PassListener listener) {
+            graph.backward(listener);
+        }
     }
 }

@@ -122,7 +122,7 @@ public final class LessonTraining {
                 return false;
             }
             if (items.size() == KEPT) {
-                for (int i = 1; i < items.size() / 2 + 1 && 2 * i < items.size(); i++) {
+                for (int i = 1; 2 * i < items.size(); i++) {
                     items.set(i, items.get(2 * i));
                 }
                 items.subList((items.size() + 1) / 2, items.size()).clear();
