@@ -23,7 +23,7 @@ class FlowTablesTest {
         List<GradientFlow.LayerStats> layers = new ArrayList<>();
         for (int l = 1; l <= 2; l++) {
             layers.add(new GradientFlow.LayerStats(l, 100.0 * l, 1e-3 * l, 0.5, 0.25, l == 2 ? Double.NaN : 0.1,
-                    new float[8]));
+                    new float[8], l == 2 ? Double.NaN : 0.2, 1.0 / l));
         }
         return new GradientFlow.StepStats(step, loss, layers, 10, 1000, null);
     }
