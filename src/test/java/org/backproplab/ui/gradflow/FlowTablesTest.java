@@ -52,7 +52,7 @@ class FlowTablesTest {
     void layersAtTheLatestStepFromTheInputSide() {
         CsvTable t = FlowTables.layers(twoRuns(), 0);
         assertEquals(2, t.rowCount());
-        assertEquals(List.of("A", "1", "2", "200.0", "0.002", "0.5", "0.25", "NaN"), t.row(1));
+        assertEquals(List.of("A", "1", "2", "200.0", "0.002", "0.5", "0.25", "NaN", "NaN", "0.5"), t.row(1));
     }
 
     @Test
