@@ -61,9 +61,40 @@ public final class GradientFlow {
      * is (nearly) gone: sigmoid outputs below 0.01 or above 0.99, tanh outputs beyond ±0.99, ReLU outputs of
      * exactly 0 (dead for that example), Leaky ReLU inputs below 0; NaN for the output layer, which has no
      * activation.
+     *
+     * <p>{@code meanLocalDerivative} is the mean over the batch of the activation's local derivative f′ (σ′ = y·(1 − y),
+     * tanh′ = 1 − y², ReLU′ 1 or 0, Leaky ReLU′ 1 or its slope), taken from the engine's own op: the factor by which the
+     * backward pass multiplies the gradient at this layer's activation — why a deep sigmoid network's gradient
+     * vanishes even where nothing saturates (σ′ ≤ 0.25, ten times over). NaN for the output layer.
+     * {@code outputGradNorm} is ‖∂L/∂h‖ at the layer's output h (its activations, or the logits for the output
+     * layer), so the ratio of two neighbours is how much one layer scales the gradient on its way back.
      */
     public record LayerStats(int index, double weightGradNorm, double updateRatio, double activationMean,
-                             double activationStd, double saturatedFraction, float[] activations) {
+                             double activationStd, double saturatedFraction, float[] activations,
+                             double meanLocalDerivative, double outputGradNorm) {
+    }
+
+    /**
+     * How much the backward pass scales the gradient between neighbouring layers: for hidden layer l (1 … n − 1),
+     * ‖∂L/∂h_l‖ / ‖∂L/∂h_{l+1}‖, the way back from layer l + 1's output to layer l's — the activation's local
+     * derivative times the weights (and BatchNorm's rescaling when it is on). Below 1 at every layer is a vanishing
+     * gradient.
+     */
+    public static List<Double> backwardFactors(StepStats s) {
+        List<Double> factors = new ArrayList<>();
+        for (int l = 0; l + 1 < s.layers().size(); l++) {
+            factors.add(s.layers().get(l).outputGradNorm() / s.layers().get(l + 1).outputGradNorm());
+        }
+        return factors;
+    }
+
+    /** The product of the backward factors: ‖∂L/∂h_1‖ / ‖∂L/∂logits‖, what reaches the first layer of each unit. */
+    public static double backwardProduct(StepStats s) {
+        double product = 1;
+        for (double f : backwardFactors(s)) {
+            product *= f;
+        }
+        return product;
     }
 
     /** Where values first stopped being finite: the layer (from the input side), the step, and in what. */
@@ -219,7 +250,18 @@ public final class GradientFlow {
             saturated += !output && isSaturated(v, pre.value().get(i)) ? 1 : 0;
         }
         return new LayerStats(l + 1, gradNorm, ratio, mean, Math.sqrt(sq / values.length),
-                output ? Double.NaN : (double) saturated / values.length, values);
+                output ? Double.NaN : (double) saturated / values.length, values,
+                output ? Double.NaN : meanLocalDerivative(a), norm(a.grad()));
+    }
+
+    /** The mean of f′ over the batch, as the engine's op states it for its backward pass. */
+    private static double meanLocalDerivative(Tensor activation) {
+        double[] d = activation.op().localDerivative(activation, 0).value().values();
+        double sum = 0;
+        for (double v : d) {
+            sum += v;
+        }
+        return sum / d.length;
     }
 
     private boolean isSaturated(double out, double in) {

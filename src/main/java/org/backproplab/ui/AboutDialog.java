@@ -20,6 +20,7 @@ final class AboutDialog {
 
     static void show(Window owner, ResourceBundle messages) {
         Alert alert = new Alert(Alert.AlertType.INFORMATION, "", ButtonType.CLOSE);
+        DialogButtons.inLanguage(alert.getDialogPane(), messages);
         alert.initOwner(owner);
         alert.setTitle(MessageFormat.format(messages.getString("about.title"), AppInfo.NAME));
         alert.setHeaderText(AppInfo.NAME + " " + AppInfo.VERSION);

@@ -63,6 +63,7 @@ public final class ErrorDialog {
      */
     public static void problem(Window owner, ResourceBundle messages, String header, String message) {
         Alert alert = new Alert(Alert.AlertType.ERROR, message, ButtonType.CLOSE);
+        DialogButtons.inLanguage(alert.getDialogPane(), messages);
         if (owner != null) {
             alert.initOwner(owner);
         }
@@ -80,6 +81,7 @@ public final class ErrorDialog {
         showing = true;
         try {
             Alert alert = new Alert(Alert.AlertType.ERROR, "", ButtonType.CLOSE);
+            DialogButtons.inLanguage(alert.getDialogPane(), messages);
             alert.setTitle(messages.getString("error.title"));
             alert.setHeaderText(messages.getString("error.header"));
             String message = error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();

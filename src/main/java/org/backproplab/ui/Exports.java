@@ -124,6 +124,7 @@ public final class Exports {
         Alert alert = new Alert(Alert.AlertType.ERROR, MessageFormat.format(messages.getString("export.failed"),
                 file.getFileName(), e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()),
                 ButtonType.CLOSE);
+        DialogButtons.inLanguage(alert.getDialogPane(), messages);
         alert.initOwner(owner);
         alert.setHeaderText(messages.getString("export.failed.header"));
         alert.getDialogPane().setId(FAILED_ID);

@@ -226,6 +226,11 @@ public final class MainWindow {
         ShortcutsDialog.show(stage, messages, sections);
     }
 
+    /** Help ▸ Glossary (Shift+F1): every term in both languages, searchable. */
+    public void showGlossary() {
+        GlossaryDialog.show(stage, messages, messages.getLocale());
+    }
+
     /** The Playground tab's model. */
     public PlaygroundTabModel playground() {
         return playground;

@@ -178,6 +178,11 @@ public final class MainWindowController {
     }
 
     @FXML
+    private void showGlossary() {
+        window.showGlossary();
+    }
+
+    @FXML
     private void openLesson() {
         stepperController.open();
     }

@@ -33,6 +33,7 @@ public final class SaveTarget {
         Alert ask = new Alert(Alert.AlertType.CONFIRMATION, MessageFormat.format(
                 messages.getString("file.replace.content"), file.getFileName(), file.toAbsolutePath().getParent()),
                 ButtonType.OK, ButtonType.CANCEL);
+        DialogButtons.inLanguage(ask.getDialogPane(), messages);
         ask.initOwner(owner);
         ask.setHeaderText(MessageFormat.format(messages.getString("file.replace.header"), file.getFileName()));
         ask.getDialogPane().setId(REPLACE_ID);

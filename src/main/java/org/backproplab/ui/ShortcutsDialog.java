@@ -79,6 +79,8 @@ final class ShortcutsDialog {
         scroll.setPrefViewportWidth(560);
 
         Alert alert = new Alert(Alert.AlertType.INFORMATION, "", ButtonType.CLOSE);
+
+        DialogButtons.inLanguage(alert.getDialogPane(), messages);
         alert.initOwner(owner);
         alert.setTitle(messages.getString("shortcuts.title"));
         alert.setHeaderText(messages.getString("shortcuts.header"));

@@ -73,6 +73,9 @@ public final class Styles {
     public static final String SHORTCUTS = "shortcuts";
     public static final String SHORTCUTS_SECTION = "shortcuts-section";
     public static final String SHORTCUTS_KEYS = "shortcuts-keys";
+    public static final String GLOSSARY = "glossary";
+    public static final String GLOSSARY_TERM = "glossary-term";
+    public static final String GLOSSARY_DEFINITION = "glossary-definition";
 
     // ---- the Playground tab ----
     public static final String PLAYGROUND_DIAGRAM = "playground-diagram";

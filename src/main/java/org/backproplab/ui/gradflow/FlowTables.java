@@ -39,7 +39,7 @@ final class FlowTables {
     /** Each layer at the latest step (from 1, the input side): for the bar charts and the histograms. */
     static CsvTable layers(List<RunHistory.Snapshot> runs, int only) {
         CsvTable t = CsvTable.of("run", "step", "layer", "weight_grad_norm", "update_ratio", "activation_mean",
-                "activation_std", "saturated_fraction");
+                "activation_std", "saturated_fraction", "mean_local_derivative", "output_grad_norm");
         for (int i = 0; i < runs.size(); i++) {
             RunHistory.Snapshot r = runs.get(i);
             if (only != ALL && only != i || r.latest() == null) {
@@ -47,7 +47,8 @@ final class FlowTables {
             }
             for (GradientFlow.LayerStats l : r.latest().layers()) {
                 t.add(letter(i), r.latest().step(), l.index(), l.weightGradNorm(), l.updateRatio(),
-                        l.activationMean(), l.activationStd(), l.saturatedFraction());
+                        l.activationMean(), l.activationStd(), l.saturatedFraction(), l.meanLocalDerivative(),
+                        l.outputGradNorm());
             }
         }
         return t;

@@ -100,11 +100,18 @@ public final class GradFlowTabController {
     @FXML private Tooltip gfOpenTipB;
     @FXML private TabPane gfViews;
     @FXML private GridPane gfGradientsGrid;
+    @FXML private GridPane gfDerivativesGrid;
     @FXML private GridPane gfUpdatesGrid;
     @FXML private GridPane gfActivationsGrid;
     @FXML private GridPane gfLossGrid;
     @FXML private LayerBars gfGradBarsA;
     @FXML private LayerBars gfGradBarsB;
+    @FXML private LayerBars gfDerivBarsA;
+    @FXML private LayerBars gfDerivBarsB;
+    @FXML private Label gfDerivNoteA;
+    @FXML private Label gfDerivNoteB;
+    @FXML private LayerBars gfFactorBarsA;
+    @FXML private LayerBars gfFactorBarsB;
     @FXML private HeatMapView gfHeatA;
     @FXML private HeatMapView gfHeatB;
     @FXML private LayerBars gfRatioBarsA;
@@ -210,7 +217,7 @@ public final class GradFlowTabController {
         }
         gfFormColumnB.setPrefWidth(on ? 110 : 0);
         gfFormColumnB.setMaxWidth(on ? Double.MAX_VALUE : 0);
-        for (GridPane grid : List.of(gfRunHeaders, gfGradientsGrid, gfUpdatesGrid, gfActivationsGrid, gfLossGrid)) {
+        for (GridPane grid : List.of(gfRunHeaders, gfGradientsGrid, gfDerivativesGrid, gfUpdatesGrid, gfActivationsGrid, gfLossGrid)) {
             grid.getColumnConstraints().get(0).setPercentWidth(on ? 50 : 100);
             grid.getColumnConstraints().get(1).setPercentWidth(on ? 50 : 0);
             for (Node n : grid.getChildren()) {
@@ -328,9 +335,11 @@ public final class GradFlowTabController {
     private void bindViews() {
         columns = List.of(
                 new RunColumn(new RunColumn.Nodes(gfRunTitleA, gfRunFiguresA, gfOpenA, gfOpenTipA, gfGradBarsA,
-                        gfHeatA, gfRatioBarsA, gfNormChartA, gfHistogramsA, gfLossChartA), resources),
+                        gfHeatA, gfDerivBarsA, gfDerivNoteA, gfFactorBarsA, gfRatioBarsA, gfNormChartA, gfHistogramsA,
+                        gfLossChartA), resources),
                 new RunColumn(new RunColumn.Nodes(gfRunTitleB, gfRunFiguresB, gfOpenB, gfOpenTipB, gfGradBarsB,
-                        gfHeatB, gfRatioBarsB, gfNormChartB, gfHistogramsB, gfLossChartB), resources));
+                        gfHeatB, gfDerivBarsB, gfDerivNoteB, gfFactorBarsB, gfRatioBarsB, gfNormChartB, gfHistogramsB,
+                        gfLossChartB), resources));
         gfViews.getSelectionModel().select(model.selectedViewProperty().get().ordinal());
         gfViews.getSelectionModel().selectedIndexProperty().addListener((o, a, b) -> model.selectedViewProperty()
                 .set(GradFlowTabModel.View.values()[b.intValue()]));
@@ -344,6 +353,8 @@ public final class GradFlowTabController {
             ChartExport.install(List.of(gfGradBarsA, gfGradBarsB).get(i), resources, "gradient-norms" + ab, layers);
             ChartExport.install(List.of(gfHeatA, gfHeatB).get(i), resources, "gradient-heat-map" + ab,
                     () -> FlowTables.heat(runs.get(), run));
+            ChartExport.install(List.of(gfDerivBarsA, gfDerivBarsB).get(i), resources, "local-derivatives" + ab, layers);
+            ChartExport.install(List.of(gfFactorBarsA, gfFactorBarsB).get(i), resources, "backward-factors" + ab, layers);
             ChartExport.install(List.of(gfRatioBarsA, gfRatioBarsB).get(i), resources, "update-ratios" + ab, layers);
             ChartExport.install(List.of(gfNormChartA, gfNormChartB).get(i), resources, "global-norm" + ab, steps);
             ChartExport.install(List.of(gfHistogramsA, gfHistogramsB).get(i), resources, "activations" + ab, layers);

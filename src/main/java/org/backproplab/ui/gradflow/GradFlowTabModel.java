@@ -44,7 +44,7 @@ public final class GradFlowTabModel {
     public enum RunState { WAITING, STARTING, PAUSED, RUNNING, HALTED, FAILED }
 
     /** The tab's views, in the order they are shown. */
-    public enum View { GRADIENTS, UPDATES, ACTIVATIONS, LOSS }
+    public enum View { GRADIENTS, DERIVATIVES, UPDATES, ACTIVATIONS, LOSS } // in the order of the view tabs
 
     /** What "Open in step-through" does with a lesson: opens it under a name; false when it could not. */
     public interface StepThroughOpener extends BiPredicate<String, String> {

@@ -2,6 +2,7 @@ package org.backproplab.ui.gradflow;
 
 import java.text.MessageFormat;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.ResourceBundle;
 import java.util.function.Function;
@@ -29,9 +30,12 @@ final class RunColumn {
 
     /** The nodes of one column, from the FXML. */
     record Nodes(Label title, Label figures, Button open, Tooltip openTip, LayerBars gradBars, HeatMapView heat,
-                 LayerBars ratioBars, LineChart<Number, Number> normChart, HistogramStack histograms,
+                 LayerBars derivativeBars, Label derivativeNote, LayerBars factorBars, LayerBars ratioBars, LineChart<Number, Number> normChart, HistogramStack histograms,
                  LineChart<Number, Number> lossChart) {
     }
+
+    /** f′ lies in [0, 1] for every activation here: two decades show σ′ ≈ 0.2 and a ReLU's share of ones alike. */
+    private static final LogScale DERIVATIVE_AXIS = new LogScale(-2, 0);
 
     private final Nodes n;
     private final ResourceBundle resources;
@@ -41,6 +45,9 @@ final class RunColumn {
         this.resources = resources;
         n.gradBars().setTooltipFormat(text("gradflow.bar.tip"));
         n.ratioBars().setTooltipFormat(text("gradflow.bar.tip"));
+        n.derivativeBars().setTooltipFormat(text("gradflow.bar.tip"));
+        n.factorBars().setTooltipFormat(text("gradflow.bar.tip"));
+        n.factorBars().setGuide(1, LogScale.label(0));
         n.ratioBars().setGuide(SharedAxes.RATIO_GUIDE, LogScale.label(-3));
         n.ratioBars().setEmptyText(text("gradflow.chart.ratio.empty"));
         n.heat().setTitles(text("gradflow.chart.heat.layer"), text("gradflow.chart.heat.step"));
@@ -96,6 +103,7 @@ final class RunColumn {
                 n.gradBars().show(values(layers, GradientFlow.LayerStats::weightGradNorm), axes.gradient());
                 n.heat().show(r.heat(), axes.gradient());
             }
+            case DERIVATIVES -> showDerivatives(r, axes.factor());
             case UPDATES -> {
                 n.ratioBars().show(values(layers, GradientFlow.LayerStats::updateRatio), axes.ratio());
                 LogScale norm = axes.norm();
@@ -121,6 +129,25 @@ final class RunColumn {
     /** "activations", "gradients" or "loss", in the user's language. */
     String in(String what) {
         return text("gradflow.in." + what);
+    }
+
+    /** The activation's mean local derivative per hidden layer, what it does to the gradient, and why. */
+    private void showDerivatives(RunHistory.Snapshot r, LogScale factorAxis) {
+        GradientFlow.StepStats latest = r.latest();
+        List<GradientFlow.LayerStats> hidden = latest.layers().subList(0, latest.layers().size() - 1);
+        double[] derivatives = values(hidden, GradientFlow.LayerStats::meanLocalDerivative);
+        Activation.Kind kind = r.config().activation();
+        // σ′ never exceeds 1/4: the guide shows the ceiling the bars cannot pass
+        n.derivativeBars().setGuide(kind == Activation.Kind.SIGMOID ? 0.25 : 1,
+                kind == Activation.Kind.SIGMOID ? "0.25" : LogScale.label(0));
+        n.derivativeBars().show(derivatives, DERIVATIVE_AXIS);
+        double[] factors = GradientFlow.backwardFactors(latest).stream().mapToDouble(Double::doubleValue).toArray();
+        n.factorBars().show(factors, factorAxis);
+        double mean = Arrays.stream(derivatives).average().orElse(Double.NaN);
+        String product = LayerBars.number(GradientFlow.backwardProduct(latest));
+        String cause = format("gradflow.derivative.cause." + kind.id(), LayerBars.number(mean), hidden.size());
+        n.derivativeNote().setText(cause + (cause.endsWith("。") ? "" : " ") + format(r.config().batchNorm() ? "gradflow.derivative.product.batchNorm"
+                        : "gradflow.derivative.product", product));
     }
 
     private void showHistograms(RunHistory.Snapshot r, double[] range) {

@@ -25,9 +25,12 @@ public final class SharedAxes {
      *
      * @param lossMax  the top of the loss axis (which starts at 0)
      * @param stepMax  the right end of the step axis (which starts at 0)
+     * @param factor   the backward factors' axis, which always holds 10⁻¹ … 10¹ so that 1 is seen as such
      */
-    public record Axes(LogScale gradient, LogScale ratio, LogScale norm, double lossMax, int stepMax) {
+    public record Axes(LogScale gradient, LogScale ratio, LogScale norm, double lossMax, int stepMax, LogScale factor) {
     }
+
+    private static final LogScale FACTOR = new LogScale(-1, 1);
 
     private Axes axes;
     private final Map<Activation.Kind, double[]> histogramRanges = new EnumMap<>(Activation.Kind.class);
@@ -42,6 +45,7 @@ public final class SharedAxes {
         LogScale gradient = null;
         LogScale ratio = LogScale.covering(RATIO_GUIDE / 100, RATIO_GUIDE * 100); // the guide mid-way
         LogScale norm = null;
+        LogScale factor = FACTOR;
         double loss = 0;
         int steps = 0;
         for (RunHistory.Snapshot r : runs) {
@@ -57,6 +61,8 @@ public final class SharedAxes {
                 gradient = union(gradient, LogScale.ofExponents(heat[0], heat[1]));
             }
             ratio = union(ratio, LogScale.holding(ratios));
+            factor = union(factor, LogScale.holding(GradientFlow.backwardFactors(s).stream()
+                    .mapToDouble(Double::doubleValue).toArray()));
             norm = union(norm, exponentScale(r.normBefore()));
             norm = union(norm, exponentScale(r.normAfter()));
             for (double v : r.loss().values()) {
@@ -65,10 +71,11 @@ public final class SharedAxes {
             steps = Math.max(steps, r.loss().lastStep());
         }
         Axes next = new Axes(wide(orEmpty(gradient)), ratio, wide(orEmpty(norm)), lossTop(loss),
-                niceSteps(steps));
+                niceSteps(steps), factor);
         if (axes != null) {
             next = new Axes(axes.gradient.union(next.gradient), axes.ratio.union(next.ratio), axes.norm.union(next.norm),
-                    Math.max(axes.lossMax, next.lossMax), Math.max(axes.stepMax, next.stepMax));
+                    Math.max(axes.lossMax, next.lossMax), Math.max(axes.stepMax, next.stepMax),
+                    axes.factor.union(next.factor));
         }
         axes = next;
         return next;

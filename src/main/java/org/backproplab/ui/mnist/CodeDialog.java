@@ -14,6 +14,7 @@ import javafx.stage.Window;
 import org.backproplab.codegen.FrameworkCode;
 import org.backproplab.nn.TrainingConfig;
 import org.backproplab.ui.Appearance;
+import org.backproplab.ui.DialogButtons;
 import org.backproplab.ui.Styles;
 
 /**
@@ -35,6 +36,7 @@ final class CodeDialog {
 
         ButtonType copy = new ButtonType(messages.getString("mnist.code.copy"), ButtonBar.ButtonData.LEFT);
         Alert alert = new Alert(Alert.AlertType.NONE, "", copy, ButtonType.CLOSE);
+        DialogButtons.inLanguage(alert.getDialogPane(), messages);
         alert.initOwner(owner);
         alert.setTitle(messages.getString("mnist.code.title"));
         alert.setHeaderText(messages.getString("mnist.code.header"));

@@ -23,7 +23,7 @@ class FlowTablesTest {
         List<GradientFlow.LayerStats> layers = new ArrayList<>();
         for (int l = 1; l <= 2; l++) {
             layers.add(new GradientFlow.LayerStats(l, 100.0 * l, 1e-3 * l, 0.5, 0.25, l == 2 ? Double.NaN : 0.1,
-                    new float[8]));
+                    new float[8], l == 2 ? Double.NaN : 0.2, 1.0 / l));
         }
         return new GradientFlow.StepStats(step, loss, layers, 10, 1000, null);
     }
@@ -52,7 +52,7 @@ class FlowTablesTest {
     void layersAtTheLatestStepFromTheInputSide() {
         CsvTable t = FlowTables.layers(twoRuns(), 0);
         assertEquals(2, t.rowCount());
-        assertEquals(List.of("A", "1", "2", "200.0", "0.002", "0.5", "0.25", "NaN"), t.row(1));
+        assertEquals(List.of("A", "1", "2", "200.0", "0.002", "0.5", "0.25", "NaN", "NaN", "0.5"), t.row(1));
     }
 
     @Test

@@ -75,6 +75,37 @@ class GradFlowTabTest extends MainWindowFixture {
     }
 
     @Test
+    void theLocalDerivativeViewShowsWhyASigmoidNetworkVanishesAndWhatBatchNormDoes(FxRobot robot) throws Exception {
+        openTab(robot);
+        selectView(robot, "gfDerivativesTab");
+        LayerBars derivatives = robot.lookup("#gfDerivBarsA").queryAs(LayerBars.class);
+        LayerBars factors = robot.lookup("#gfFactorBarsA").queryAs(LayerBars.class);
+        assertEquals(9, derivatives.values().length, "nine hidden layers");
+        for (double d : derivatives.values()) {
+            assertTrue(d > 0.2 && d <= 0.25, "σ′ = " + d);
+        }
+        assertEquals(9, factors.values().length);
+        String note = label(robot, "#gfDerivNoteA");
+        assertTrue(note.startsWith("Sigmoid: σ′ is at most 0.25 and is 0.2"), note);
+        assertTrue(note.contains("each of the 9 hidden layers"), note);
+        Screenshots.write(robot, stage.getScene(), "gradflow-derivatives.png");
+
+        robot.clickOn("#gfBatchNormA");
+        waitFor(10, () -> model.runsProperty().get().get(0).config().batchNorm()
+                && model.runStateProperty().get() == GradFlowTabModel.RunState.PAUSED);
+        double product = 1;
+        for (double f : factors.values()) {
+            product *= f;
+        }
+        assertTrue(product > 0.3 && product < 3, "BatchNorm keeps the product near 1: " + product);
+        robot.interact(() -> window.switchLanguage(Language.SIMPLIFIED_CHINESE));
+        selectView(robot, "gfDerivativesTab");
+        String zh = label(robot, "#gfDerivNoteA");
+        assertTrue(zh.startsWith("Sigmoid：σ′ 最大只有 0.25"), zh);
+        Screenshots.write(robot, stage.getScene(), "gradflow-derivatives-zh_CN.png");
+    }
+
+    @Test
     void compareModeTrainsTwoRunsSideBySideOnTheSameAxes(FxRobot robot) throws Exception {
         openTab(robot);
         assertFalse(robot.lookup("#gfRunHeaderB").query().isVisible(), "one configuration until comparing");
