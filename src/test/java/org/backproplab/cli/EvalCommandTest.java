@@ -34,10 +34,11 @@ class EvalCommandTest {
     }
 
     @Test
-    void aLessonErrorIsOneLineOnStderrWithExitCode2() throws IOException {
+    void aLessonErrorIsOneLineOnStderrWithExitCode1() throws IOException {
+        // A bad lesson file is a failure while running, as a bad data or model file is (README); 2 is for usage.
         String file = write("bad.bp", "x = 1\ny = x + z\n");
         Eval.Run r = Eval.run(file);
-        assertEquals(2, r.exit());
+        assertEquals(1, r.exit());
         assertEquals("", r.out());
         assertEquals(List.of(file + ":2:9: unknown name 'z'"), r.errLines());
     }
@@ -46,7 +47,7 @@ class EvalCommandTest {
     void everySyntaxErrorGetsItsOwnLine() throws IOException {
         String file = write("bad.bp", "x = [1, 2\ny = 1\nparam w = y * 2\n");
         Eval.Run r = Eval.run(file, "--json");
-        assertEquals(2, r.exit());
+        assertEquals(1, r.exit());
         assertEquals(2, r.errLines().size());
         assertTrue(r.errLines().get(0).startsWith(file + ":1:5: unclosed '['"));
         assertTrue(r.errLines().get(1).startsWith(file + ":3:11: param w needs a literal"));
@@ -56,15 +57,15 @@ class EvalCommandTest {
     @Test
     void unreadableFiles() throws IOException {
         Eval.Run missing = Eval.run(dir.resolve("nope.bp").toString());
-        assertEquals(2, missing.exit());
+        assertEquals(1, missing.exit());
         assertEquals(List.of(dir.resolve("nope.bp") + ": no such file"), missing.errLines());
         Path latin1 = dir.resolve("latin1.bp");
         Files.write(latin1, new byte[] {'x', ' ', '=', ' ', '1', ' ', '#', ' ', (byte) 0xE9, '\n'});
         Eval.Run notUtf8 = Eval.run(latin1.toString());
-        assertEquals(2, notUtf8.exit());
+        assertEquals(1, notUtf8.exit());
         assertEquals(List.of(latin1 + ": not UTF-8 text"), notUtf8.errLines());
         Eval.Run directory = Eval.run(dir.toString());
-        assertEquals(2, directory.exit());
+        assertEquals(1, directory.exit());
         assertEquals(List.of(dir + ": is a directory, not a lesson file"), directory.errLines());
     }
 
