@@ -23,18 +23,22 @@ import org.backproplab.engine.Unary;
 final class Compiler {
 
     private final String file;
+    private final String source;
     private final List<Statement> statements;
     private final Map<String, Tensor> bindings = new LinkedHashMap<>();
     private final Map<String, Integer> firstLine = new HashMap<>();
     private final List<Tensor> nodes = new ArrayList<>();
     private final Map<Tensor, Lesson.Origin> origins = new IdentityHashMap<>();
     private final List<Tensor> parameters = new ArrayList<>();
+    /** The param statement of each name declared with {@code param}. */
+    private final Map<String, Statement> params = new HashMap<>();
     /** How many numbers the nodes built so far hold, for {@link LessonLimits#MAX_TOTAL_SIZE}. */
     private long total;
     private int statement;
 
-    private Compiler(String file, List<Statement> statements) {
+    private Compiler(String file, String source, List<Statement> statements) {
         this.file = file;
+        this.source = source;
         this.statements = statements;
         for (Statement s : statements) {
             firstLine.putIfAbsent(s.name(), s.line());
@@ -53,10 +57,10 @@ final class Compiler {
             throw new LessonException(new Diagnostic(file, 1, 1,
                     "the lesson has no statements: write at least one line such as 'x = 1'"));
         }
-        return new Compiler(file, statements).run(source);
+        return new Compiler(file, source, statements).run();
     }
 
-    private Lesson run(String source) throws LessonException {
+    private Lesson run() throws LessonException {
         Statement loss = null;
         Tensor output = null;
         for (statement = 0; statement < statements.size(); statement++) {
@@ -80,6 +84,13 @@ final class Compiler {
     }
 
     private Tensor bind(Statement s) throws LessonException {
+        Statement param = params.get(s.name());
+        if (param != null) {
+            throw fail(s.nameSpan(), rebound(param, s));
+        }
+        if (s instanceof Statement.Param) {
+            params.put(s.name(), s);
+        }
         Expr value = s.value();
         Tensor t = Expr.isLiteral(value) ? leaf(value) : eval(value);
         if (s instanceof Statement.Param) {
@@ -256,6 +267,22 @@ final class Compiler {
             };
         }
         return null;
+    }
+
+    /** Why a param cannot be bound again, and what to write instead: the new value under a name of its own. */
+    private String rebound(Statement param, Statement again) {
+        String fresh = param.name();
+        for (int i = 2; firstLine.containsKey(fresh); i++) {
+            fresh = param.name() + i;
+        }
+        String value = again.value().span().in(source);
+        if (value.codePointCount(0, value.length()) > 40) {
+            value = value.substring(0, value.offsetByCodePoints(0, 37)) + "...";
+        }
+        String keyword = again.keyword().isEmpty() ? "" : again.keyword() + " ";
+        return "'" + param.name() + "' is the param declared on line " + param.line() + " and cannot be bound again"
+                + " on line " + again.line() + ": the name would show the new value while training still updates the"
+                + " param; give the new value a name of its own, as in '" + keyword + fresh + " = " + value + "'";
     }
 
     /** How many bytes {@code s} takes in UTF-8, without encoding it. */
