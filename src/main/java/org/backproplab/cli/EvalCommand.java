@@ -10,6 +10,7 @@ import org.backproplab.lesson.Lesson;
 import org.backproplab.lesson.LessonException;
 import org.backproplab.lesson.LessonFile;
 import org.backproplab.lesson.LessonTraining;
+import org.backproplab.lesson.NonFinite;
 import org.backproplab.nn.Clipping;
 import org.backproplab.nn.OptimizerKind;
 import picocli.CommandLine;
@@ -22,8 +23,9 @@ import picocli.CommandLine.Spec;
 /**
  * {@code eval FILE [--steps N] [--lr X] [--optimizer NAME] [--clip-norm X] [--json]}: compiles a lesson, trains
  * its parameters for N steps, then runs one more forward and backward pass and prints every name's value and
- * gradient, as a table or as one JSON object. Exit code 0 when it ran, 1 for a lesson file that cannot be read or
- * does not compile ({@code file:line:col: message} lines on stderr), 2 for a usage error (a bad option value, caught
+ * gradient, as a table or as one JSON object. Exit code 0 when it ran (also when its numbers overflowed, with a
+ * warning naming the step and node of the first NaN or infinity), 1 for a lesson file that cannot be read or does
+ * not compile ({@code file:line:col: message} lines on stderr), 2 for a usage error (a bad option value, caught
  * before the file is read). Prints only through the command line's writers.
  */
 @Command(name = "eval", sortOptions = false,
@@ -31,7 +33,7 @@ import picocli.CommandLine.Spec;
             + "and gradient after one forward and one backward pass.",
             "Each step: forward, zero gradients, backward, clip (with --clip-norm), update every param."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:the lesson ran",
+        exitCodeList = {"0:the lesson ran (a NaN or infinity is a warning on stderr: its step and node)",
             "1:the lesson file cannot be read, is too large, or has errors (file:line:col: message on stderr)",
             "2:a usage error: an unknown option or a bad option value"})
 public final class EvalCommand implements Callable<Integer> {
@@ -95,10 +97,13 @@ public final class EvalCommand implements Callable<Integer> {
             result = LessonTraining.run(lesson, settings, progress::step);
         }
         EvalReport report = new EvalReport(lesson, settings, result);
+        if (result.firstNonFinite() != null) {
+            err.println(firstNonFinite(result.firstNonFinite(), steps));
+        }
         if (json) {
             JsonWriter w = report.json();
             out.print(w);
-            warnNonFinite(err, w.nonFinite());
+            warnNull(err, w.nonFinite());
         } else {
             out.print(report.table());
         }
@@ -125,8 +130,19 @@ public final class EvalCommand implements Callable<Integer> {
         }
     }
 
-    /** One line naming (the first few of) the entries that hold NaN or ±Infinity. */
-    private static void warnNonFinite(PrintWriter err, List<String> paths) {
+    /**
+     * The warning of a run whose numbers overflowed, with or without {@code --json}: the step and the node of the
+     * first NaN or infinity, since what is computed from it goes the same way. The run goes on, as lesson 08 means to
+     * show, and exits 0.
+     */
+    static String firstNonFinite(NonFinite first, int steps) {
+        String when = first.step() != NonFinite.AFTER_TRAINING ? "step " + first.step() + " of " + steps + ": "
+                : steps > 0 ? "after the " + steps + (steps == 1 ? " step: " : " steps: ") : "";
+        return "warning: " + when + first.what() + " (the first non-finite value)";
+    }
+
+    /** With --json, one more line: (the first few of) the entries that hold NaN or ±Infinity, printed as null. */
+    private static void warnNull(PrintWriter err, List<String> paths) {
         if (paths.isEmpty()) {
             return;
         }

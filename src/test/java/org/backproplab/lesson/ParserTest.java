@@ -152,7 +152,7 @@ class ParserTest {
 
     @Test
     void aParamBoundAgainIsAnErrorThatSaysWhatToWriteInstead() throws LessonException {
-        // Issue 13, row 14: 'w = w + 1' after 'param w = 1' hid the param: training updated it, the report showed w + 1.
+        // Issue 13, row 14: 'w = w + 1' after 'param w = 1' hid the param: training updated it, the report showed w+1.
         assertEquals("t.bp:3:1: 'w' is the param declared on line 1 and cannot be bound again on line 3: the name would"
                 + " show the new value while training still updates the param; give the new value a name of its own,"
                 + " as in 'w2 = w + 1'", error("param w = 1\nconst x = 2\nw = w + 1\nloss L = w * x"));
