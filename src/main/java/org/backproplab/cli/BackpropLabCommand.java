@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
         synopsisSubcommandLabel = "COMMAND",
         commandListHeading = "%nCommands:%n",
         footerHeading = "%nExit codes:%n",
-        footer = {"  0  success", "  1  a check failed, or the run hit an error (a bad data, model or PNG file, a full disk)",
+        footer = {"  0  success", "  1  a check failed, or the run hit an error (a bad data, model, PNG or lesson file, a full disk)",
                 "  2  usage error (an unknown command or option, a bad option value)"})
 public final class BackpropLabCommand implements Callable<Integer> {
 

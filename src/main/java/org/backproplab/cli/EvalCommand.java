@@ -1,10 +1,6 @@
 package org.backproplab.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.CharacterCodingException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -12,7 +8,9 @@ import java.util.concurrent.Callable;
 import org.backproplab.lesson.Diagnostic;
 import org.backproplab.lesson.Lesson;
 import org.backproplab.lesson.LessonException;
+import org.backproplab.lesson.LessonFile;
 import org.backproplab.lesson.LessonTraining;
+import org.backproplab.lesson.NonFinite;
 import org.backproplab.nn.Clipping;
 import org.backproplab.nn.OptimizerKind;
 import picocli.CommandLine;
@@ -25,19 +23,24 @@ import picocli.CommandLine.Spec;
 /**
  * {@code eval FILE [--steps N] [--lr X] [--optimizer NAME] [--clip-norm X] [--json]}: compiles a lesson, trains
  * its parameters for N steps, then runs one more forward and backward pass and prints every name's value and
- * gradient, as a table or as one JSON object. Exit code 0 when it ran, 2 for a usage error or a lesson error,
- * whose {@code file:line:col: message} lines go to stderr. Prints only through the command line's writers.
+ * gradient, as a table or as one JSON object. Exit code 0 when it ran (also when its numbers overflowed, with a
+ * warning naming the step and node of the first NaN or infinity), 1 for a lesson file that cannot be read or does
+ * not compile ({@code file:line:col: message} lines on stderr), 2 for a usage error (a bad option value, caught
+ * before the file is read). Prints only through the command line's writers.
  */
 @Command(name = "eval", sortOptions = false,
         description = {"Evaluate a lesson file (.bp): optionally train its params, then report every name's value "
             + "and gradient after one forward and one backward pass.",
             "Each step: forward, zero gradients, backward, clip (with --clip-norm), update every param."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:the lesson ran", "2:a usage error or an error in the lesson (file:line:col: message on stderr)"})
+        exitCodeList = {"0:the lesson ran (a NaN or infinity is a warning on stderr: its step and node)",
+            "1:the lesson file cannot be read, is too large, or has errors (file:line:col: message on stderr)",
+            "2:a usage error: an unknown option or a bad option value"})
 public final class EvalCommand implements Callable<Integer> {
 
     static final int OK = 0;
-    static final int ERROR = 2;
+    /** A lesson file that cannot be read or does not compile: a failure while running, as for any bad input file. */
+    static final int FAILURE = BackpropLabCommand.FAILURE;
     private static final List<String> OPTIMIZERS = Arrays.stream(OptimizerKind.values()).map(OptimizerKind::id).toList();
 
     @Spec
@@ -73,29 +76,19 @@ public final class EvalCommand implements Callable<Integer> {
         validate();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        String name = file.toString();
-        String source;
-        if (Files.isDirectory(file)) {
-            return fail(err, name + ": is a directory, not a lesson file");
-        }
-        try {
-            source = Files.readString(file);
-        } catch (NoSuchFileException e) {
-            return fail(err, name + ": no such file");
-        } catch (CharacterCodingException e) {
-            return fail(err, name + ": not UTF-8 text");
-        } catch (IOException e) {
-            return fail(err, name + ": cannot read: " + e.getMessage());
-        }
         Lesson lesson;
         try {
-            lesson = Lesson.compile(source, name);
+            lesson = Lesson.compile(LessonFile.read(file), file.toString());
+        } catch (LessonFile.Unreadable e) {
+            err.println(e.getMessage());
+            err.flush();
+            return FAILURE;
         } catch (LessonException e) {
             for (Diagnostic d : e.diagnostics()) {
                 err.println(d.format());
             }
             err.flush();
-            return ERROR;
+            return FAILURE;
         }
         LessonTraining.Settings settings = new LessonTraining.Settings(steps, OptimizerKind.parse(optimizer),
                 learningRate, clipNorm == null ? Clipping.NONE : new Clipping.ByNorm(clipNorm));
@@ -104,10 +97,13 @@ public final class EvalCommand implements Callable<Integer> {
             result = LessonTraining.run(lesson, settings, progress::step);
         }
         EvalReport report = new EvalReport(lesson, settings, result);
+        if (result.firstNonFinite() != null) {
+            err.println(firstNonFinite(result.firstNonFinite(), steps));
+        }
         if (json) {
             JsonWriter w = report.json();
             out.print(w);
-            warnNonFinite(err, w.nonFinite());
+            warnNull(err, w.nonFinite());
         } else {
             out.print(report.table());
         }
@@ -134,8 +130,19 @@ public final class EvalCommand implements Callable<Integer> {
         }
     }
 
-    /** One line naming (the first few of) the entries that hold NaN or ±Infinity. */
-    private static void warnNonFinite(PrintWriter err, List<String> paths) {
+    /**
+     * The warning of a run whose numbers overflowed, with or without {@code --json}: the step and the node of the
+     * first NaN or infinity, since what is computed from it goes the same way. The run goes on, as lesson 08 means to
+     * show, and exits 0.
+     */
+    static String firstNonFinite(NonFinite first, int steps) {
+        String when = first.step() != NonFinite.AFTER_TRAINING ? "step " + first.step() + " of " + steps + ": "
+                : steps > 0 ? "after the " + steps + (steps == 1 ? " step: " : " steps: ") : "";
+        return "warning: " + when + first.what() + " (the first non-finite value)";
+    }
+
+    /** With --json, one more line: (the first few of) the entries that hold NaN or ±Infinity, printed as null. */
+    private static void warnNull(PrintWriter err, List<String> paths) {
         if (paths.isEmpty()) {
             return;
         }
@@ -146,9 +153,4 @@ public final class EvalCommand implements Callable<Integer> {
                 + " as null");
     }
 
-    private static int fail(PrintWriter err, String message) {
-        err.println(message);
-        err.flush();
-        return ERROR;
-    }
 }

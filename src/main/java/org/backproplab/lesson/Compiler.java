@@ -23,16 +23,22 @@ import org.backproplab.engine.Unary;
 final class Compiler {
 
     private final String file;
+    private final String source;
     private final List<Statement> statements;
     private final Map<String, Tensor> bindings = new LinkedHashMap<>();
     private final Map<String, Integer> firstLine = new HashMap<>();
     private final List<Tensor> nodes = new ArrayList<>();
     private final Map<Tensor, Lesson.Origin> origins = new IdentityHashMap<>();
     private final List<Tensor> parameters = new ArrayList<>();
+    /** The param statement of each name declared with {@code param}. */
+    private final Map<String, Statement> params = new HashMap<>();
+    /** How many numbers the nodes built so far hold, for {@link LessonLimits#MAX_TOTAL_SIZE}. */
+    private long total;
     private int statement;
 
-    private Compiler(String file, List<Statement> statements) {
+    private Compiler(String file, String source, List<Statement> statements) {
         this.file = file;
+        this.source = source;
         this.statements = statements;
         for (Statement s : statements) {
             firstLine.putIfAbsent(s.name(), s.line());
@@ -40,15 +46,21 @@ final class Compiler {
     }
 
     static Lesson compile(String source, String file) throws LessonException {
+        long bytes = utf8Length(source);
+        if (bytes > LessonLimits.MAX_SOURCE_BYTES) {
+            // Before lexing: the tokens of a text take many times its size.
+            throw new LessonException(new Diagnostic(file, 1, 1, "the lesson is " + LessonLimits.bytes(bytes)
+                    + ", too large for a lesson (at most " + LessonLimits.MAX_SOURCE_TEXT + ")"));
+        }
         List<Statement> statements = Parser.parse(source, file);
         if (statements.isEmpty()) {
             throw new LessonException(new Diagnostic(file, 1, 1,
                     "the lesson has no statements: write at least one line such as 'x = 1'"));
         }
-        return new Compiler(file, statements).run(source);
+        return new Compiler(file, source, statements).run();
     }
 
-    private Lesson run(String source) throws LessonException {
+    private Lesson run() throws LessonException {
         Statement loss = null;
         Tensor output = null;
         for (statement = 0; statement < statements.size(); statement++) {
@@ -72,6 +84,13 @@ final class Compiler {
     }
 
     private Tensor bind(Statement s) throws LessonException {
+        Statement param = params.get(s.name());
+        if (param != null) {
+            throw fail(s.nameSpan(), rebound(param, s));
+        }
+        if (s instanceof Statement.Param) {
+            params.put(s.name(), s);
+        }
         Expr value = s.value();
         Tensor t = Expr.isLiteral(value) ? leaf(value) : eval(value);
         if (s instanceof Statement.Param) {
@@ -100,6 +119,10 @@ final class Compiler {
         if (e instanceof Expr.BinaryOp b) {
             Tensor left = eval(b.left());
             Tensor right = eval(b.right());
+            if (b.operator() == Expr.Operator.MATMUL && left.cols() == right.rows()) {
+                // The one op whose result can be far larger than its inputs: refused before it is allocated.
+                checkSize(b.anchor(), left.shape() + " @ " + right.shape() + " would be", left.rows(), right.cols());
+            }
             return op(e, () -> switch (b.operator()) {
                 case ADD -> Binary.Kind.ADD.on(left, right);
                 case SUB -> Binary.Kind.SUB.on(left, right);
@@ -157,7 +180,7 @@ final class Compiler {
     }
 
     /** A literal as a new leaf. */
-    private Tensor leaf(Expr e) {
+    private Tensor leaf(Expr e) throws LessonException {
         Tensor t;
         if (e instanceof Expr.MatrixLit m) {
             double[][] copy = new double[m.rows().length][];
@@ -182,7 +205,24 @@ final class Compiler {
         }
     }
 
-    private Tensor track(Tensor t, Expr e) {
+    /** Refuses a tensor of more than {@link LessonLimits#MAX_TENSOR_SIZE} numbers, saying what would be so large. */
+    private void checkSize(Span at, String what, long rows, long cols) throws LessonException {
+        if (rows * cols > LessonLimits.MAX_TENSOR_SIZE) {
+            throw fail(at, what + " a " + rows + "x" + cols + " matrix (" + LessonLimits.count(rows * cols)
+                    + " numbers); a lesson's tensor holds at most " + LessonLimits.count(LessonLimits.MAX_TENSOR_SIZE)
+                    + " (256x256): a lesson is for matrices small enough to follow step by step");
+        }
+    }
+
+    /** Records a new node, and refuses it when it, or the lesson with it, holds more numbers than allowed. */
+    private Tensor track(Tensor t, Expr e) throws LessonException {
+        checkSize(e.anchor(), "this makes", t.rows(), t.cols());
+        total += t.size();
+        if (total > LessonLimits.MAX_TOTAL_SIZE) {
+            throw fail(e.anchor(), "with this node the lesson's nodes hold " + LessonLimits.count(total)
+                    + " numbers; a lesson holds at most " + LessonLimits.count(LessonLimits.MAX_TOTAL_SIZE)
+                    + " in all: a lesson is for graphs small enough to follow step by step");
+        }
         nodes.add(t);
         origins.put(t, new Lesson.Origin(statement, e.span()));
         return t;
@@ -227,6 +267,42 @@ final class Compiler {
             };
         }
         return null;
+    }
+
+    /** Why a param cannot be bound again, and what to write instead: the new value under a name of its own. */
+    private String rebound(Statement param, Statement again) {
+        String fresh = param.name();
+        for (int i = 2; firstLine.containsKey(fresh); i++) {
+            fresh = param.name() + i;
+        }
+        String value = again.value().span().in(source);
+        if (value.codePointCount(0, value.length()) > 40) {
+            value = value.substring(0, value.offsetByCodePoints(0, 37)) + "...";
+        }
+        String keyword = again.keyword().isEmpty() ? "" : again.keyword() + " ";
+        return "'" + param.name() + "' is the param declared on line " + param.line() + " and cannot be bound again"
+                + " on line " + again.line() + ": the name would show the new value while training still updates the"
+                + " param; give the new value a name of its own, as in '" + keyword + fresh + " = " + value + "'";
+    }
+
+    /** How many bytes {@code s} takes in UTF-8, without encoding it. */
+    static long utf8Length(String s) {
+        long n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                n += 1;
+            } else if (c < 0x800) {
+                n += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < s.length()
+                    && Character.isLowSurrogate(s.charAt(i + 1))) {
+                n += 4;
+                i++;
+            } else {
+                n += 3;
+            }
+        }
+        return n;
     }
 
     /** " (did you mean 'x'?)" for the closest known name within one or two edits, or "". */

@@ -48,9 +48,11 @@ public final class LessonTraining {
      * @param every how many steps apart the kept entries are: 1 unless the run had more than {@link #KEPT} steps
      * @param clippedSteps how many of all the steps had their gradients scaled down
      * @param lastClipping the last step's norms, or null without clipping or steps
+     * @param firstNonFinite the first NaN or infinity of the run, its steps and the pass after them, or null when
+     *                       every value and gradient stayed finite
      */
     public record Result(List<Snapshot> outputs, List<GradientClipping.Report> clipping, long every, long clippedSteps,
-                         GradientClipping.Report lastClipping) {
+                         GradientClipping.Report lastClipping, NonFinite firstNonFinite) {
         public Result {
             outputs = List.copyOf(outputs);
             clipping = List.copyOf(clipping);
@@ -83,16 +85,19 @@ public final class LessonTraining {
         Thinned<GradientClipping.Report> clipping = new Thinned<>();
         long clipped = 0;
         GradientClipping.Report last = null;
+        NonFinite.Watch watch = new NonFinite.Watch(lesson);
         for (int n = 0; n < settings.steps(); n++) {
-            long index = n;
+            int index = n;
             TrainingStep.Result r = step.run(objective, new TrainingStep.Watcher() {
                 @Override
                 public void backpropagated(double loss) {
                     if (outputs.keeps(index)) {
                         outputs.add(lesson.output().snapshot()); // a snapshot only when kept: it may be a matrix
                     }
+                    watch.passed(index + 1);
                 }
             });
+            watch.updated(n + 1);
             if (r.clipping() != null) {
                 last = r.clipping();
                 clipped += last.clipped() ? 1 : 0;
@@ -104,7 +109,8 @@ public final class LessonTraining {
         }
         step.forward(objective, null);
         step.backward(objective, null);
-        return new Result(outputs.items, clipping.items, outputs.every, clipped, last);
+        watch.passed(NonFinite.AFTER_TRAINING);
+        return new Result(outputs.items, clipping.items, outputs.every, clipped, last, watch.found());
     }
 
     /**

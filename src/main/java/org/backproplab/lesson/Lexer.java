@@ -17,6 +17,18 @@ public final class Lexer {
             (int) '，', ",", (int) '（', "(", (int) '）', ")", (int) '［', "[", (int) '］', "]", (int) '＝', "=",
             (int) '＋', "+", (int) '－', "-", (int) '＊', "*", (int) '／', "/");
 
+    /**
+     * The text of each one-character symbol token, made once: a string per comma of a long literal would take more
+     * memory than the numbers themselves.
+     */
+    private static final String[] SYMBOLS = new String[128];
+
+    static {
+        for (char c : "+-*/@^()[],=".toCharArray()) {
+            SYMBOLS[c] = String.valueOf(c);
+        }
+    }
+
     private final int[] cps;
     private int pos;
     private int line = 1;
@@ -83,7 +95,7 @@ public final class Lexer {
             default -> null;
         };
         if (kind != null) {
-            add(kind, Character.toString(c), 1);
+            add(kind, SYMBOLS[c], 1);
             return;
         }
         String shown = Character.isISOControl(c) || Character.isWhitespace(c)

@@ -195,6 +195,7 @@ public final class Parser {
                 parenthesised.put(inner, Span.between(t.span(), close.span()));
                 return inner;
             case LBRACKET:
+                checkLiteralSize(t);
                 return matrix(t);
             case ERROR:
                 throw error(t);
@@ -222,6 +223,32 @@ public final class Parser {
             if (!t.is(Token.Kind.COMMA)) {
                 throw unclosed(open, t, ')');
             }
+        }
+    }
+
+    /**
+     * Refuses a literal of more than {@link LessonLimits#MAX_TENSOR_SIZE} numbers before reading it, saying how many
+     * it has: counting its tokens up to its closing bracket (or the end of the line) costs nothing, while reading
+     * them into numbers is what filled the heap.
+     */
+    private void checkLiteralSize(Token open) {
+        long numbers = 0;
+        int rows = 0;
+        int level = 1;
+        for (int i = pos; i < tokens.size() && level > 0 && !tokens.get(i).endsLine(); i++) {
+            switch (tokens.get(i).kind()) {
+                case NUMBER -> numbers++;
+                case LBRACKET -> rows += ++level == 2 ? 1 : 0;
+                case RBRACKET -> level--;
+                default -> { }
+            }
+        }
+        if (numbers > LessonLimits.MAX_TENSOR_SIZE) {
+            String shape = rows > 1 && numbers % rows == 0 ? ", a " + rows + "x" + numbers / rows + " matrix"
+                    : rows > 1 ? " in " + LessonLimits.count(rows) + " rows" : "";
+            throw new SyntaxError(open.span(), "the literal has " + LessonLimits.count(numbers) + " numbers" + shape
+                    + "; a literal holds at most " + LessonLimits.count(LessonLimits.MAX_TENSOR_SIZE)
+                    + " (256x256): a lesson is for matrices small enough to follow step by step");
         }
     }
 

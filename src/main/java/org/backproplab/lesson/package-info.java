@@ -6,7 +6,9 @@
  * ({@link org.backproplab.lesson.Expr}), both sealed interfaces of records, and the compiler turns them into an
  * engine graph held by a {@link org.backproplab.lesson.Lesson}. Every mistake in a lesson becomes a
  * {@link org.backproplab.lesson.Diagnostic} ({@code file:line:col: message}) inside a
- * {@link org.backproplab.lesson.LessonException}; nothing else escapes. {@link org.backproplab.lesson.LessonTraining}
- * runs the training steps that {@code eval --steps} asks for. Depends on the engine and nn only.
+ * {@link org.backproplab.lesson.LessonException}; nothing else escapes. {@link org.backproplab.lesson.LessonLimits}
+ * says how large a lesson may be, and {@link org.backproplab.lesson.LessonFile} reads a file within them.
+ * {@link org.backproplab.lesson.LessonTraining} runs the training steps that {@code eval --steps} asks for, and
+ * reports the first NaN or infinity ({@link org.backproplab.lesson.NonFinite}). Depends on the engine and nn only.
  */
 package org.backproplab.lesson;

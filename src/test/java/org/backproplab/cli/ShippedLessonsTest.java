@@ -73,7 +73,7 @@ class ShippedLessonsTest {
     @ParameterizedTest
     @MethodSource("lessons")
     void jsonIsTheDocumentedObjectAndMatchesTheEngine(String name) throws IOException, LessonException {
-        // Two plain steps blow the exploding chain up to NaN: that must read back as null, with a warning.
+        // Two plain steps blow the exploding chain up to Infinity: that must read back as null, with a warning.
         JsonNode json = Eval.run(LESSONS.resolve(name).toString(), "--json", "--steps", "2").json();
         assertEquals(List.of("output", "loss", "steps", "values", "grads"), Eval.fieldNames(json));
         String text = Files.readString(LESSONS.resolve(name));
@@ -288,7 +288,9 @@ class ShippedLessonsTest {
 
         Eval.Run wild = Eval.run(LESSONS.resolve("08_exploding_chain.bp").toString(), "--json", "--steps", "3");
         assertTrue(wild.json().get("loss").isNull(), "three plain steps overflow");
-        assertEquals(List.of("warning: NaN or infinite numbers in loss, values.w, values.h1, values.h2, values.h3"
+        assertEquals(List.of(
+                "warning: step 3 of 3: node h2 = Infinity in the forward pass (the first non-finite value)",
+                "warning: NaN or infinite numbers in loss, values.w, values.h1, values.h2, values.h3"
                 + " and 20 more; JSON has no such numbers, so they are printed as null"), wild.errLines());
 
         JsonNode tamed = eval("08_exploding_chain.bp", "--steps", "10", "--clip-norm", "1");
@@ -297,6 +299,24 @@ class ShippedLessonsTest {
         assertEquals(1024, Eval.scalar(tamed, "values", "h10"), 1e-8);
         assertEquals(1023.0 * 1023, tamed.get("loss").doubleValue(), 1046529 * 1e-11);
         assertEquals(20.0 * 512 * 1023, Eval.scalar(tamed, "grads", "w"), 10475520 * 1e-11);
+    }
+
+    @Test
+    void explodingChainWarnsOfItsFirstNonFiniteValueInTheTableAndInJson() {
+        // Issue 13, row 14: the table printed Infinity and NaN silently while --json warned; now both name the first.
+        String lesson = LESSONS.resolve("08_exploding_chain.bp").toString();
+        String first = "warning: step 3 of 5: node h2 = Infinity in the forward pass (the first non-finite value)";
+        Eval.Run table = Eval.run(lesson, "--steps", "5");
+        assertEquals(0, table.exit());
+        assertEquals(List.of(first), table.errLines());
+        assertTrue(table.out().contains("\nw     param  1x1    NaN    NaN\n"), table.out());
+        Eval.Run json = Eval.run(lesson, "--steps", "5", "--json");
+        assertEquals(0, json.exit());
+        assertEquals(first, json.errLines().get(0));
+        assertEquals(2, json.errLines().size(), "and the line that says which entries are null");
+        assertTrue(json.json().get("values").get("w").isNull());
+        Eval.Run tamed = Eval.run(lesson, "--steps", "10", "--clip-norm", "1");
+        assertEquals("", tamed.err(), "clipped, every number stays finite");
     }
 
     private static double[] scale(double[] row, double k) {

@@ -79,6 +79,45 @@ class LessonTrainingTest {
         assertEquals(1, r.every());
     }
 
+    /** Lesson 08's chain: w = 3 used ten times, L = (h10 − 1)², which plain SGD at 0.1 blows up. */
+    private static final String CHAIN = "const x = 1\nparam w = 3\nh1 = w * x\nh2 = w * h1\nh3 = w * h2\nh4 = w * h3"
+            + "\nh5 = w * h4\nh6 = w * h5\nh7 = w * h6\nh8 = w * h7\nh9 = w * h8\nh10 = w * h9\nloss L = (h10 - 1)^2";
+
+    private static LessonTraining.Result chain(int steps) throws LessonException {
+        return LessonTraining.run(Lesson.compile(CHAIN, "chain.bp"),
+                new LessonTraining.Settings(steps, OptimizerKind.SGD, 0.1, Clipping.NONE));
+    }
+
+    @Test
+    void theExplodingChainFirstOverflowsToInfinityAtStep3AndToNaNAtStep4() throws LessonException {
+        // Step 1 throws w to -2.3e9, step 2 to 1.8e178; step 3's forward pass squares that: h2 = Infinity.
+        assertEquals(null, chain(1).firstNonFinite(), "after one step (two passes) every number is finite");
+        assertEquals(new NonFinite(NonFinite.AFTER_TRAINING, NonFinite.Phase.FORWARD, "node h2",
+                Double.POSITIVE_INFINITY, 1, 1, false), chain(2).firstNonFinite(), "the pass after step 2: the 3rd");
+        NonFinite first = new NonFinite(3, NonFinite.Phase.FORWARD, "node h2", Double.POSITIVE_INFINITY, 1, 1, false);
+        assertEquals(first, chain(3).firstNonFinite());
+        assertEquals(first, chain(5).firstNonFinite(), "later NaNs do not replace the first");
+        assertEquals("node h2 = Infinity in the forward pass", first.what());
+        // NaN first comes from step 4's update: w = -Infinity - 0.1 * -Infinity.
+        Lesson three = Lesson.compile(CHAIN, "chain.bp");
+        LessonTraining.run(three, new LessonTraining.Settings(3, OptimizerKind.SGD, 0.1, Clipping.NONE));
+        assertEquals(Double.NEGATIVE_INFINITY, three.tensor("w").orElseThrow().item());
+        assertTrue(three.nodes().stream().noneMatch(t -> Double.isNaN(t.item())), "no NaN yet after 3 steps");
+        Lesson four = Lesson.compile(CHAIN, "chain.bp");
+        LessonTraining.run(four, new LessonTraining.Settings(4, OptimizerKind.SGD, 0.1, Clipping.NONE));
+        assertTrue(Double.isNaN(four.tensor("w").orElseThrow().item()), "NaN after 4");
+    }
+
+    @Test
+    void anUpdateThatOverflowsIsNamedAsTheUpdate() throws LessonException {
+        // Forward and backward are finite (L = 1e308, dL/dw = 1e308); w ← 1 − 10·1e308 is -Infinity.
+        Lesson l = Lesson.compile("param w = 1\nloss L = 1e308 * w", "t.bp");
+        NonFinite first = LessonTraining.run(l, new LessonTraining.Settings(2, OptimizerKind.SGD, 10, Clipping.NONE))
+                .firstNonFinite();
+        assertEquals(new NonFinite(1, NonFinite.Phase.UPDATE, "param w", Double.NEGATIVE_INFINITY, 1, 1, false), first);
+        assertEquals("the update made param w = -Infinity", first.what());
+    }
+
     @Test
     void everyOptimizerRuns() throws LessonException {
         for (String id : new String[] {"sgd", "momentum", "nesterov", "rmsprop", "adam"}) {

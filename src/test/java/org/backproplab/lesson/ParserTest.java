@@ -151,6 +151,22 @@ class ParserTest {
     }
 
     @Test
+    void aParamBoundAgainIsAnErrorThatSaysWhatToWriteInstead() throws LessonException {
+        // Issue 13, row 14: 'w = w + 1' after 'param w = 1' hid the param: training updated it, the report showed w+1.
+        assertEquals("t.bp:3:1: 'w' is the param declared on line 1 and cannot be bound again on line 3: the name would"
+                + " show the new value while training still updates the param; give the new value a name of its own,"
+                + " as in 'w2 = w + 1'", error("param w = 1\nconst x = 2\nw = w + 1\nloss L = w * x"));
+        assertEquals("t.bp:3:7: 'w' is the param declared on line 1 and cannot be bound again on line 3: the name would"
+                + " show the new value while training still updates the param; give the new value a name of its own,"
+                + " as in 'param w3 = [1, 2]'", error("param w = [3, 4]\nw2 = w * 2\nparam w = [1, 2]"));
+        assertEquals("t.bp:2:6: 'b' is the param declared on line 1 and cannot be bound again on line 2: the name would"
+                + " show the new value while training still updates the param; give the new value a name of its own,"
+                + " as in 'loss b2 = sum(b * b)'", error("param b = 1\nloss b = sum(b * b)"));
+        // Plain names may still be bound again: a name means its latest binding.
+        assertEquals(3, Lesson.compile("param w = 1\nh = w + 1\nh = h + 1", "t.bp").tensor("h").orElseThrow().item());
+    }
+
+    @Test
     void nameBoundToNothing() {
         assertEquals("t.bp:1:3: 'x' is bound to nothing: write an expression after '='", error("x ="));
         assertEquals("t.bp:2:8: 'L' is bound to nothing: write an expression after '='", error("y = 1\nloss L =  # todo"));
