@@ -2,7 +2,6 @@ package org.backproplab.ui.stepper;
 
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,6 +14,8 @@ import java.util.function.Consumer;
 import javafx.scene.Node;
 import javafx.scene.input.TransferMode;
 import javafx.stage.FileChooser;
+
+import org.backproplab.lesson.LessonFile;
 
 /**
  * Lesson files: dropping them on the view (the first lesson among the files dropped opens), the Open dialog, reading
@@ -57,8 +58,15 @@ final class LessonFiles {
         });
     }
 
+    /** The lesson's text, read as the command line reads it: size-limited, UTF-8, one line on what is wrong. */
     static String read(Path file) throws IOException {
-        return Files.readString(file, StandardCharsets.UTF_8);
+        try {
+            return LessonFile.read(file);
+        } catch (LessonFile.Unreadable e) {
+            String prefix = file + ": "; // the dialog names the file itself
+            String why = e.getMessage().startsWith(prefix) ? e.getMessage().substring(prefix.length()) : e.getMessage();
+            throw new IOException(why, e);
+        }
     }
 
     /** File ▸ Open's dialog: lessons only, starting in the shipped lessons' folder when run from the project. */
