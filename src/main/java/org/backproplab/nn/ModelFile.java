@@ -125,10 +125,19 @@ public final class ModelFile {
             throw new ModelFileException(file, "is a folder, not a model file", null);
         }
         try (InputStream is = Files.newInputStream(file)) {
-            CheckedInputStream checked = new CheckedInputStream(new BufferedInputStream(is), new CRC32());
-            return new Reader(file, Files.size(file), new DataInputStream(checked), checked).read();
+            return load(file, is, Files.size(file));
         } catch (NoSuchFileException e) {
             throw new ModelFileException(file, "no such file", e);
+        } catch (IOException e) {
+            throw new ModelFileException(file, "cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads a model from a stream of {@code size} bytes; {@code file} is the name that messages give it. */
+    static Model load(Path file, InputStream is, long size) throws ModelFileException {
+        try {
+            CheckedInputStream checked = new CheckedInputStream(new BufferedInputStream(is), new CRC32());
+            return new Reader(file, size, new DataInputStream(checked), checked).read();
         } catch (EOFException e) {
             throw new ModelFileException(file, "truncated: the file ends before the model does", e);
         } catch (IOException | IllegalArgumentException e) {
