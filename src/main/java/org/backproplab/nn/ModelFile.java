@@ -38,6 +38,7 @@ public final class ModelFile {
     public static final int VERSION = 2;
     /** Format 1: the same layout without checksums. */
     private static final int UNCHECKED_VERSION = 1;
+    private static final String TRUNCATED = "truncated: the file ends before the model does";
     /** The file name extension of a saved model, without the dot. */
     public static final String EXTENSION = "bpmodel";
 
@@ -139,7 +140,7 @@ public final class ModelFile {
             CheckedInputStream checked = new CheckedInputStream(new BufferedInputStream(is), new CRC32());
             return new Reader(file, size, new DataInputStream(checked), checked).read();
         } catch (EOFException e) {
-            throw new ModelFileException(file, "truncated: the file ends before the model does", e);
+            throw new ModelFileException(file, TRUNCATED, e);
         } catch (IOException | IllegalArgumentException e) {
             throw new ModelFileException(file, "cannot be read: " + e.getMessage(), e);
         }
@@ -188,9 +189,9 @@ public final class ModelFile {
             }
             long parameters = weightsAndBiases(cfg.layers());
             if (parameters * Float.BYTES > size) {
-                // a damaged layer size in a format-1 file must not build a network bigger than the heap
-                throw problem("damaged: its settings describe " + parameters + " weights and biases (" + cfg.layerList()
-                        + "), more than its " + size + " bytes can hold");
+                // Said before the network is built: a damaged layer size in a format-1 file (no checksum) must not
+                // build a network bigger than the heap. A cut file and a grown layer look the same from here.
+                throw problem(TRUNCATED);
             }
             Model model = new Model(cfg, cfg.buildNetwork());
             readParameters(model, cfg);

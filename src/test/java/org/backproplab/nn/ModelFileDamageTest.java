@@ -83,10 +83,10 @@ class ModelFileDamageTest {
         byte[] bytes = Files.readAllBytes(fixture("format-1.bpmodel"));
         int layers = new String(bytes, StandardCharsets.ISO_8859_1).indexOf("6,5,3");
         System.arraycopy("9,9,9".getBytes(StandardCharsets.US_ASCII), 0, bytes, layers, 5);
-        // no checksum in format 1: the file's size is what says that 9,9,9 cannot be in it (a damaged 784,100000000,10
-        // would otherwise build a network of 80 million weights before the first one is found missing)
-        assertEquals("m.bpmodel: damaged: its settings describe 180 weights and biases (9,9,9), more than its "
-                + bytes.length + " bytes can hold", loadFailure(bytes));
+        // No checksum in format 1: the file's size is what says that 9,9,9 (180 weights and biases) cannot be in its
+        // 640 bytes, before the network is built; a damaged 784,100000,10 would otherwise build 80 million weights
+        // before the first is found missing. (Without the check: "parameter W1 [6x5] does not fit its network".)
+        assertEquals("m.bpmodel: truncated: the file ends before the model does", loadFailure(bytes));
     }
 
     @Test
