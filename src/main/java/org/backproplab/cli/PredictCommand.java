@@ -1,12 +1,10 @@
 package org.backproplab.cli;
 
-import java.awt.image.BufferedImage;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import javax.imageio.ImageIO;
 import org.backproplab.data.DataFileException;
+import org.backproplab.data.DigitImage;
 import org.backproplab.data.Mnist;
 import org.backproplab.nn.Model;
 import org.backproplab.nn.ModelFile;
@@ -31,11 +29,12 @@ public final class PredictCommand implements Callable<Integer> {
     Input input;
 
     static final class Input {
-        @Option(names = "--image", paramLabel = "N", description = "Index (0-9999) of an MNIST test image.")
+        @Option(names = "--image", paramLabel = "N", description = "Index (0-9999) of an image of the MNIST test set "
+                + "(t10k-images-idx3-ubyte and t10k-labels-idx1-ubyte; the training files are not read).")
         Integer index;
 
-        @Option(names = "--png", paramLabel = "FILE", description = "A PNG of one digit, any size: scaled to 28x28 and "
-                + "turned white-on-black if its background is light.")
+        @Option(names = "--png", paramLabel = "FILE", description = "A PNG of one digit, up to " + DigitImage.MAX_SIDE
+                + "x" + DigitImage.MAX_SIDE + ": scaled to 28x28 and turned white-on-black if its background is light.")
         Path png;
     }
 
@@ -52,13 +51,20 @@ public final class PredictCommand implements Callable<Integer> {
         }
         try {
             Model model = ModelFile.load(modelFile);
+            if (model.inputs() != Mnist.SIDE * Mnist.SIDE) {
+                err.println("predict: " + modelFile.getFileName() + ": the model takes " + model.inputs() + " inputs; "
+                        + "predict needs a model of MNIST's " + Mnist.SIDE * Mnist.SIDE + " pixels");
+                return BackpropLabCommand.FAILURE;
+            }
             float[] pixels;
             String truth = "";
             if (input.png != null) {
-                pixels = fromPng(input.png, model.inputs());
+                pixels = DigitImage.read(input.png, Mnist.SIDE);
             } else {
-                Mnist.Split test = Mnist.load(data != null ? data : Mnist.defaultDirectory()).test();
-                if (input.index < 0 || input.index >= test.count()) {
+                // Only the test set: a damaged or missing training file must not stop a prediction that never uses it.
+                Mnist.Split test = Mnist.loadSplit(data != null ? data : Mnist.defaultDirectory(), "test",
+                        Mnist.TEST_IMAGES, Mnist.TEST_LABELS);
+                if (input.index >= test.count()) {
                     err.println("predict: --image must be between 0 and " + (test.count() - 1) + ", not " + input.index);
                     return BackpropLabCommand.USAGE;
                 }
@@ -67,6 +73,12 @@ public final class PredictCommand implements Callable<Integer> {
                 truth = " (label " + test.label(input.index) + ")";
             }
             double[] p = model.probabilities(pixels);
+            if (java.util.Arrays.stream(p).anyMatch(Double::isNaN)) {
+                // finite weights so large that the logits overflow: no probability is better than "predicted: 0"
+                err.println("predict: " + modelFile.getFileName() + ": the model's output for this image is not a "
+                        + "number (its weights are too large)");
+                return BackpropLabCommand.FAILURE;
+            }
             int best = 0;
             for (int c = 0; c < p.length; c++) {
                 out.printf("%d  %.4f  %s%n", c, p[c], "#".repeat((int) Math.round(p[c] * 40)));
@@ -75,45 +87,10 @@ public final class PredictCommand implements Callable<Integer> {
             out.println("predicted: " + best + truth);
             out.flush();
             return 0;
-        } catch (ModelFile.ModelFileException | DataFileException | IOException | IllegalArgumentException e) {
+        } catch (ModelFile.ModelFileException | DataFileException e) {
             // The options were fine; a file they named was not (a bad model, data set or PNG): a failure, not usage.
             err.println("predict: " + e.getMessage());
             return BackpropLabCommand.FAILURE;
         }
-    }
-
-    /** Grey values of the PNG scaled to side×side, in [0, 1], white ink on black as MNIST has it. */
-    static float[] fromPng(Path file, int inputs) throws IOException {
-        if (!java.nio.file.Files.isRegularFile(file)) {
-            throw new IOException(file + ": no such file");
-        }
-        BufferedImage img;
-        try {
-            img = ImageIO.read(file.toFile());
-        } catch (IOException e) {
-            // ImageIO's own messages ("Error reading PNG image data") do not say which file
-            throw new IOException(file.getFileName() + ": cannot read the image: " + e.getMessage(), e);
-        }
-        if (img == null) {
-            throw new IOException(file.getFileName() + ": not an image that Java can read");
-        }
-        int side = (int) Math.round(Math.sqrt(inputs));
-        BufferedImage grey = new BufferedImage(side, side, BufferedImage.TYPE_BYTE_GRAY);
-        var g = grey.createGraphics();
-        g.setRenderingHint(java.awt.RenderingHints.KEY_INTERPOLATION, java.awt.RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-        g.drawImage(img, 0, 0, side, side, null);
-        g.dispose();
-        float[] pixels = new float[side * side];
-        double mean = 0;
-        for (int i = 0; i < pixels.length; i++) {
-            pixels[i] = (grey.getRaster().getSample(i % side, i / side, 0)) / 255f;
-            mean += pixels[i];
-        }
-        if (mean / pixels.length > 0.5) {
-            for (int i = 0; i < pixels.length; i++) {
-                pixels[i] = 1 - pixels[i];
-            }
-        }
-        return pixels;
     }
 }

@@ -17,6 +17,8 @@ public record Mnist(Split train, Split test) {
     public static final String TRAIN_LABELS = "train-labels-idx1-ubyte";
     public static final String TEST_IMAGES = "t10k-images-idx3-ubyte";
     public static final String TEST_LABELS = "t10k-labels-idx1-ubyte";
+    /** The side of an MNIST image in pixels: every image is SIDE×SIDE, and the networks take SIDE² inputs. */
+    public static final int SIDE = 28;
 
     /** One half of the data: images (row-major pixels, one row of rows×cols bytes each) and their labels. */
     public record Split(String name, int count, int rows, int cols, byte[] pixels, byte[] labels) {
@@ -92,13 +94,20 @@ public record Mnist(Split train, Split test) {
                 loadSplit(directory, "test", TEST_IMAGES, TEST_LABELS));
     }
 
-    /** Reads one images file and one labels file and checks that they belong together. */
+    /** Reads one images file and one labels file, 28×28 images, and checks that they belong together. */
     public static Split loadSplit(Path directory, String name, String images, String labels) throws DataFileException {
         return loadSplit(name, find(directory, images), find(directory, labels));
     }
 
     public static Split loadSplit(String name, Path imagesFile, Path labelsFile) throws DataFileException {
         IdxReader.IdxData img = IdxReader.read(imagesFile, 3, "images (count, rows, columns)");
+        int rows = img.dims()[1];
+        int cols = img.dims()[2];
+        if (rows != SIDE || cols != SIDE) {
+            // 14x56 or 1x784 holds as many pixels, so nothing else would notice: the digits would be scrambled
+            throw new DataFileException(imagesFile, "images are " + rows + "x" + cols + ", MNIST needs " + SIDE + "x"
+                    + SIDE);
+        }
         IdxReader.IdxData lab = IdxReader.read(labelsFile, 1, "labels (count)");
         if (img.count() != lab.count()) {
             throw new DataFileException(labelsFile, lab.count() + " labels, but " + imagesFile.getFileName() + " holds "
@@ -111,7 +120,7 @@ public record Mnist(Split train, Split test) {
                         + " is not a digit 0-9");
             }
         }
-        return new Split(name, img.count(), img.dims()[1], img.dims()[2], img.data(), labelBytes);
+        return new Split(name, img.count(), rows, cols, img.data(), labelBytes);
     }
 
     /** The file itself, or its .gz twin; the plain name when neither exists (the reader then says so). */

@@ -28,8 +28,8 @@ class IdxReaderTest {
     void readsAValidPair() throws DataFileException {
         Mnist.Split s = Mnist.loadSplit("tiny", fixture("tiny-images.idx"), fixture("tiny-labels.idx"));
         assertEquals(3, s.count());
-        assertEquals(2, s.rows());
-        assertEquals(2, s.cols());
+        assertEquals(28, s.rows());
+        assertEquals(28, s.cols());
         assertEquals(7, s.label(0));
         assertEquals(9, s.label(2));
         assertEquals(1f, s.pixel(0, 1));
@@ -71,6 +71,12 @@ class IdxReaderTest {
     void wrongDimensions() {
         assertEquals("three-dim-labels.idx: 3 dimensions; expected 1 for labels (count)",
                 failure("tiny-images.idx", "three-dim-labels.idx"));
+    }
+
+    @Test
+    void imagesOfAnotherShapeWithTheSamePixelCount() {
+        assertEquals("wide-images.idx: images are 14x56, MNIST needs 28x28", failure("wide-images.idx", "tiny-labels.idx"));
+        assertEquals("flat-images.idx: images are 1x784, MNIST needs 28x28", failure("flat-images.idx", "tiny-labels.idx"));
     }
 
     @Test

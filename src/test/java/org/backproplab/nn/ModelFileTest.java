@@ -14,12 +14,13 @@ import org.backproplab.engine.Tensor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** Saving and loading a model: the round trip, a foreign, truncated or newer file, a failed save. */
 class ModelFileTest {
 
     @TempDir
     Path dir;
 
-    private static Model model() {
+    static Model model() {
         TrainingConfig config = TrainingConfig.defaults(new int[] {6, 5, 3})
                 .withNetwork(Activation.Kind.TANH, true, 0.1, Initializer.Scheme.HE_UNIFORM).withSeed(9);
         Model m = new Model(config, config.buildNetwork());
@@ -71,10 +72,10 @@ class ModelFileTest {
         Path file = dir.resolve("m.bplm");
         ModelFile.save(model(), file);
         byte[] bytes = Files.readAllBytes(file);
-        bytes[15] = 2; // the version int follows the 12-byte magic
+        bytes[15] = 3; // the version int follows the 12-byte magic
         Files.write(file, bytes);
         ModelFile.ModelFileException e = assertThrows(ModelFile.ModelFileException.class, () -> ModelFile.load(file));
-        assertEquals("m.bplm: model format 2; this version of Backprop Lab reads format 1", e.getMessage());
+        assertEquals("m.bplm: model format 3; this version of Backprop Lab reads formats 1 and 2", e.getMessage());
     }
 
     @Test
