@@ -1,6 +1,8 @@
 package org.backproplab.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 import org.backproplab.AppInfo;
@@ -8,12 +10,16 @@ import org.backproplab.AppInfo;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /**
- * The top command, {@code backprop-lab}: it only holds the subcommands and the standard {@code --help} and
- * {@code --version}. {@link #execute} is the one way in, for {@code Main} and for tests alike.
+ * The top command, {@code backprop-lab}: it only holds the subcommands, the standard {@code --help} and
+ * {@code --version}, and {@code --verbose}, which every subcommand takes too. {@link #execute} is the one way in,
+ * for {@code Main} and for tests alike. Whatever no command catches, an OutOfMemoryError included, ends as one line
+ * on stderr and exit code 1 ({@link LastResort}).
  */
 @Command(name = AppInfo.COMMAND,
         mixinStandardHelpOptions = true,
@@ -24,7 +30,8 @@ import picocli.CommandLine.Spec;
         synopsisSubcommandLabel = "COMMAND",
         commandListHeading = "%nCommands:%n",
         footerHeading = "%nExit codes:%n",
-        footer = {"  0  success", "  1  a check failed, or the run hit an error (a bad data, model, PNG or lesson file, a full disk)",
+        footer = {"  0  success", "  1  a check failed, or the run hit an error: a bad data, model, PNG or lesson file,",
+                "     a full disk, out of memory or a bug (--verbose adds a bug's stack trace)",
                 "  2  usage error (an unknown command or option, a bad option value)"})
 public final class BackpropLabCommand implements Callable<Integer> {
 
@@ -36,16 +43,31 @@ public final class BackpropLabCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
+    @Option(names = "--verbose", scope = ScopeType.INHERIT,
+            description = "After the one-line message of an unexpected error, print its stack trace.")
+    private boolean verbose;
+
+    /** Reports what no command caught; one per command line, so that its threads report once. */
+    private LastResort lastResort;
+
     /** A subcommand is required: naming none is a usage error. */
     @Override
     public Integer call() {
         throw new ParameterException(spec.commandLine(), "no command given");
     }
 
-    /** Runs the command line with the given arguments and exits the JVM with its exit code. */
+    /**
+     * Runs the command line with the given arguments and exits the JVM with its exit code. A failure in any other
+     * thread (a worker out of memory) ends the run too, with its one line and exit code 1: the results would be wrong.
+     */
     public static void runAndExit(String[] args) {
-        int code = execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
-        System.exit(code);
+        CommandLine cl = commandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+        LastResort lastResort = ((BackpropLabCommand) cl.getCommand()).lastResort;
+        Thread.setDefaultUncaughtExceptionHandler((thread, failure) -> {
+            lastResort.report(failure, cl.getParseResult());
+            System.exit(FAILURE);
+        });
+        System.exit(run(cl, args));
     }
 
     /**
@@ -69,13 +91,32 @@ public final class BackpropLabCommand implements Callable<Integer> {
 
     /** Runs the command line, writing to {@code out} and {@code err}, and returns the exit code. */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
-        return commandLine(out, err).execute(args);
+        return run(commandLine(out, err), args);
+    }
+
+    /** Executes, and turns what escapes picocli's own handlers (an Error while parsing, say) into one line too. */
+    private static int run(CommandLine cl, String[] args) {
+        try {
+            return cl.execute(args);
+        } catch (Throwable failure) {
+            return ((BackpropLabCommand) cl.getCommand()).lastResort.report(failure, cl.getParseResult());
+        }
     }
 
     static CommandLine commandLine(PrintWriter out, PrintWriter err) {
-        CommandLine cl = new CommandLine(new BackpropLabCommand());
+        BackpropLabCommand top = new BackpropLabCommand();
+        top.lastResort = new LastResort(err);
+        CommandLine cl = new CommandLine(top);
         cl.setOut(out);
         cl.setErr(err);
+        // picocli's own message for a path Java cannot take ("Nul character not allowed") quotes the exception
+        cl.registerConverter(Path.class, text -> {
+            try {
+                return Path.of(text);
+            } catch (InvalidPathException e) {
+                throw new CommandLine.TypeConversionException("not a file name: " + e.getReason());
+            }
+        });
         // picocli lets "--help" win over words it could not place, so "landscape --help" printed the top help
         // and exited 0: a word that is no command is a usage error, help or not.
         cl.setExecutionStrategy(parseResult -> {
@@ -83,7 +124,12 @@ public final class BackpropLabCommand implements Callable<Integer> {
                 throw new ParameterException(parseResult.commandSpec().commandLine(),
                         "unknown command '" + parseResult.unmatched().get(0) + "'");
             }
-            return new CommandLine.RunLast().execute(parseResult);
+            try {
+                return new CommandLine.RunLast().execute(parseResult);
+            } catch (Error e) {
+                // picocli passes on Errors untouched; out of memory is the one a user meets (a net too big)
+                return top.lastResort.report(e, parseResult);
+            }
         });
         // Both handlers write to err itself, not to the failing subcommand's stream: a subcommand added
         // after setErr would still have the default one.
@@ -93,11 +139,8 @@ public final class BackpropLabCommand implements Callable<Integer> {
             err.flush();
             return USAGE;
         });
-        cl.setExecutionExceptionHandler((ex, command, parseResult) -> {
-            err.println(command.getCommandSpec().qualifiedName() + ": error: " + oneLine(ex));
-            err.flush();
-            return FAILURE;
-        });
+        // An exception a command let through: a file that failed (IOException) in one line, anything else is a bug.
+        cl.setExecutionExceptionHandler((ex, command, parseResult) -> top.lastResort.report(ex, parseResult));
         return cl;
     }
 

@@ -26,23 +26,32 @@ import picocli.CommandLine.Model.CommandSpec;
                 "Targets: layout under 200 ms, a step under 16 ms. Prints figures, checks nothing."})
 public final class BenchStepperCommand implements Callable<Integer> {
 
+    /** The largest generated lesson: ten times the size the step-through view is made for. */
+    static final int MAX_NODES = 2000;
+    static final int MAX_REPEATS = 1000;
+
     @Spec
     CommandSpec spec;
 
     @Option(names = "--nodes", paramLabel = "N", defaultValue = "200",
-            description = "About how many nodes the generated lesson has (default: ${DEFAULT-VALUE}).")
+            description = "About how many nodes the generated lesson has, 4 to 2000 (default: ${DEFAULT-VALUE}).")
     int nodes;
 
     @Option(names = "--repeats", paramLabel = "N", defaultValue = "5",
-            description = "Warm layouts and stepped iterations to time (default: ${DEFAULT-VALUE}).")
+            description = "Warm layouts and stepped iterations to time, 1 to 1000 (default: ${DEFAULT-VALUE}).")
     int repeats;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        if (nodes < 4 || repeats < 1) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--nodes must be 4 or more and "
-                    + "--repeats 1 or more");
+        // Bounded above as well: choosing the two widths alone takes nodes² tries, and the view is made for ~200.
+        if (nodes < 4 || nodes > MAX_NODES) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--nodes must be between 4 and "
+                    + MAX_NODES + ", not " + nodes);
+        }
+        if (repeats < 1 || repeats > MAX_REPEATS) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--repeats must be between 1 and "
+                    + MAX_REPEATS + ", not " + repeats);
         }
         Lesson lesson = Lesson.compile(lessonOf(nodes), "generated.bp");
         Stepper stepper = new Stepper(lesson, org.backproplab.nn.OptimizerKind.SGD, 0.01);

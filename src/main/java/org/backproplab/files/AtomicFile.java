@@ -10,13 +10,14 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Writes a file all at once or not at all: the bytes go to a temporary file in the target's folder, which is
- * then moved over the target. A crash or an exception midway leaves the earlier file as it was and removes the
- * temporary one, so a half-written session, model or export never replaces a good one.
+ * Writes a file all at once or not at all: the bytes go to a temporary file in the target's folder
+ * ({@code <name>.<13 random letters and digits>.tmp}), which is then moved over the target. An exception midway,
+ * Ctrl+C or {@code kill -TERM} leaves the earlier file as it was and removes the temporary one; a crash that runs
+ * no code at all ({@code kill -9}, a power cut) leaves the earlier file too, and its temporary is removed by the next
+ * write of the same target (see {@link Temporaries}). So a half-written session, model or export never replaces a
+ * good one, and no temporary stays for good.
  */
 public final class AtomicFile {
 
@@ -30,14 +31,16 @@ public final class AtomicFile {
     }
 
     public static void write(Path file, Content content) throws IOException {
-        Path folder = file.toAbsolutePath().getParent();
+        Path folder = file.toAbsolutePath().normalize().getParent();
         Files.createDirectories(folder);
+        Temporaries.removeStale(folder, file);
         // Not Files.createTempFile: its file is readable by its owner only, and the move would keep that, so an
         // export to a shared folder could not be read by the class. A new file takes the usual permissions (umask).
-        Path temp = folder.resolve(file.getFileName() + "."
-                + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
+        Path temp = null;
         try {
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            Temporaries.Open open = Temporaries.create(folder, file);
+            temp = open.path();
+            try (FileChannel channel = open.channel()) {
                 OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel));
                 content.writeTo(out);
                 out.flush();
@@ -53,7 +56,13 @@ public final class AtomicFile {
         } catch (FileSystemException e) {
             throw named(file, e);
         } finally {
-            Files.deleteIfExists(temp);
+            if (temp != null) {
+                try {
+                    Files.deleteIfExists(temp);
+                } finally {
+                    Temporaries.forget(temp); // after the delete: a JVM stopping in between still removes it
+                }
+            }
         }
     }
 

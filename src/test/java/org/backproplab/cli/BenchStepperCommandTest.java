@@ -29,5 +29,13 @@ class BenchStepperCommandTest {
     @Test
     void refusesNonsense() {
         assertEquals(BackpropLabCommand.USAGE, CliRun.of("bench-stepper", "--nodes", "1").exitCode());
+        // Issue 13: a huge --nodes spent ages choosing the lesson's widths (nodes² tries) before it printed anything.
+        CliRun huge = CliRun.of("bench-stepper", "--nodes", "2147483647");
+        assertEquals(BackpropLabCommand.USAGE, huge.exitCode());
+        assertEquals("backprop-lab bench-stepper: --nodes must be between 4 and 2000, not 2147483647 "
+                + "(try 'backprop-lab bench-stepper --help')", huge.err().strip());
+        assertEquals("backprop-lab bench-stepper: --repeats must be between 1 and 1000, not 0 "
+                + "(try 'backprop-lab bench-stepper --help')",
+                CliRun.of("bench-stepper", "--repeats", "0").err().strip());
     }
 }
