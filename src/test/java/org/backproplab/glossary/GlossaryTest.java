@@ -94,6 +94,18 @@ class GlossaryTest {
         assertEquals(List.of(), misuses);
     }
 
+    @Test
+    void bothReadmesListEveryTermAsTheGlossarySaysIt() throws IOException {
+        String english = Files.readString(Path.of("README.md"), StandardCharsets.UTF_8);
+        String chinese = Files.readString(Path.of("README.zh-CN.md"), StandardCharsets.UTF_8);
+        for (Term t : glossary.terms()) {
+            String en = "| " + t.english() + " | " + t.chinese() + " | " + t.englishDefinition().replace("|", "\\|") + " |";
+            String zh = "| " + t.chinese() + " | " + t.english() + " | " + t.chineseDefinition().replace("|", "\\|") + " |";
+            assertTrue(english.contains("\n" + en + "\n"), "README.md lacks the row " + en);
+            assertTrue(chinese.contains("\n" + zh + "\n"), "README.zh-CN.md lacks the row " + zh);
+        }
+    }
+
     private void checkBundle(Path file, Locale locale, List<String> misuses) throws IOException {
         Properties bundle = new Properties();
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
