@@ -6,7 +6,6 @@ import java.util.ResourceBundle;
 
 import javafx.application.Platform;
 import javafx.scene.control.Alert;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
@@ -16,7 +15,6 @@ import javafx.stage.Window;
 
 import org.backproplab.glossary.Glossary;
 import org.backproplab.glossary.Term;
-import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * Help ▸ Glossary (Shift+F1): every concept the app names, its term in both languages and its definition in the
@@ -69,20 +67,7 @@ final class GlossaryDialog {
                 scroll.setContent(entries(glossary, now, locale, messages)));
         VBox content = new VBox(8, search, scroll);
 
-        Alert alert = new Alert(Alert.AlertType.INFORMATION, "", ButtonType.CLOSE);
-
-        DialogButtons.inLanguage(alert.getDialogPane(), messages);
-        alert.initOwner(owner);
-        alert.setTitle(messages.getString("glossary.title"));
-        alert.setHeaderText(messages.getString("glossary.header"));
-        FontIcon icon = new FontIcon("mdi2b-book-open-variant");
-        icon.setIconSize(40);
-        icon.getStyleClass().add("about-icon");
-        alert.setGraphic(icon);
-        alert.getDialogPane().setContent(content);
-        alert.getDialogPane().setId(ID);
-        Appearance.styleLike(alert.getDialogPane(), owner);
-        alert.setResizable(true);
+        Alert alert = SheetDialog.of(owner, messages, "glossary", "mdi2b-book-open-variant", content, ID);
         alert.setOnShown(e -> Platform.runLater(search::requestFocus));
         alert.showAndWait();
     }

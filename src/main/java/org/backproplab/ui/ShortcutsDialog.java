@@ -4,15 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.ResourceBundle;
 
-import javafx.scene.control.Alert;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Region;
 import javafx.stage.Window;
 
-import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * Help ▸ Keyboard shortcuts (F1): the keys of every view, all from the bundle. The sections are "window" (keys that
@@ -78,20 +75,6 @@ final class ShortcutsDialog {
         scroll.setPrefViewportHeight(520);
         scroll.setPrefViewportWidth(560);
 
-        Alert alert = new Alert(Alert.AlertType.INFORMATION, "", ButtonType.CLOSE);
-
-        DialogButtons.inLanguage(alert.getDialogPane(), messages);
-        alert.initOwner(owner);
-        alert.setTitle(messages.getString("shortcuts.title"));
-        alert.setHeaderText(messages.getString("shortcuts.header"));
-        FontIcon icon = new FontIcon("mdi2k-keyboard-outline");
-        icon.setIconSize(40);
-        icon.getStyleClass().add("about-icon");
-        alert.setGraphic(icon);
-        alert.getDialogPane().setContent(scroll);
-        alert.getDialogPane().setId(ID);
-        Appearance.styleLike(alert.getDialogPane(), owner);
-        alert.setResizable(true);
-        alert.showAndWait();
+        SheetDialog.of(owner, messages, "shortcuts", "mdi2k-keyboard-outline", scroll, ID).showAndWait();
     }
 }
