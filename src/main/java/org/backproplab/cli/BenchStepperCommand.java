@@ -12,6 +12,7 @@ import org.backproplab.lesson.Lesson;
 import org.backproplab.stepper.Stepper;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -26,33 +27,29 @@ import picocli.CommandLine.Model.CommandSpec;
                 "Targets: layout under 200 ms, a step under 16 ms. Prints figures, checks nothing."})
 public final class BenchStepperCommand implements Callable<Integer> {
 
-    /** The largest generated lesson: ten times the size the step-through view is made for. */
-    static final int MAX_NODES = 2000;
-    static final int MAX_REPEATS = 1000;
-
     @Spec
     CommandSpec spec;
 
+    /** The most warm layouts and stepped iterations: enough for a median, and a bench that ends. */
+    static final int MAX_REPEATS = 1000;
+
     @Option(names = "--nodes", paramLabel = "N", defaultValue = "200",
-            description = "About how many nodes the generated lesson has, 4 to 2000 (default: ${DEFAULT-VALUE}).")
-    int nodes;
+            description = "About how many nodes the generated lesson has, 4 to " + GraphLayout.MAX_NODES
+                    + " (default: ${DEFAULT-VALUE}).")
+    long nodes; // long, so that a count past int's range gets the same message with the limit
 
     @Option(names = "--repeats", paramLabel = "N", defaultValue = "5",
-            description = "Warm layouts and stepped iterations to time, 1 to 1000 (default: ${DEFAULT-VALUE}).")
-    int repeats;
+            description = "Warm layouts and stepped iterations to time, 1 to " + MAX_REPEATS
+                    + " (default: ${DEFAULT-VALUE}).")
+    long repeats;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        // Bounded above as well: choosing the two widths alone takes nodes² tries, and the view is made for ~200.
-        if (nodes < 4 || nodes > MAX_NODES) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--nodes must be between 4 and "
-                    + MAX_NODES + ", not " + nodes);
-        }
-        if (repeats < 1 || repeats > MAX_REPEATS) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--repeats must be between 1 and "
-                    + MAX_REPEATS + ", not " + repeats);
-        }
+        // The layout refuses more than MAX_NODES nodes; the lesson made for at most that many stays within it.
+        int nodes = requireWithin("--nodes", this.nodes, 4, GraphLayout.MAX_NODES,
+                " (the most nodes the step-through view lays out)");
+        int repeats = requireWithin("--repeats", this.repeats, 1, MAX_REPEATS, "");
         Lesson lesson = Lesson.compile(lessonOf(nodes), "generated.bp");
         Stepper stepper = new Stepper(lesson, org.backproplab.nn.OptimizerKind.SGD, 0.01);
         int size = stepper.graph().size();
@@ -93,20 +90,21 @@ public final class BenchStepperCommand implements Callable<Integer> {
         return 0;
     }
 
+    private int requireWithin(String option, long value, int min, int max, String why) {
+        if (value < min || value > max) {
+            throw new ParameterException(spec.commandLine(),
+                    option + " must be from " + min + " to " + max + why + ", not " + value);
+        }
+        return (int) value;
+    }
+
     /**
      * A lesson of about {@code target} nodes, the kind a graph that big is: a small scalar network written out
-     * neuron by neuron — 3 inputs, two tanh layers of equal width, one output, a squared error — each neuron
+     * neuron by neuron — 3 inputs, two tanh layers, one output, a squared error — each neuron
      * {@code tanh(w·a + w·b + … + bias)}. The two widths are chosen to come closest to {@code target}.
      */
     static String lessonOf(int target) {
-        int[] widths = {1, 1};
-        for (int w1 = 1; w1 <= target; w1++) {
-            for (int w2 = 1; w2 <= target; w2++) {
-                if (Math.abs(nodesOf(w1, w2) - target) < Math.abs(nodesOf(widths[0], widths[1]) - target)) {
-                    widths = new int[] {w1, w2};
-                }
-            }
-        }
+        int[] widths = widthsFor(target);
         StringBuilder sb = new StringBuilder();
         List<String> previous = new ArrayList<>();
         for (int i = 1; i <= 3; i++) {
@@ -137,10 +135,28 @@ public final class BenchStepperCommand implements Callable<Integer> {
     }
 
     /**
+     * The widths of {@link #lessonOf}'s two layers whose node count comes closest to {@code target} (the narrowest
+     * first layer on a tie). For a given first width the count grows with the second by 3·w1 + 5, so only the two
+     * second widths around the target can be closest: one pass over the first width, not a search of all pairs.
+     */
+    static int[] widthsFor(int target) {
+        int[] best = {1, 1};
+        for (int w1 = 1; nodesOf(w1, 1) - target <= Math.abs(nodesOf(best[0], best[1]) - target); w1++) {
+            int below = Math.max(1, (target - nodesOf(w1, 0)) / (3 * w1 + 5));
+            for (int w2 = below; w2 <= below + 1; w2++) {
+                if (Math.abs(nodesOf(w1, w2) - target) < Math.abs(nodesOf(best[0], best[1]) - target)) {
+                    best = new int[] {w1, w2};
+                }
+            }
+        }
+        return best;
+    }
+
+    /**
      * The nodes of {@link #lessonOf}'s network: a neuron of n inputs has n + 1 leaves, n products, n sums and its
      * tanh (3n + 2 nodes; the output has no tanh), plus 3 inputs and the loss's literal, difference and square.
      */
-    private static int nodesOf(int w1, int w2) {
+    static int nodesOf(int w1, int w2) {
         return 3 + w1 * (3 * 3 + 2) + w2 * (3 * w1 + 2) + (3 * w2 + 1) + 3;
     }
 

@@ -18,6 +18,7 @@ class GraphLayoutTest {
     void leavesAreLeftOfEverythingAndTheOutputRightOfEverything() throws LessonException {
         for (String name : ShippedLessons.NAMES) {
             StepGraph g = Steppers.shipped(name).graph();
+            assertTrue(g.size() <= GraphLayout.ELK_LIMIT, name + " is not laid out by ELK");
             GraphLayout.Result r = GraphLayout.layout(g, n -> CARD);
             double leavesRight = 0;
             double opsLeft = Double.MAX_VALUE;

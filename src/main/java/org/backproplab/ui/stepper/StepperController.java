@@ -168,6 +168,7 @@ public final class StepperController {
         watch(model.sourceProperty(), (o, a, text) -> editor.setText(text));
         watch(model.lessonNameProperty(), (o, a, name) -> showName());
         watch(model.diagnosticsProperty(), (o, a, d) -> showErrors(d));
+        watch(model.tooBigProperty(), (o, a, n) -> showErrors(model.diagnosticsProperty().get()));
         watch(model.inspectionProperty(), (o, a, i) -> showInspection());
         watch(model.lossCountProperty(), (o, a, n) -> training.showLoss());
         watch(model.optimizerProperty(), (o, a, id) -> training.showOptimizer(id));
@@ -315,15 +316,19 @@ public final class StepperController {
         explanation.show(f);
     }
 
+    /** The compile errors of the lesson text, or that its graph is too big to draw; nothing when there are none. */
     private void showErrors(List<Diagnostic> errors) {
         editor.showErrors(errors);
-        if (errors.isEmpty()) {
+        int nodes = model.tooBigProperty().get();
+        if (errors.isEmpty() && nodes == 0) {
             errorLabel.setVisible(false);
             errorLabel.setManaged(false);
             return;
         }
-        String text = errors.stream().map(d -> MessageFormat.format(resources.getString("stepper.error"), d.line(),
-                d.column(), d.message())).collect(Collectors.joining("\n"));
+        String text = nodes > 0
+                ? MessageFormat.format(resources.getString("stepper.tooBig"), nodes, StepperViewModel.MAX_NODES)
+                : errors.stream().map(d -> MessageFormat.format(resources.getString("stepper.error"), d.line(),
+                        d.column(), d.message())).collect(Collectors.joining("\n"));
         showMessage(text + "\n" + resources.getString("stepper.error.kept"));
     }
 

@@ -52,6 +52,12 @@ public final class StepperViewModel {
     /** The settings a new lesson starts with. */
     public static final OptimizerKind DEFAULT_OPTIMIZER = OptimizerKind.SGD;
     public static final double DEFAULT_LEARNING_RATE = 0.1;
+    /**
+     * The most nodes the view draws. Each node is a card of a dozen JavaFX controls, built and styled on the JavaFX
+     * thread at about 2 ms a card: a lesson of 5,000 nodes would hold the window still for ten seconds and more.
+     * A bigger lesson is refused before anything is built ({@link #tooBigProperty}), as a compile error is.
+     */
+    public static final int MAX_NODES = 1_000;
 
     /** How a run reports to the view: progress and the end, both already on the view's thread. */
     public interface RunCallbacks {
@@ -70,6 +76,7 @@ public final class StepperViewModel {
     /** The file the lesson was read from; null for a shipped lesson or text from elsewhere. */
     private Path lessonFile;
     private final ObjectProperty<List<Diagnostic>> diagnostics = new SimpleObjectProperty<>(List.of());
+    private final IntegerProperty tooBig = new SimpleIntegerProperty();
     private final ObjectProperty<OptimizerKind> optimizer = new SimpleObjectProperty<>(DEFAULT_OPTIMIZER);
     private final DoubleProperty learningRate = new SimpleDoubleProperty(DEFAULT_LEARNING_RATE);
     private final BooleanProperty running = new SimpleBooleanProperty();
@@ -100,6 +107,12 @@ public final class StepperViewModel {
 
     /** The errors of the text last edited or opened; empty when it compiled. */
     public ReadOnlyObjectProperty<List<Diagnostic>> diagnosticsProperty() { return diagnostics; }
+
+    /**
+     * The node count of the text last edited or opened when it compiled but was refused for having more than
+     * {@link #MAX_NODES} nodes (the last good graph stays); 0 when it was not.
+     */
+    public ReadOnlyIntegerProperty tooBigProperty() { return tooBig; }
 
     public ReadOnlyObjectProperty<OptimizerKind> optimizerProperty() { return optimizer; }
 
@@ -218,10 +231,16 @@ public final class StepperViewModel {
         try {
             lesson = Lesson.compile(text, lessonName.get().isEmpty() ? "lesson.bp" : lessonName.get());
         } catch (LessonException e) {
+            tooBig.set(0);
             diagnostics.set(e.diagnostics());
             return false;
         }
         diagnostics.set(List.of());
+        int nodes = lesson.graph().nodes().size();
+        tooBig.set(nodes > MAX_NODES ? nodes : 0);
+        if (nodes > MAX_NODES) {
+            return false;
+        }
         Stepper next = new Stepper(lesson, optimizer.get(), learningRate.get());
         frame.set(null); // the old frame does not fit the new graph
         lossCount.set(0);
@@ -241,15 +260,22 @@ public final class StepperViewModel {
 
     /**
      * Opens a saved session: its lesson, settings and inspected node, and a stepper put back at its step. Throws,
-     * and changes nothing, when it cannot be restored (a lesson that does not compile, a checkpoint that does not fit).
+     * and changes nothing, when it cannot be restored (a lesson that does not compile, a checkpoint that does not fit,
+     * a graph of more than {@link #MAX_NODES} nodes).
      */
     public void restore(Session session) throws LessonException {
         requireIdle();
         Stepper next = session.restore(); // first: whatever fails, fails before anything changes
+        if (next.graph().size() > MAX_NODES) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+                    "the lesson's graph has %,d nodes, more than the %,d the step-through view draws",
+                    next.graph().size(), MAX_NODES));
+        }
         lessonFile = null;
         lessonName.set(session.lessonName());
         source.set(session.lessonText());
         diagnostics.set(List.of());
+        tooBig.set(0);
         optimizer.set(next.optimizer());
         learningRate.set(next.learningRate());
         frame.set(null);

@@ -181,4 +181,44 @@ class StepperViewModelTest {
         assertSame(before, other.frame());
         assertEquals("02_sigmoid_neuron.bp", other.lessonNameProperty().get());
     }
+
+    /** A chain of tanh from one constant: {@code nodes} nodes in all. */
+    private static String chain(int nodes) {
+        StringBuilder sb = new StringBuilder("const h0 = 0.5\n");
+        for (int i = 1; i < nodes; i++) {
+            sb.append('h').append(i).append(" = tanh(h").append(i - 1).append(")\n");
+        }
+        return sb.toString();
+    }
+
+    /**
+     * A lesson with more nodes than the view draws is refused up front, like a compile error: the last good graph
+     * stays, and the count is there for the message. One at the limit opens (laid out by the big-graph layout).
+     */
+    @Test
+    void aLessonTooBigToDrawIsRefusedAndTheLastGoodGraphStays() throws Exception {
+        StepperViewModel vm = opened("01_circuit");
+        Stepper good = vm.stepper();
+        var layout = vm.layoutProperty().get();
+        assertFalse(vm.open("big.bp", chain(StepperViewModel.MAX_NODES + 1)));
+        assertEquals(StepperViewModel.MAX_NODES + 1, vm.tooBigProperty().get());
+        assertTrue(vm.diagnosticsProperty().get().isEmpty());
+        assertSame(good, vm.stepper(), "the last good graph stays");
+        assertSame(layout, vm.layoutProperty().get());
+
+        assertTrue(vm.edit(chain(StepperViewModel.MAX_NODES)));
+        assertEquals(0, vm.tooBigProperty().get());
+        assertEquals(StepperViewModel.MAX_NODES, vm.stepper().graph().size());
+        assertEquals(StepperViewModel.MAX_NODES, vm.layoutProperty().get().positions().size());
+
+        var big = org.backproplab.stepper.Session.of("big.bp", new Stepper(org.backproplab.lesson.Lesson.compile(
+                chain(StepperViewModel.MAX_NODES + 1), "big.bp"), OptimizerKind.SGD, 0.1), -1);
+        StepperViewModel other = opened("01_circuit");
+        var before = other.frame();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> other.restore(big));
+        assertEquals("the lesson's graph has 1,001 nodes, more than the 1,000 the step-through view draws",
+                e.getMessage());
+        assertSame(before, other.frame(), "nothing changes");
+        assertEquals("01_circuit.bp", other.lessonNameProperty().get());
+    }
 }

@@ -29,7 +29,8 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The step-through view in the real main window, headless: the CS231n circuit stepped through forward and backward
- * by buttons and keys, what the explanation and the cards show, stepping back, a broken lesson, a run.
+ * by buttons and keys, what the explanation and the cards show, stepping back, a broken lesson, one too big to draw,
+ * a run.
  */
 @ExtendWith(ApplicationExtension.class)
 class StepperViewTest {
@@ -151,6 +152,22 @@ class StepperViewTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(underlined(editor, line17));
         assertEquals("Forward 0 / 3", position(robot), "the edited lesson is drawn: one more op");
+    }
+
+    /** A lesson with more nodes than the window draws is refused at once with the count and the limit. */
+    @Test
+    void aLessonTooBigToDrawIsRefusedWithTheCountAndTheLimit(FxRobot robot) throws TimeoutException {
+        StringBuilder big = new StringBuilder("const h0 = 0.5\n");
+        for (int i = 1; i <= StepperViewModel.MAX_NODES; i++) {
+            big.append('h').append(i).append(" = tanh(h").append(i - 1).append(")\n");
+        }
+        robot.interact(() -> window.stepper().open("big.bp", big.toString()));
+        Label error = robot.lookup("#errorLabel").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, error::isVisible);
+        assertEquals("The graph of this lesson has 1,001 nodes, more than the 1,000 the step-through view can draw. "
+                + "Try a smaller lesson, or run this one with eval on the command line."
+                + "\nThe graph shows the last version that worked.", error.getText());
+        assertNotNull(robot.lookup("#card-f").tryQuery().orElse(null), "the last good graph stays");
     }
 
     @Test
