@@ -66,9 +66,9 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help and exit")
     private boolean help;
 
-    @Option(names = "--json", description = {"print one JSON object: output, loss, steps, values, grads; a scalar is a "
-        + "number, a matrix an array of rows; numbers read back as the same double; NaN and infinities print as null, "
-        + "with a warning on stderr"})
+    @Option(names = "--json", description = {"print one JSON object: output (its name), loss (null without a loss "
+        + "statement), steps, values, grads; a scalar is a number, a matrix an array of rows; numbers read back as the "
+        + "same double; NaN and infinities print as null, with a warning on stderr"})
     private boolean json;
 
     @Override

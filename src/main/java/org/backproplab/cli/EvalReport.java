@@ -26,12 +26,18 @@ final class EvalReport {
 
     /**
      * {@code {"output": name, "loss": value, "steps": N, "values": {name: value}, "grads": {name: gradient}}}
-     * for every bound name's latest binding, in the order names were first bound.
+     * for every bound name's latest binding, in the order names were first bound. The loss is null in a lesson
+     * without a {@code loss} statement: its output is not a loss (its value is under {@code values}, by its name).
      */
     JsonWriter json() {
         JsonWriter w = new JsonWriter();
         w.raw("{\n  \"output\": ").string(lesson.outputName());
-        w.raw(",\n  \"loss\": ").tensor(lesson.output().snapshot(), "loss");
+        w.raw(",\n  \"loss\": ");
+        if (lesson.hasLossStatement()) {
+            w.tensor(lesson.output().snapshot(), "loss");
+        } else {
+            w.raw("null"); // no loss, which is not a NaN: no warning
+        }
         w.raw(",\n  \"steps\": ").raw(Integer.toString(settings.steps()));
         section(w, "values", Tensor::snapshot);
         section(w, "grads", Tensor::gradSnapshot);

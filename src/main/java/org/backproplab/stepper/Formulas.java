@@ -14,14 +14,17 @@ import org.backproplab.nn.OptimizerKind;
 
 /**
  * Writes the explanation of each step from the engine's events, in symbols. The numbers are the events' own;
- * nothing is recomputed here, only written down.
+ * nothing is recomputed here, only written down. The notes in words say "loss" only where the lesson has one
+ * ({@link Minimised}), and say why a constant gets a gradient that no update uses.
  */
 final class Formulas {
 
     private final StepGraph graph;
+    private final Minimised minimised;
 
-    Formulas(StepGraph graph) {
+    Formulas(StepGraph graph, Minimised minimised) {
         this.graph = graph;
+        this.minimised = minimised;
     }
 
     private String name(int index) {
@@ -71,7 +74,8 @@ final class Formulas {
     Explanation seed(PassEvent.GradientSeed e) {
         String out = outputName();
         String line = Texts.partial(out, out) + " = " + Texts.value(e.gradient());
-        return Explanation.of(List.of(line), e.gradient().isScalar() ? "explain.seed" : "explain.seed.matrix", out);
+        return Explanation.of(List.of(line),
+                minimised.key(e.gradient().isScalar() ? "explain.seed" : "explain.seed.matrix"), out);
     }
 
     /** {@code ∂f/∂q += ∂f/∂f · ∂f/∂q = 1 × (-4) = -4}, the local derivative, and the sum where gradients add up. */
@@ -109,13 +113,18 @@ final class Formulas {
                 lines.add(local.formula());
             }
         }
+        // A constant's gradient is computed like any other, but no update uses it: its note says so, and why.
+        boolean constant = graph.node(graph.indexOf(e.input())).role() == StepGraph.Role.CONSTANT;
         if (e.accumulated()) {
             lines.add(dLda + " = " + Texts.value(e.gradientBefore()) + " + " + Texts.factor(contribution) + " = "
                     + Texts.value(e.gradientAfter()));
-            return Explanation.of(lines, "explain.backward.accumulated", c, a, Texts.value(e.gradientBefore()),
-                    Texts.value(e.gradientAfter()));
+            String before = Texts.value(e.gradientBefore());
+            String after = Texts.value(e.gradientAfter());
+            return constant ? Explanation.of(lines, "explain.backward.accumulated.constant", c, a, before, after, out)
+                    : Explanation.of(lines, "explain.backward.accumulated", c, a, before, after);
         }
-        return Explanation.of(lines, "explain.backward.first", c, a);
+        return constant ? Explanation.of(lines, "explain.backward.first.constant", c, a, out)
+                : Explanation.of(lines, "explain.backward.first", c, a);
     }
 
     /** The local derivative of one backward step: {@code ∂f/∂q = z = -4}, or its formula where it is no matrix. */
@@ -147,7 +156,7 @@ final class Formulas {
         if (optimizer == OptimizerKind.SGD) {
             lines.add(w + " ← " + w + " − η·" + dLdw + " = " + Texts.value(u.before()) + " − " + eta + " × "
                     + Texts.factor(u.gradient()) + " = " + Texts.value(u.after()));
-            return Explanation.of(lines, "explain.update.sgd", w, eta);
+            return Explanation.of(lines, minimised.key("explain.update.sgd"), w, eta, outputName());
         }
         lines.add(u.rule());
         lines.add("g = " + dLdw + " = " + Texts.value(u.gradient()) + ",  η = " + eta);
@@ -156,6 +165,6 @@ final class Formulas {
             lines.add(symbol + " = " + Texts.value(s.getValue()));
         }
         lines.add(w + ": " + Texts.value(u.before()) + " → " + Texts.value(u.after()));
-        return Explanation.of(lines, "explain.update.rule", w, eta, optimizer.id());
+        return Explanation.of(lines, minimised.key("explain.update.rule"), w, eta, optimizer.id(), outputName());
     }
 }

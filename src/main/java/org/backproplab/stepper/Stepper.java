@@ -42,6 +42,7 @@ public final class Stepper {
 
     private final Lesson lesson;
     private final StepGraph graph;
+    private final Minimised minimised;
     private final FrameBuilder frames;
     private final Snapshot[] initial;
     private final LossHistory losses = new LossHistory();
@@ -58,7 +59,8 @@ public final class Stepper {
     public Stepper(Lesson lesson, OptimizerKind optimizerKind, double learningRate) {
         this.lesson = lesson;
         this.graph = StepGraph.of(lesson);
-        this.frames = new FrameBuilder(graph, new Formulas(graph));
+        this.minimised = Minimised.of(lesson);
+        this.frames = new FrameBuilder(graph, new Formulas(graph, minimised));
         this.initial = leafValues();
         checkLearningRate(learningRate);
         this.learningRate = learningRate;
@@ -72,7 +74,11 @@ public final class Stepper {
 
     public StepGraph graph() { return graph; }
 
+    /** The numbers of every iteration so far: the loss, or the output of a lesson without one ({@link #minimised()}). */
     public LossHistory losses() { return losses; }
+
+    /** What {@link #losses()} holds and an update lowers: the loss, or the output when the lesson has no loss. */
+    public Minimised minimised() { return minimised; }
 
     /** The optimizer the view has chosen (for a restored stepper, possibly one that applies from a later update). */
     public OptimizerKind optimizer() { return deferredUntil >= 0 ? deferredOptimizer : optimizerKind; }

@@ -270,16 +270,15 @@ public final class MainWindow {
     }
 
     /**
-     * File ▸ Export ▸ Metrics as CSV, for the tab in view: the step-through losses, MNIST's epochs, the Playground's
-     * train and test loss per epoch, the gradient-flow lab's loss and norms per step.
+     * File ▸ Export ▸ Metrics as CSV, for the tab in view: the step-through view's loss (or output) of each iteration,
+     * MNIST's epochs, the Playground's train and test loss per epoch, the gradient-flow lab's loss and norms per step.
      */
     Metrics metrics() {
         return switch (selectedTab) {
             case MNIST_TAB -> new Metrics("mnist-epochs", mnist::epochTable);
             case PLAYGROUND_TAB -> new Metrics("playground-loss", playground::lossTable);
             case GRADFLOW_TAB -> new Metrics("gradient-flow", gradflow::stepTable);
-            default -> new Metrics(stepper.lessonNameProperty().get().replaceAll("\\.bp$", "") + "-loss",
-                    stepper::lossTable);
+            default -> new Metrics(stepper.chartFileName(), stepper::lossTable);
         };
     }
 

@@ -2,6 +2,7 @@ package org.backproplab.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +17,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The commands' JSON, byte for byte: the forms of every kind of value, and {@code eval --json} of a shipped lesson
- * against the text it printed when this test was written (src/test/resources/org/backproplab/cli/).
+ * against the text it printed when this test was written (src/test/resources/org/backproplab/cli/; since issue 14 a
+ * lesson without a loss statement prints {@code "loss": null}, so the fixture of lesson 02 says so).
  */
 class JsonOutputTest {
 
@@ -40,6 +42,24 @@ class JsonOutputTest {
                 + "\"tiny\": 1.0E-5, \"huge\": 1.0E20, \"nan\": null, \"infinity\": null, \"none\": null, \"yes\": true, "
                 + "\"text\": \"a \\\"b\\\"\\\\c\\n\\td \\u00e9 \\u4e2d\", \"list\": [1.5, null, [], {}]}", JsonWriter.write(m));
         assertThrows(IllegalArgumentException.class, () -> JsonWriter.write(List.of(new Object())));
+    }
+
+    /** Output and loss are different things: a lesson without a loss statement has an output and no loss. */
+    @Test
+    void theLossIsNullWithoutALossStatementAndANumberWithOne() {
+        CliRun circuit = CliRun.of("eval", "resources/lessons/01_circuit.bp", "--json");
+        assertEquals(0, circuit.exitCode(), circuit.err());
+        assertTrue(circuit.out().startsWith("{\n  \"output\": \"f\",\n  \"loss\": null,\n"), circuit.out());
+        assertTrue(circuit.out().contains("\n    \"f\": -12.0\n"), "the output's value, under its name");
+        assertEquals("", circuit.err(), "no loss is not a NaN: nothing to warn about");
+
+        CliRun softmax = CliRun.of("eval", "resources/lessons/04_softmax_cross_entropy.bp", "--json");
+        assertEquals(0, softmax.exitCode(), softmax.err());
+        String loss = softmax.out().lines().filter(l -> l.startsWith("  \"loss\": ")).findFirst().orElseThrow();
+        String lossL = softmax.out().lines().filter(l -> l.startsWith("    \"L\": ")).findFirst().orElseThrow();
+        assertTrue(loss.matches("  \"loss\": 0\\.[0-9]+,"), loss);
+        assertEquals(lossL.substring("    \"L\": ".length()), loss.substring("  \"loss\": ".length()),
+                "the loss is L's value, the same digits");
     }
 
     @Test

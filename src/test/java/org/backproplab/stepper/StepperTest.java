@@ -124,7 +124,8 @@ class StepperTest {
         assertEquals(1, f.position());
         assertEquals(3, f.count());
         assertEquals("w0 ← w0 − η·∂f/∂w0 = 2 − 0.1 × (-0.1966) = 2.02", f.explanation().lines().get(0));
-        assertEquals("explain.update.sgd", f.explanation().noteKey());
+        assertEquals("explain.update.sgd.output", f.explanation().noteKey(), "no loss: downhill on the output f");
+        assertEquals(List.of("w0", "0.1", "f"), f.explanation().noteArgs());
         assertEquals(2.019661193, f.value(node(s, "w0")).item(), 1e-9);
         assertEquals(-3, f.value(node(s, "w1")).item(), "w1 is updated only at its own step");
     }
@@ -153,7 +154,7 @@ class StepperTest {
         s.setOptimizer(OptimizerKind.ADAM);
         s.setLearningRate(0.01);
         Frame f = s.step();
-        assertEquals("explain.update.rule", f.explanation().noteKey());
+        assertEquals("explain.update.rule.output", f.explanation().noteKey());
         assertTrue(f.explanation().lines().get(0).startsWith("m ← β₁·m"), f.explanation().lines().toString());
         assertTrue(f.explanation().lines().contains("w0: 2 → 2.01"), f.explanation().lines().toString());
         assertThrows(IllegalArgumentException.class, () -> s.setLearningRate(0));

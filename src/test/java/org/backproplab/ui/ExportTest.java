@@ -125,8 +125,9 @@ class ExportTest {
         assertTrue(Files.readString(svg, StandardCharsets.UTF_8).contains(">value</text>"), "the English card words");
     }
 
+    /** Lesson 01 has no loss: the step-through view's metrics are its output of each iteration, and say so. */
     @Test
-    void metricsOfTheStepThroughViewAreItsLosses(FxRobot robot) throws Exception {
+    void metricsOfTheStepThroughViewAreWhatItsChartFollows(FxRobot robot) throws Exception {
         robot.interact(() -> {
             window.stepper().open("01_circuit.bp", ShippedLessons.source("01_circuit"));
             for (int i = 0; i < 3; i++) {
@@ -138,10 +139,10 @@ class ExportTest {
         assertFalse(item(robot, "exportMetricsItem").isDisable());
         fire(robot, "exportMetricsItem");
         written();
-        List<String> lines = Files.readAllLines(dir.resolve("01_circuit-loss.csv"));
-        assertEquals(List.of("iteration,loss", "1,-12.0"), lines.subList(0, 2));
+        List<String> lines = Files.readAllLines(dir.resolve("01_circuit-output.csv"));
+        assertEquals(List.of("iteration,output", "1,-12.0"), lines.subList(0, 2));
         assertEquals(3, lines.size());
-        assertTrue(robot.lookup("#statusLabel").queryLabeled().getText().contains("01_circuit-loss.csv"),
+        assertTrue(robot.lookup("#statusLabel").queryLabeled().getText().contains("01_circuit-output.csv"),
                 "the status bar says where it went");
     }
 
@@ -176,10 +177,10 @@ class ExportTest {
                 .orElseThrow().fire());
         written();
         robot.interact(menu::hide);
-        assertEquals(List.of("iteration,loss", "1,-12.0"), Files.readAllLines(dir.resolve("01_circuit-loss.csv")));
+        assertEquals(List.of("iteration,output", "1,-12.0"), Files.readAllLines(dir.resolve("01_circuit-output.csv")));
         robot.interact(() -> menu.getItems().get(0).fire());
         written();
-        BufferedImage png = ImageIO.read(dir.resolve("01_circuit-loss.png").toFile());
+        BufferedImage png = ImageIO.read(dir.resolve("01_circuit-output.png").toFile());
         assertEquals(2 * chart.getLayoutBounds().getWidth(), png.getWidth(), 2, "twice the chart's size");
     }
 
@@ -193,7 +194,7 @@ class ExportTest {
                 () -> robot.lookup("#" + Exports.FAILED_ID).tryQuery().isPresent());
         DialogPane pane = robot.lookup("#" + Exports.FAILED_ID)
                 .queryAs(DialogPane.class);
-        assertTrue(pane.getContentText().startsWith("Could not write 01_circuit-loss.csv: "), pane.getContentText());
+        assertTrue(pane.getContentText().startsWith("Could not write 01_circuit-output.csv: "), pane.getContentText());
         assertEquals("Ready", robot.lookup("#statusLabel").queryLabeled().getText(), "no success is claimed");
         robot.interact(() -> ((Button) pane.lookupButton(ButtonType.CLOSE))
                 .fire());
@@ -219,7 +220,7 @@ class ExportTest {
             }
         }
         written();
-        assertEquals("iteration,loss", Files.readAllLines(mine).get(0), "accepted: replaced");
+        assertEquals("iteration,output", Files.readAllLines(mine).get(0), "accepted: replaced (lesson 01: its output)");
     }
 
     @Test

@@ -17,9 +17,13 @@ import org.backproplab.ui.Styles;
 
 /**
  * The inspector's content for one node: op, formula, value, gradient, local derivatives, what the op saved for
- * backward, and for a param the numeric gradient check with its relative error.
+ * backward, and for a param the numeric gradient check with its relative error. Under a constant's gradient, a note
+ * says why it has one (the chain rule makes no exception) and why nothing uses it (only params are updated).
  */
 final class InspectorView extends VBox {
+
+    /** The id of the note under a constant's gradient. */
+    static final String CONSTANT_GRADIENT_ID = "inspector-constantGradient";
 
     private final ResourceBundle messages;
     private final Label title = new Label();
@@ -55,6 +59,10 @@ final class InspectorView extends VBox {
         row = add(row, "inspector.value", full(i.value()), i.value() != null);
         row = add(row, "inspector.gradient", i.gradient() == null ? messages.getString("inspector.notYet")
                 : Texts.partial(outputName, i.node().name()) + " = " + full(i.gradient()), i.gradient() != null);
+        if (i.node().role() == StepGraph.Role.CONSTANT && i.gradient() != null) {
+            row = note(row, MessageFormat.format(messages.getString("inspector.constantGradient"), i.node().name(),
+                    outputName));
+        }
         if (!i.node().isLeaf()) {
             row = add(row, "inspector.local", i.locals().isEmpty() ? messages.getString("inspector.notYet")
                     : String.join("\n", i.locals()), !i.locals().isEmpty());
@@ -73,6 +81,17 @@ final class InspectorView extends VBox {
                     messages.getString(check.passes(1e-6) ? "inspector.check.ok" : "inspector.check.bad"));
             add(row, "inspector.check", text);
         }
+    }
+
+    /** A text across both columns, e.g. why a constant has a gradient. */
+    private int note(int row, String text) {
+        Label note = new Label(text);
+        note.getStyleClass().add(Styles.INSPECTOR_KEY);
+        note.setWrapText(true);
+        note.setMaxWidth(240);
+        note.setId(CONSTANT_GRADIENT_ID);
+        table.add(note, 0, row, 2, 1);
+        return row + 1;
     }
 
     private String full(Snapshot s) {

@@ -74,6 +74,7 @@ public final class StepperController {
     @FXML private Label phaseLabel;
     @FXML private VBox formulaBox;
     @FXML private Label noteLabel;
+    @FXML private Label trainingTitle;
     @FXML private Label lossLabel;
     @FXML private StackPane chartHolder;
     @FXML private ComboBox<org.backproplab.nn.OptimizerKind> optimizerBox;
@@ -121,8 +122,8 @@ public final class StepperController {
             }
         });
         graphHolder.getChildren().add(graph);
-        training = new TrainingPanel(model, resources, chartHolder, lossLabel, optimizerBox, learningRateField,
-                iterationsSpinner);
+        training = new TrainingPanel(model, resources, chartHolder, trainingTitle, lossLabel, optimizerBox,
+                learningRateField, iterationsSpinner);
         exports = new StepperExports(root, graph, model, resources);
         exports.install(training.chart());
         Focus.leaveWhereItIsOnClick(openButton, resetButton, backButton, stepButton, finishButton, playButton,
@@ -192,6 +193,7 @@ public final class StepperController {
             showName();
             showGraph();
             showErrors(model.diagnosticsProperty().get());
+            showInspection(); // a language switch keeps the node inspected, now in the new language
         }
         // The keys step only when no text field has the focus: start with the graph's.
         Platform.runLater(graph::requestFocus);

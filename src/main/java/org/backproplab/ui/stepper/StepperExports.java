@@ -15,7 +15,8 @@ import org.backproplab.ui.graph.GraphView;
 
 /**
  * The step-through view's exports: the whole graph as PNG (at twice its size) or SVG, from File ▸ Export and the
- * graph's context menu, and the loss chart as PNG or CSV from its own. Files are named after the lesson.
+ * graph's context menu, and the chart (of the loss, or of the output of a lesson without one) as PNG or CSV from its
+ * own. Files are named after the lesson and what they hold: {@code 01_circuit-graph.svg}, {@code 01_circuit-output.csv}.
  */
 final class StepperExports {
 
@@ -34,7 +35,7 @@ final class StepperExports {
         this.resources = resources;
     }
 
-    /** The context menus: PNG and SVG on the graph, PNG and CSV on the loss chart. */
+    /** The context menus: PNG and SVG on the graph, PNG and CSV on the chart. */
     void install(LossChart chart) {
         MenuItem png = ChartExport.item(resources.getString("export.graph.png"), "mdi2f-file-image-outline",
                 GRAPH_PNG_ITEM);
@@ -42,7 +43,7 @@ final class StepperExports {
         MenuItem svg = ChartExport.item(resources.getString("export.graph.svg"), "mdi2s-svg", GRAPH_SVG_ITEM);
         svg.setOnAction(e -> graphSvg());
         ChartExport.install(graph, List.of(png, svg));
-        ChartExport.install(chart, resources, () -> name("loss"), model::lossTable);
+        ChartExport.install(chart, resources, model::chartFileName, model::lossTable);
     }
 
     boolean hasGraph() {

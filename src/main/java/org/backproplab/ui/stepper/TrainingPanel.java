@@ -8,6 +8,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.StackPane;
 
 import org.backproplab.engine.Numbers;
@@ -17,9 +18,10 @@ import org.backproplab.nn.OptimizerKind;
 import org.backproplab.ui.LossChart;
 
 /**
- * The step-through view's training panel: the loss chart and the last loss, the optimizer and the learning rate
- * (committed on Enter or when the field loses the focus, marked invalid while it is not a positive number), and the
- * number of iterations to run.
+ * The step-through view's training panel: the chart and the last number of what an update lowers — the loss, or the
+ * output of a lesson without one, named in the title ({@link StepperViewModel#chartTitle}) — the optimizer and the
+ * learning rate (committed on Enter or when the field loses the focus, marked invalid while it is not a positive
+ * number), and the number of iterations to run.
  */
 final class TrainingPanel {
 
@@ -29,17 +31,22 @@ final class TrainingPanel {
     private final TextField learningRateField;
     private final Spinner<Integer> iterationsSpinner;
     private final Label lossLabel;
+    private final Label titleLabel;
+    private final Tooltip titleTip = new Tooltip();
     private final LossChart chart = new LossChart(LossChart.Look.MIN_TO_MAX);
+    private String shownEmptyText;
 
-    TrainingPanel(StepperViewModel model, ResourceBundle resources, StackPane chartHolder, Label lossLabel,
-                  ComboBox<OptimizerKind> optimizerBox, TextField learningRateField, Spinner<Integer> iterationsSpinner) {
+    TrainingPanel(StepperViewModel model, ResourceBundle resources, StackPane chartHolder, Label titleLabel,
+                  Label lossLabel, ComboBox<OptimizerKind> optimizerBox, TextField learningRateField,
+                  Spinner<Integer> iterationsSpinner) {
         this.model = model;
         this.resources = resources;
         this.optimizerBox = optimizerBox;
         this.learningRateField = learningRateField;
         this.iterationsSpinner = iterationsSpinner;
         this.lossLabel = lossLabel;
-        chart.setEmptyText(resources.getString("training.empty"));
+        this.titleLabel = titleLabel;
+        titleLabel.setTooltip(titleTip);
         chartHolder.getChildren().add(chart);
     }
 
@@ -94,6 +101,13 @@ final class TrainingPanel {
         var s = model.stepper();
         if (s == null) {
             return;
+        }
+        titleLabel.setText(model.chartTitle(resources));
+        titleTip.setText(resources.getString(s.minimised().key("training.title") + ".tip"));
+        String empty = resources.getString(s.minimised().key("training.empty"));
+        if (!empty.equals(shownEmptyText)) { // a new text redraws the chart: only when it changes
+            chart.setEmptyText(empty);
+            shownEmptyText = empty;
         }
         int count = Math.min(model.lossCountProperty().get(), s.losses().count());
         chart.show(count, s.losses());

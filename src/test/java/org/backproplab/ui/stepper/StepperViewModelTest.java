@@ -10,10 +10,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.ResourceBundle;
 
 import org.backproplab.stepper.Phase;
 import org.backproplab.stepper.ShippedLessons;
 import org.backproplab.stepper.Stepper;
+import org.backproplab.ui.Language;
+import org.backproplab.ui.Resources;
 import org.junit.jupiter.api.Test;
 import org.backproplab.nn.OptimizerKind;
 
@@ -61,6 +64,31 @@ class StepperViewModelTest {
         assertTrue(vm.diagnosticsProperty().get().isEmpty());
         assertEquals(1, vm.stepper().graph().forwardSteps());
         assertNotNull(vm.layoutProperty().get());
+    }
+
+    /** Output and loss are different things: the chart, its CSV and its files say which one they hold. */
+    @Test
+    void theChartIsTheOutputWithoutALossAndTheLossWithOne() {
+        ResourceBundle english = Resources.messages(Language.ENGLISH.locale());
+        ResourceBundle chinese = Resources.messages(Language.SIMPLIFIED_CHINESE.locale());
+        StepperViewModel vm = opened("01_circuit");
+        assertEquals("Output", vm.chartTitle(english));
+        assertEquals("输出", vm.chartTitle(chinese));
+        vm.finishPhase();
+        assertEquals(List.of("iteration", "output"), vm.lossTable().columns());
+        assertEquals(List.of("1", "-12.0"), vm.lossTable().row(0));
+        assertEquals("01_circuit-output", vm.chartFileName());
+
+        vm.open("04_softmax_cross_entropy.bp", ShippedLessons.source("04_softmax_cross_entropy"));
+        assertEquals("Loss", vm.chartTitle(english));
+        assertEquals("损失", vm.chartTitle(chinese));
+        assertEquals(List.of("iteration", "loss"), vm.lossTable().columns());
+        assertEquals("04_softmax_cross_entropy-loss", vm.chartFileName());
+
+        vm.open("sum.bp", "param w = [1, 2]\ny = w * 3\n");
+        assertEquals("Output (sum of its elements)", vm.chartTitle(english));
+        assertEquals("输出（各元素之和）", vm.chartTitle(chinese));
+        assertEquals(List.of("iteration", "output_sum"), vm.lossTable().columns());
     }
 
     @Test

@@ -273,6 +273,73 @@ class StepperViewTest {
         Screenshots.write(robot, stage.getScene(), "heatmap.png");
     }
 
+    private static String text(FxRobot robot, String id) {
+        return robot.lookup(id).queryAs(Label.class).getText();
+    }
+
+    private void open(FxRobot robot, String lesson) {
+        robot.interact(() -> window.stepper().open(lesson + ".bp",
+                org.backproplab.stepper.ShippedLessons.source(lesson)));
+    }
+
+    /**
+     * Output and loss are different things, in both languages: lessons 01 and 02 have no loss, so the chart follows
+     * their output and an update goes downhill on it; lesson 04's chart is its loss. A constant's gradient comes with
+     * why it has one and why nothing uses it. Screenshots of both languages go to target/screenshots.
+     */
+    @Test
+    void theWindowSaysOutputWithoutALossAndLossWithOne(FxRobot robot) throws Exception {
+        assertEquals("Output", text(robot, "#trainingTitle"), "lesson 01 opens first");
+        assertEquals("This lesson has no loss: the chart follows its output, and each update goes downhill on the "
+                + "output itself, as if it were the loss.",
+                robot.lookup("#trainingTitle").queryAs(Label.class).getTooltip().getText());
+        Screenshots.write(robot, stage.getScene(), "output-empty-en.png");
+        robot.clickOn("#finishButton");
+        assertEquals("-12  (iteration 1)", text(robot, "#lossLabel"));
+        open(robot, "02_sigmoid_neuron");
+        assertEquals("Output", text(robot, "#trainingTitle"));
+        robot.clickOn("#finishButton");
+        robot.clickOn("#finishButton");
+        step(robot);
+        assertEquals("Update: w0 moves against its gradient by η times the gradient (learning rate η = 0.1). This "
+                + "lesson has no loss, so the update goes downhill on the output f itself, as if it were the loss.",
+                note(robot));
+        robot.clickOn("#card-x0");
+        assertTrue(text(robot, "#inspector-constantGradient").startsWith("x0 is a constant, not a param. The chain "
+                + "rule computes its gradient like any other: how f would change if x0 changed"),
+                text(robot, "#inspector-constantGradient"));
+        Screenshots.write(robot, stage.getScene(), "output-not-loss-en.png");
+
+        open(robot, "04_softmax_cross_entropy");
+        assertEquals("Loss", text(robot, "#trainingTitle"));
+        robot.interact(() -> window.stepper().stepToGradientOf("T"));
+        assertTrue(note(robot).contains("T is a constant, not a param: the chain rule computes its gradient like any "
+                + "other (how L would change if T changed"), note(robot));
+        assertTrue(note(robot).endsWith("but no update uses it."), note(robot));
+        robot.clickOn("#card-T");
+        assertTrue(text(robot, "#inspector-constantGradient").contains("No update uses it: only params are updated."));
+        robot.clickOn("#card-W");
+        assertTrue(robot.lookup("#inspector-constantGradient").tryQuery().isEmpty(), "a param needs no such note");
+        robot.clickOn("#card-T");
+        Screenshots.write(robot, stage.getScene(), "constant-gradient-en.png");
+
+        robot.interact(() -> window.switchLanguage(Language.SIMPLIFIED_CHINESE));
+        assertEquals("损失", text(robot, "#trainingTitle"));
+        assertTrue(note(robot).contains("T 是常量，不是参数"), note(robot));
+        assertTrue(text(robot, "#inspector-constantGradient").startsWith("T 是常量，不是参数。"));
+        Screenshots.write(robot, stage.getScene(), "constant-gradient-zh_CN.png");
+        open(robot, "02_sigmoid_neuron");
+        assertEquals("输出", text(robot, "#trainingTitle"));
+        Screenshots.write(robot, stage.getScene(), "output-empty-zh_CN.png");
+        robot.clickOn("#finishButton");
+        robot.clickOn("#finishButton");
+        step(robot);
+        assertTrue(note(robot).contains("本课没有损失，所以更新让输出 f 本身下降，就像它是损失一样。"), note(robot));
+        robot.clickOn("#card-x0");
+        Screenshots.write(robot, stage.getScene(), "output-not-loss-zh_CN.png");
+        robot.interact(() -> window.switchLanguage(Language.ENGLISH));
+    }
+
     @Test
     void aLanguageSwitchKeepsWhereTheStepperIs(FxRobot robot) {
         step(robot);
