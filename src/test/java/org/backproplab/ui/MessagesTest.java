@@ -31,7 +31,7 @@ class MessagesTest {
             "playground.activation.sigmoid", "playground.activation.tanh", "playground.activation.relu",
             "playground.activation.leaky_relu", "gradflow.activation.sigmoid", "gradflow.activation.tanh",
             "gradflow.activation.relu", "gradflow.activation.leaky_relu", "gradflow.optimizer.rmsprop",
-            "gradflow.optimizer.adam", "dialog.ok");
+            "gradflow.optimizer.adam", "mnist.optimizer.rmsprop", "mnist.optimizer.adam", "dialog.ok");
 
     @Test
     void bothBundlesHaveExactlyTheSameKeys() throws IOException {

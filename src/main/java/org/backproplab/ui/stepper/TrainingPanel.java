@@ -9,6 +9,7 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.StackPane;
+import javafx.util.StringConverter;
 
 import org.backproplab.engine.Numbers;
 import org.backproplab.stepper.Stepper;
@@ -17,7 +18,8 @@ import org.backproplab.nn.OptimizerKind;
 import org.backproplab.ui.LossChart;
 
 /**
- * The step-through view's training panel: the loss chart and the last loss, the optimizer and the learning rate
+ * The step-through view's training panel: the loss chart and the last loss, the optimizer (named in the window's
+ * language) and the learning rate
  * (committed on Enter or when the field loses the focus, marked invalid while it is not a positive number), and the
  * number of iterations to run.
  */
@@ -50,6 +52,18 @@ final class TrainingPanel {
     /** Fills the optimizer box, the learning-rate field and the iterations spinner, and makes them commands. */
     void bindControls() {
         optimizerBox.getItems().setAll(Stepper.OPTIMIZERS);
+        // The names the MNIST tab gives them (the one list of all five), the glossary's words in each language.
+        optimizerBox.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(OptimizerKind kind) {
+                return kind == null ? "" : resources.getString("mnist.optimizer." + kind.id());
+            }
+
+            @Override
+            public OptimizerKind fromString(String name) {
+                return Stepper.OPTIMIZERS.stream().filter(kind -> toString(kind).equals(name)).findFirst().orElse(null);
+            }
+        });
         optimizerBox.setValue(model.optimizerProperty().get());
         optimizerBox.setOnAction(e -> {
             // Only a change of choice: setting the box to the model's value (an opened session) keeps the optimizer.
