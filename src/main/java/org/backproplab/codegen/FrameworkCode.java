@@ -1,6 +1,8 @@
 package org.backproplab.codegen;
 
+import java.text.MessageFormat;
 import java.util.Locale;
+import java.util.ResourceBundle;
 import org.backproplab.nn.Activation;
 import org.backproplab.nn.Clipping;
 import org.backproplab.nn.Initializer;
@@ -12,6 +14,9 @@ import org.backproplab.nn.TrainingConfig;
  * or PyTorch that trains the same network the same way on the same MNIST files, so that a student can paste
  * it and run it. The numbers the app uses are written out: Glorot and He bounds, BatchNorm's ε = 1e-5 and
  * momentum 0.1, Adam's ε = 1e-8, RMSprop's ρ = 0.9, L2 weight decay as λ/2·Σw² over every parameter.
+ *
+ * <p>The comments are written in the language asked for (the window's): English, or Chinese for a zh locale, from
+ * the bundle {@code resources/org/backproplab/codegen/comments*.properties}. The code is the same in every language.
  */
 public final class FrameworkCode {
 
@@ -22,12 +27,26 @@ public final class FrameworkCode {
         return v == Math.rint(v) && Math.abs(v) < 1e15 ? String.format(Locale.ROOT, "%.1f", v) : Double.toString(v);
     }
 
-    private static String header(TrainingConfig c, String framework) {
-        return "# " + framework + " version of a Backprop Lab network: " + c.layerList() + ", " + c.activation().id()
-                + (c.batchNorm() ? ", BatchNorm" : "") + (c.dropout() > 0 ? ", dropout " + num(c.dropout()) : "")
-                + ", " + c.init().id() + " init, " + c.optimizer() + " lr " + num(c.learningRate()) + ", batch "
-                + c.batchSize() + ", " + c.epochs() + " epochs, seed " + c.seed() + ".\n"
-                + "# It reads the MNIST files in datasets/mnist (gzip IDX), as the app does.\n";
+    private static final String COMMENTS = "org.backproplab.codegen.comments";
+
+    /** The comments in the language of {@code locale}; the English file is the base, not the JVM's default locale. */
+    private static ResourceBundle comments(Locale locale) {
+        return ResourceBundle.getBundle(COMMENTS, locale,
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+    }
+
+    /** A comment's pattern filled in; the arguments are strings already, so no number is formatted by locale. */
+    private static String say(ResourceBundle comments, String key, String... args) {
+        return new MessageFormat(comments.getString(key), Locale.ROOT).format(args);
+    }
+
+    private static String header(TrainingConfig c, String framework, ResourceBundle comments) {
+        return "# " + say(comments, "header", framework, c.layerList(), c.activation().id(),
+                c.batchNorm() ? say(comments, "batchNorm") : "",
+                c.dropout() > 0 ? say(comments, "dropout", num(c.dropout())) : "", c.init().id(), c.optimizer().id(),
+                num(c.learningRate()), Integer.toString(c.batchSize()), Integer.toString(c.epochs()),
+                Long.toString(c.seed())) + "\n"
+                + "# " + say(comments, "data") + "\n";
     }
 
     private static final String LOADER = """
@@ -71,10 +90,15 @@ public final class FrameworkCode {
         return "\ndef learning_rate(epoch):\n    " + body + "\n\n";
     }
 
-    /** tf.keras: a Sequential model and a GradientTape training step. */
+    /** tf.keras: a Sequential model and a GradientTape training step, commented in English. */
     public static String keras(TrainingConfig c) {
+        return keras(c, Locale.ENGLISH);
+    }
+
+    /** tf.keras, commented in the language of {@code locale}. */
+    public static String keras(TrainingConfig c, Locale locale) {
         int[] l = c.layers();
-        StringBuilder s = new StringBuilder(header(c, "tf.keras")).append("import math\n").append(LOADER);
+        StringBuilder s = new StringBuilder(header(c, "tf.keras", comments(locale))).append("import math\n").append(LOADER);
         s.append("import tensorflow as tf\n\ntf.random.set_seed(").append(c.seed()).append(")\n")
                 .append("x_train, y_train, x_test, y_test = load_mnist()\n")
                 .append("y_train_onehot = tf.one_hot(y_train, ").append(l[l.length - 1]).append(")\n\n")
@@ -150,10 +174,16 @@ public final class FrameworkCode {
         };
     }
 
-    /** PyTorch: an nn.Sequential of logits with CrossEntropyLoss, and the usual training loop. */
+    /** PyTorch: an nn.Sequential of logits with CrossEntropyLoss, and the usual training loop, commented in English. */
     public static String pytorch(TrainingConfig c) {
+        return pytorch(c, Locale.ENGLISH);
+    }
+
+    /** PyTorch, commented in the language of {@code locale}. */
+    public static String pytorch(TrainingConfig c, Locale locale) {
+        ResourceBundle comments = comments(locale);
         int[] l = c.layers();
-        StringBuilder s = new StringBuilder(header(c, "PyTorch")).append("import math\n").append(LOADER);
+        StringBuilder s = new StringBuilder(header(c, "PyTorch", comments)).append("import math\n").append(LOADER);
         s.append("import torch\nfrom torch import nn\n\ntorch.manual_seed(").append(c.seed()).append(")\n")
                 .append("x_train, y_train, x_test, y_test = (torch.from_numpy(a) for a in load_mnist())\n\n")
                 .append("model = nn.Sequential(\n");
@@ -174,7 +204,7 @@ public final class FrameworkCode {
                 }
             }
         }
-        s.append(")  # the last layer gives logits: CrossEntropyLoss applies the softmax\n")
+        s.append(")  # ").append(say(comments, "logits")).append("\n")
                 .append("for layer in model:\n    if isinstance(layer, nn.Linear):\n        ")
                 .append(torchInit(c.init())).append("\n        nn.init.zeros_(layer.bias)\n\n")
                 .append("loss_fn = nn.CrossEntropyLoss()\noptimizer = ").append(torchOptimizer(c)).append("\n")

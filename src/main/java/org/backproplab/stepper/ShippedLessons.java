@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 
 /** The lessons that ship with the app, under {@code resources/lessons/}, in the order they are taught. */
 public final class ShippedLessons {
@@ -34,16 +35,15 @@ public final class ShippedLessons {
     }
 
     /**
-     * What a lesson teaches, from its first comment line in the language asked for: the line after
-     * {@code # Teaches:} in English, after {@code # 本课内容：} in Chinese; "" when there is none.
+     * A shipped lesson as the list shows it: its number and its title in the language of {@code locale}, "02 · sigmoid
+     * neuron" or "02 · Sigmoid 神经元" (see {@link LessonHeader}); the words of the file name when it has no title.
      */
-    public static String summary(String source, boolean chinese) {
-        String marker = chinese ? "# 本课内容：" : "# Teaches:";
-        for (String line : source.split("\n")) {
-            if (line.startsWith(marker)) {
-                return line.substring(marker.length()).trim();
-            }
+    public static String title(String name, Locale locale) {
+        int cut = name.indexOf('_');
+        String title = LessonHeader.of(source(name), locale).title();
+        if (title.isEmpty()) {
+            title = cut < 0 ? name : name.substring(cut + 1).replace('_', ' ');
         }
-        return "";
+        return cut < 0 ? title : name.substring(0, cut) + " · " + title;
     }
 }

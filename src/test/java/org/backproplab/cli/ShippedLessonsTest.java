@@ -58,16 +58,19 @@ class ShippedLessonsTest {
         assertEquals(TESTED, lessons().collect(Collectors.toSet()));
     }
 
+    /** The header the step-through view shows a part of (stepper.LessonHeader): a title and an explanation per language. */
     @ParameterizedTest
     @MethodSource("lessons")
-    void startsBySayingWhatItTeachesInEnglishAndChinese(String name) throws IOException {
+    void startsWithATitleAndWhatItTeachesInEnglishAndChinese(String name) throws IOException {
         List<String> lines = Files.readAllLines(LESSONS.resolve(name), StandardCharsets.UTF_8);
-        assertTrue(lines.get(0).startsWith("# Teaches: "), name);
+        assertTrue(lines.get(0).startsWith("# Title: "), name);
+        assertTrue(lines.get(1).startsWith("# Teaches: "), name);
         int chinese = 0;
         while (lines.get(chinese).startsWith("#") && !lines.get(chinese).startsWith("# 本课内容：")) {
             chinese++;
         }
         assertTrue(lines.get(chinese).startsWith("# 本课内容："), name + " has a Chinese description in its header");
+        assertTrue(lines.get(chinese - 1).startsWith("# 标题："), name + " has a Chinese title above it");
     }
 
     @ParameterizedTest

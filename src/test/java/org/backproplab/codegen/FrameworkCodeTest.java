@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.backproplab.nn.OptimizerKind;
@@ -64,6 +65,47 @@ class FrameworkCodeTest {
         assertFalse(torch.contains("tf."));
     }
 
+    /** The code of a line: the line without its comment (the generated code has no '#' in a string). */
+    private static String code(String line) {
+        int hash = line.indexOf('#');
+        return hash < 0 ? line : line.substring(0, hash);
+    }
+
+    private static boolean hasChinese(String s) {
+        return s.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
+    }
+
+    /** In Chinese every comment is Chinese and every line of code is the English version's, character for character. */
+    @Test
+    void chineseCommentsAroundTheSameCode() {
+        TrainingConfig withEverything = TrainingConfig.defaults(new int[] {784, 64, 10})
+                .withNetwork(Activation.Kind.RELU, true, 0.2, Initializer.Scheme.HE_UNIFORM);
+        for (TrainingConfig c : List.of(TrainingConfig.kerasClassic(), withEverything)) {
+            for (boolean keras : new boolean[] {true, false}) {
+                List<String> english = (keras ? FrameworkCode.keras(c) : FrameworkCode.pytorch(c)).lines().toList();
+                List<String> chinese = (keras ? FrameworkCode.keras(c, Locale.SIMPLIFIED_CHINESE)
+                        : FrameworkCode.pytorch(c, Locale.SIMPLIFIED_CHINESE)).lines().toList();
+                assertEquals(english.size(), chinese.size());
+                int comments = 0;
+                for (int i = 0; i < english.size(); i++) {
+                    assertEquals(code(english.get(i)), code(chinese.get(i)), "line " + (i + 1));
+                    if (english.get(i).contains("#")) {
+                        comments++;
+                        String comment = chinese.get(i).substring(chinese.get(i).indexOf('#'));
+                        assertTrue(hasChinese(comment), comment);
+                        assertFalse(hasChinese(english.get(i)), english.get(i));
+                    }
+                }
+                assertEquals(keras ? 2 : 3, comments, "the header's two lines, and PyTorch's note on logits");
+            }
+        }
+        String header = FrameworkCode.keras(withEverything, Locale.SIMPLIFIED_CHINESE).lines().findFirst().orElseThrow();
+        assertEquals("# Backprop Lab 网络的 tf.keras 版本：784,64,10，relu，批量归一化（BatchNorm），Dropout 0.2，he 初始化，"
+                + "adam，学习率 0.001，批大小 128，5 轮，随机种子 0。", header);
+        assertEquals(FrameworkCode.keras(withEverything), FrameworkCode.keras(withEverything, Locale.ROOT),
+                "English for every locale but Chinese");
+    }
+
     private static boolean python() {
         try {
             return new ProcessBuilder("python3", "--version").start().waitFor() == 0;
@@ -90,7 +132,10 @@ class FrameworkCodeTest {
                 .withRegularisation(Schedule.parse("cosine"), 1e-3, Clipping.parse("value", 1)))) {
             Path keras = Files.writeString(dir.resolve("keras_model.py"), FrameworkCode.keras(c));
             Path torch = Files.writeString(dir.resolve("torch_model.py"), FrameworkCode.pytorch(c));
-            assertEquals(0, run(dir, "python3", "-m", "py_compile", keras.toString(), torch.toString()));
+            Path kerasZh = Files.writeString(dir.resolve("keras_zh.py"), FrameworkCode.keras(c, Locale.SIMPLIFIED_CHINESE));
+            Path torchZh = Files.writeString(dir.resolve("torch_zh.py"), FrameworkCode.pytorch(c, Locale.SIMPLIFIED_CHINESE));
+            assertEquals(0, run(dir, "python3", "-m", "py_compile", keras.toString(), torch.toString(),
+                    kerasZh.toString(), torchZh.toString()));
         }
     }
 

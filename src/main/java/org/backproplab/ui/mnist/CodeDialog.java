@@ -1,5 +1,6 @@
 package org.backproplab.ui.mnist;
 
+import java.util.Locale;
 import java.util.ResourceBundle;
 
 import javafx.scene.control.Alert;
@@ -19,7 +20,8 @@ import org.backproplab.ui.Styles;
 
 /**
  * Show as code: the MNIST tab's network and training settings as tf.keras and as PyTorch code (from
- * {@link FrameworkCode}) that a student can paste and run, one tab each, with Copy for the one in sight.
+ * {@link FrameworkCode}, commented in the window's language) that a student can paste and run, one tab each, with
+ * Copy for the one in sight.
  */
 final class CodeDialog {
 
@@ -29,8 +31,11 @@ final class CodeDialog {
     }
 
     static void show(Window owner, TrainingConfig config, ResourceBundle messages) {
-        TabPane tabs = new TabPane(tab("codeKeras", messages.getString("mnist.code.keras"), FrameworkCode.keras(config)),
-                tab("codePytorch", messages.getString("mnist.code.pytorch"), FrameworkCode.pytorch(config)));
+        // The code's comments in the window's language: the bundle's own locale is it (zh_CN, or the base's for English).
+        Locale language = messages.getLocale();
+        TabPane tabs = new TabPane(
+                tab("codeKeras", messages.getString("mnist.code.keras"), FrameworkCode.keras(config, language)),
+                tab("codePytorch", messages.getString("mnist.code.pytorch"), FrameworkCode.pytorch(config, language)));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setPrefSize(760, 560);
 

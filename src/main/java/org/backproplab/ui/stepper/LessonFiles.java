@@ -19,17 +19,11 @@ import org.backproplab.lesson.LessonFile;
 
 /**
  * Lesson files: dropping them on the view (the first lesson among the files dropped opens), the Open dialog, reading
- * one as UTF-8, list titles.
+ * one as UTF-8.
  */
 final class LessonFiles {
 
     private LessonFiles() {
-    }
-
-    /** A shipped lesson as listed: "01_circuit" → "01 · circuit". */
-    static String title(String name) {
-        int cut = name.indexOf('_');
-        return cut < 0 ? name : name.substring(0, cut) + " · " + name.substring(cut + 1).replace('_', ' ');
     }
 
     static boolean isLesson(File file) {

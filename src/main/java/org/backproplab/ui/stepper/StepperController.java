@@ -21,6 +21,7 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
@@ -67,6 +68,10 @@ public final class StepperController {
     @FXML private Label positionLabel;
     @FXML private Label fileLabel;
     @FXML private StackPane editorHolder;
+    @FXML private SplitPane lessonSplit;
+    @FXML private ScrollPane aboutScroll;
+    @FXML private Label aboutTitle;
+    @FXML private Label aboutText;
     @FXML private Label errorLabel;
     @FXML private StackPane graphHolder;
     @FXML private VBox inspector;
@@ -92,6 +97,7 @@ public final class StepperController {
 
     private StepperExports exports;
     private LessonEditor editor;
+    private LessonAbout about;
     private GraphView graph;
     private TrainingPanel training;
     private InspectorView inspectorView;
@@ -110,11 +116,13 @@ public final class StepperController {
     @FXML
     private void initialize() {
         editor = new LessonEditor(text -> {
+            about.show(text);
             if (!model.runningProperty().get()) {
                 model.edit(text);
             }
         });
         editorHolder.getChildren().add(editor);
+        about = new LessonAbout(lessonSplit, aboutScroll, aboutTitle, aboutText, language.locale());
         graph = new GraphView();
         graph.setOnNodeClicked(i -> {
             if (!model.runningProperty().get()) {
@@ -161,12 +169,12 @@ public final class StepperController {
             // The editor shows the text of the lesson stepped through: the same after an edit (compiled from the
             // editor's text), and put back when a session or lesson with the text last opened replaces an edit.
             if (s != null && !editor.text().equals(s.lesson().source())) {
-                editor.setText(s.lesson().source());
+                showText(s.lesson().source());
             }
             showGraph();
         });
         watch(model.frameProperty(), (o, a, f) -> showFrame());
-        watch(model.sourceProperty(), (o, a, text) -> editor.setText(text));
+        watch(model.sourceProperty(), (o, a, text) -> showText(text));
         watch(model.lessonNameProperty(), (o, a, name) -> showName());
         watch(model.diagnosticsProperty(), (o, a, d) -> showErrors(d));
         watch(model.tooBigProperty(), (o, a, n) -> showErrors(model.diagnosticsProperty().get()));
@@ -189,7 +197,7 @@ public final class StepperController {
         if (model.stepper() == null) {
             openShipped(ShippedLessons.FIRST);
         } else {
-            editor.setText(model.sourceProperty().get());
+            showText(model.sourceProperty().get());
             showName();
             showGraph();
             showErrors(model.diagnosticsProperty().get());
@@ -291,6 +299,12 @@ public final class StepperController {
     }
 
     // ---- showing the model ----
+
+    /** Puts a lesson's text into the editor, and what it teaches above it. */
+    private void showText(String text) {
+        editor.setText(text);
+        about.show(text);
+    }
 
     private void showName() {
         String name = model.lessonNameProperty().get();

@@ -10,6 +10,7 @@ import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.StackPane;
+import javafx.util.StringConverter;
 
 import org.backproplab.engine.Numbers;
 import org.backproplab.stepper.Stepper;
@@ -19,9 +20,9 @@ import org.backproplab.ui.LossChart;
 
 /**
  * The step-through view's training panel: the chart and the last number of what an update lowers — the loss, or the
- * output of a lesson without one, named in the title ({@link StepperViewModel#chartTitle}) — the optimizer and the
- * learning rate (committed on Enter or when the field loses the focus, marked invalid while it is not a positive
- * number), and the number of iterations to run.
+ * output of a lesson without one, named in the title ({@link StepperViewModel#chartTitle}) — the optimizer (named in
+ * the window's language) and the learning rate (committed on Enter or when the field loses the focus, marked invalid
+ * while it is not a positive number), and the number of iterations to run.
  */
 final class TrainingPanel {
 
@@ -57,6 +58,18 @@ final class TrainingPanel {
     /** Fills the optimizer box, the learning-rate field and the iterations spinner, and makes them commands. */
     void bindControls() {
         optimizerBox.getItems().setAll(Stepper.OPTIMIZERS);
+        // The names the MNIST tab gives them (the one list of all five), the glossary's words in each language.
+        optimizerBox.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(OptimizerKind kind) {
+                return kind == null ? "" : resources.getString("mnist.optimizer." + kind.id());
+            }
+
+            @Override
+            public OptimizerKind fromString(String name) {
+                return Stepper.OPTIMIZERS.stream().filter(kind -> toString(kind).equals(name)).findFirst().orElse(null);
+            }
+        });
         optimizerBox.setValue(model.optimizerProperty().get());
         optimizerBox.setOnAction(e -> {
             // Only a change of choice: setting the box to the model's value (an opened session) keeps the optimizer.

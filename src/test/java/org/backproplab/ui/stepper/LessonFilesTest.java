@@ -24,10 +24,4 @@ class LessonFilesTest {
         assertTrue(LessonFiles.firstLesson(List.of(picture)).isEmpty());
         assertEquals("x = 1 # 注释\n", LessonFiles.read(lesson.toPath()));
     }
-
-    @Test
-    void shippedLessonsAreListedByNumberAndTopic() {
-        assertEquals("01 · circuit", LessonFiles.title("01_circuit"));
-        assertEquals("03 · two layer network", LessonFiles.title("03_two_layer_network"));
-    }
 }

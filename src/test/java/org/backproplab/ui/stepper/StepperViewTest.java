@@ -139,10 +139,10 @@ class StepperViewTest {
         Label error = robot.lookup("#errorLabel").queryAs(Label.class);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, error::isVisible);
         WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(error.getText().startsWith("Line 17, column 9: unknown name 'zz'"), error.getText());
+        assertTrue(error.getText().startsWith("Line 19, column 9: unknown name 'zz'"), error.getText());
         assertNotNull(robot.lookup("#card-f").tryQuery().orElse(null), "the last good graph stays");
-        int line17 = editor.text().lastIndexOf("f = q * zz") + "f = q * ".length();
-        assertTrue(underlined(editor, line17), "zz is underlined");
+        int line19 = editor.text().lastIndexOf("f = q * zz") + "f = q * ".length();
+        assertTrue(underlined(editor, line19), "zz is underlined");
 
         step(robot); // stepping the last good graph still works
         assertEquals("Forward 1 / 2", position(robot));
@@ -150,7 +150,7 @@ class StepperViewTest {
         robot.interact(() -> editor.area().replaceText(editor.text().replace("\nf = q * zz\n", "\nf = q * z + x\n")));
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !error.isVisible());
         WaitForAsyncUtils.waitForFxEvents();
-        assertFalse(underlined(editor, line17));
+        assertFalse(underlined(editor, line19));
         assertEquals("Forward 0 / 3", position(robot), "the edited lesson is drawn: one more op");
     }
 
