@@ -62,7 +62,7 @@ class MainWindowTest extends MainWindowFixture {
         assertEquals(List.of("Language", "Theme", "Zoom in", "Zoom out", "Actual size (100%)", "Presentation mode"),
                 itemTexts(bar.getMenus().get(1)));
         assertEquals(List.of("English", "简体中文"), itemTexts((Menu) bar.getMenus().get(1).getItems().get(0)));
-        assertEquals(List.of("Keyboard shortcuts", "About Backprop Lab"), itemTexts(bar.getMenus().get(2)));
+        assertEquals(List.of("Keyboard shortcuts", "Glossary", "About Backprop Lab"), itemTexts(bar.getMenus().get(2)));
     }
 
     @Test
@@ -98,7 +98,7 @@ class MainWindowTest extends MainWindowFixture {
 
     @Test
     void aboutShowsNameAndVersion(FxRobot robot) throws IOException {
-        MenuItem about = robot.lookup("#menuBar").queryAs(MenuBar.class).getMenus().get(2).getItems().get(1);
+        MenuItem about = robot.lookup("#menuBar").queryAs(MenuBar.class).getMenus().get(2).getItems().get(2);
         // The dialog waits for its Close button, so the item is fired later, not inside interact().
         Platform.runLater(about::fire);
         DialogPane pane = waitForDialog(robot, "#" + AboutDialog.ID);
