@@ -66,7 +66,11 @@ public final class MnistTabModel {
     public static final double BRUSH_RADIUS = 12;
     /** How often, at most, the run's figures reach the view while it trains. */
     static final int POLL_MILLIS = 200;
-    static final int SNAPSHOT_MILLIS = 400;
+    /**
+     * How often, at most, the views that show the model (test digits, weights, drawing) get new weights while a run
+     * trains (and at each epoch's end): each time, the one in sight is recomputed on the UI thread.
+     */
+    static final int SNAPSHOT_MILLIS = 1000;
 
     private final Path dataDirectory;
     private Mnist mnist;
