@@ -1,5 +1,6 @@
 package org.backproplab.ui.mnist;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.ResourceBundle;
 import java.util.function.Consumer;
@@ -18,8 +19,9 @@ import org.backproplab.ui.ViewListeners;
 
 /**
  * The MNIST tab's two progress charts: the loss of each bucket of batches with its smoothed line, and the test
- * accuracy after each epoch, over epochs. Points are appended as the run adds them (all are drawn again only when
- * some are removed, as when a model is opened), and the axes stay fixed and sensible while there is nothing to show.
+ * accuracy after each epoch, over epochs. Points are appended as the run adds them, all of one change at once (all
+ * are drawn again only when some are removed, as when a model is opened), and the axes stay fixed and sensible
+ * while there is nothing to show.
  */
 final class ProgressCharts {
 
@@ -60,21 +62,13 @@ final class ProgressCharts {
             rawLoss.getData().clear();
             smoothedLoss.getData().clear();
             redrawWhenEmpty(lossChart, points);
-            for (LossCurve.Point pt : points) {
-                rawLoss.getData().add(new XYChart.Data<>(pt.epoch(), pt.loss()));
-                smoothedLoss.getData().add(new XYChart.Data<>(pt.epoch(), pt.smoothed()));
-            }
-        }, added -> {
-            for (LossCurve.Point pt : added) {
-                rawLoss.getData().add(new XYChart.Data<>(pt.epoch(), pt.loss()));
-                smoothedLoss.getData().add(new XYChart.Data<>(pt.epoch(), pt.smoothed()));
-            }
-        });
+            addLoss(points);
+        }, added -> addLoss(added));
         watchList(model.accuracyPoints(), points -> {
             accuracy.getData().clear();
             redrawWhenEmpty(accuracyChart, points);
-            points.forEach(this::addAccuracy);
-        }, added -> added.forEach(this::addAccuracy));
+            addAccuracy(points);
+        }, added -> addAccuracy(added));
         listeners.watch(model.progressProperty(), p -> {
             int epochs = p == null ? 1 : p.epochs();
             for (NumberAxis x : List.of(lossX, accuracyX)) {
@@ -103,9 +97,27 @@ final class ProgressCharts {
         }
     }
 
-    private void addAccuracy(MnistTabModel.AccuracyPoint point) {
-        XYChart.Data<Number, Number> d = new XYChart.Data<>(point.epoch(), point.accuracy());
-        accuracy.getData().add(d);
+    /**
+     * Appends points to both loss lines, one list change per line: a change per point would have the chart handle
+     * each on its own, and a second of a fast run brings a hundred.
+     */
+    private void addLoss(List<? extends LossCurve.Point> points) {
+        List<XYChart.Data<Number, Number>> raw = new ArrayList<>(points.size());
+        List<XYChart.Data<Number, Number>> smoothed = new ArrayList<>(points.size());
+        for (LossCurve.Point pt : points) {
+            raw.add(new XYChart.Data<>(pt.epoch(), pt.loss()));
+            smoothed.add(new XYChart.Data<>(pt.epoch(), pt.smoothed()));
+        }
+        rawLoss.getData().addAll(raw);
+        smoothedLoss.getData().addAll(smoothed);
+    }
+
+    private void addAccuracy(List<? extends MnistTabModel.AccuracyPoint> points) {
+        List<XYChart.Data<Number, Number>> data = new ArrayList<>(points.size());
+        for (MnistTabModel.AccuracyPoint point : points) {
+            data.add(new XYChart.Data<>(point.epoch(), point.accuracy()));
+        }
+        accuracy.getData().addAll(data);
     }
 
     /** An invalidation listener held as long as this view, registered weakly. */

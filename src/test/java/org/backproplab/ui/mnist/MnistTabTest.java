@@ -9,8 +9,10 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import javafx.collections.ListChangeListener;
 import javafx.scene.Node;
 import javafx.scene.chart.LineChart;
+import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
@@ -122,9 +124,26 @@ class MnistTabTest extends MainWindowFixture {
         openTab(robot);
         // The preset the README shows: 784-128-10, Adam 0.001, batch 128, 5 epochs on all 60,000 images.
         assertEquals(Preset.MLP_128, model.form().presetProperty().get());
+        @SuppressWarnings("unchecked")
+        LineChart<Number, Number> lossChart = robot.lookup("#lossChart").queryAs(LineChart.class);
+        AtomicInteger chartChanges = new AtomicInteger();
+        AtomicInteger modelChanges = new AtomicInteger();
+        ListChangeListener<XYChart.Data<Number, Number>> countChart = c -> chartChanges.incrementAndGet();
+        ListChangeListener<LossCurve.Point> countModel = c -> modelChanges.incrementAndGet();
+        robot.interact(() -> {
+            lossChart.getData().get(0).getData().addListener(countChart);
+            model.lossPoints().addListener(countModel);
+        });
         robot.clickOn("#startButton");
         waitFor(90, () -> model.runStateProperty().get() == MnistTabModel.RunState.FINISHED);
         WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> {
+            lossChart.getData().get(0).getData().removeListener(countChart);
+            model.lossPoints().removeListener(countModel);
+        });
+        assertTrue(modelChanges.get() < model.lossPoints().size() / 5, modelChanges.get() + " updates of "
+                + model.lossPoints().size() + " points: the chart is fed at most once a second");
+        assertEquals(modelChanges.get(), chartChanges.get(), "the points of an update go into the chart at once");
 
         assertEquals("Finished 5 epochs.", label(robot, "#runStatusLabel"));
         assertEquals(5, model.accuracyPoints().size());
