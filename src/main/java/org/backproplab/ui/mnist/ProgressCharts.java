@@ -13,6 +13,7 @@ import javafx.collections.WeakListChangeListener;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
+import javafx.scene.shape.Path;
 import javafx.util.StringConverter;
 
 import org.backproplab.ui.ViewListeners;
@@ -61,12 +62,12 @@ final class ProgressCharts {
         watchList(model.lossPoints(), points -> {
             rawLoss.getData().clear();
             smoothedLoss.getData().clear();
-            redrawWhenEmpty(lossChart, points);
+            emptyLines(lossChart, points);
             addLoss(points);
         }, added -> addLoss(added));
         watchList(model.accuracyPoints(), points -> {
             accuracy.getData().clear();
-            redrawWhenEmpty(accuracyChart, points);
+            emptyLines(accuracyChart, points);
             addAccuracy(points);
         }, added -> addAccuracy(added));
         listeners.watch(model.progressProperty(), p -> {
@@ -88,12 +89,18 @@ final class ProgressCharts {
         }
     }
 
-    /** A LineChart keeps drawing the line of a series emptied at once (an opened model): it is put in again. */
-    private static void redrawWhenEmpty(LineChart<Number, Number> chart, List<?> points) {
-        if (points.isEmpty() && !chart.getData().isEmpty()) {
-            List<XYChart.Series<Number, Number>> series = List.copyOf(chart.getData());
-            chart.getData().clear();
-            chart.getData().addAll(series);
+    /**
+     * JavaFX 21's LineChart keeps drawing the line of a series emptied at once (JDK-8283675, fixed in 22), as when a
+     * run starts or a model is opened: the lines are emptied here. Taking the series out and putting them in again
+     * would do too, but new nodes for the lines and the legend mean a CSS pass over them, at the start of every run.
+     */
+    private static void emptyLines(LineChart<Number, Number> chart, List<?> points) {
+        if (points.isEmpty()) {
+            for (XYChart.Series<Number, Number> series : chart.getData()) {
+                if (series.getNode() instanceof Path line) {
+                    line.getElements().clear();
+                }
+            }
         }
     }
 
