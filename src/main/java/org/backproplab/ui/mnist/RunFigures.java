@@ -28,8 +28,8 @@ import org.backproplab.ui.mnist.MnistTabModel.AccuracyPoint;
  * all together, and at once when the run pauses or ends. Each of those updates lays out and draws the charts and
  * the matrix again, and an epoch of 784-128-10 takes a fifth of a second: shown as each epoch ended, they came five
  * times a second. Measured with {@code MnistTabSpeedTest} on two cores, the UI's work while a run trains costs
- * training more than its own CPU time: the kernels split each product over both cores and wait for its last part,
- * so whatever the UI's threads (and the compiler, compiling their code) take from either core stalls both.
+ * training more than its own CPU time: the kernels split each product over both cores, and what the UI's threads
+ * take of the second core (with the JIT compiler, compiling the UI's code as it gets hot) the product waits for.
  */
 final class RunFigures {
 

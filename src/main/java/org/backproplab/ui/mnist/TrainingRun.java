@@ -17,12 +17,11 @@ import org.backproplab.nn.TrainingConfig;
  * come and handed over, all at once, by {@link #poll()}, so the training thread never waits for the UI and the UI is
  * never flooded. When to poll is said by the run itself: it calls its {@code news} hook (only if the last news has
  * been polled) at most every {@code newsMillis} between batches, and at once when an epoch ends, the run is paused
- * or it ends. A watcher that waits for news instead of polling on a timer wakes only
- * when there is something to show: a JavaFX {@code Timeline} as timer would keep the toolkit pulsing 60 times a
- * second, and on two cores each of those wake-ups takes a core from the kernels (see {@code MnistTabSpeedTest}).
- * Pause, resume and stop act between two batches. Copies of the weights are taken between batches at most every
- * {@code snapshotMillis}, and at every epoch's end. A stopped run is evaluated on the test set where it stopped, so
- * it still shows what it learnt.
+ * or it ends. So the watcher wakes only when there is something to show; a JavaFX {@code Timeline} as its timer
+ * would keep the toolkit pulsing 60 times a second for the whole run, each pulse a wake-up of the UI's threads on
+ * cores the kernels want (see {@code MnistTabSpeedTest}). Pause, resume and stop act between two batches. Copies of
+ * the weights are taken between batches at most every {@code snapshotMillis}, and at every epoch's end. A stopped
+ * run is evaluated on the test set where it stopped, so it still shows what it learnt.
  */
 public final class TrainingRun {
 
@@ -78,9 +77,9 @@ public final class TrainingRun {
         thread.setDaemon(true);
     }
 
-    /** Starts training on a new thread and returns at once; the caller polls when it likes. */
+    /** Starts training on a new thread and returns at once; the caller polls when it likes, unasked. */
     public static TrainingRun start(TrainingConfig config, Examples train, Examples test, long snapshotMillis) {
-        return start(config, train, test, snapshotMillis, Long.MAX_VALUE / 2_000_000, () -> { });
+        return start(config, train, test, snapshotMillis, 0, () -> { });
     }
 
     /**
