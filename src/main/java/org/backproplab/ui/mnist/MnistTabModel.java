@@ -4,8 +4,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -21,7 +19,6 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.collections.ObservableList;
-import javafx.util.Duration;
 
 import org.backproplab.files.CsvTable;
 import org.backproplab.data.Mnist;
@@ -36,10 +33,12 @@ import org.backproplab.ui.BackgroundLoad;
  * the current model makes of test digits and of a drawing. Views bind to its properties and change it only
  * through its commands. It outlives its view (switching language reloads the view, not the model), and all of it
  * lives on the JavaFX thread: the data loads and the training runs elsewhere, and their results arrive here by
- * {@link Platform#runLater} (once, for the data) and by polling the run {@value #POLL_MILLIS} ms apart (so the
- * UI updates at most 5 times a second however fast the batches go: every update lays out and draws the tab, and on
- * two cores that work costs training far more than its own CPU time — see {@code RunFigures}). A run's figures
- * are kept in {@code RunFigures}, what the model makes of digits and drawings in {@code ModelViews}.
+ * {@link Platform#runLater}: once, for the data; for a run, a poll each time the run has news, at most every
+ * {@value #POLL_MILLIS} ms (so the UI updates at most 5 times a second however fast the batches go: every update
+ * lays out and draws the tab, and on two cores that work costs training far more than its own CPU time — see
+ * {@code RunFigures}). There is no timer: a playing {@code Timeline} would keep the toolkit pulsing 60 times a
+ * second for the whole run. A run's figures are kept in {@code RunFigures}, what the model makes of digits and
+ * drawings in {@code ModelViews}.
  */
 public final class MnistTabModel {
 
@@ -65,8 +64,13 @@ public final class MnistTabModel {
     public static final int WEIGHT_UNITS = 32;
     public static final int PAD_SIZE = 280;
     public static final double BRUSH_RADIUS = 12;
+    /** How often, at most, the run's figures reach the view while it trains. */
     static final int POLL_MILLIS = 200;
-    static final int SNAPSHOT_MILLIS = 400;
+    /**
+     * How often, at most, the views that show the model (test digits, weights, drawing) get new weights while a run
+     * trains (and at each epoch's end): each time, the one in sight is recomputed on the UI thread.
+     */
+    static final int SNAPSHOT_MILLIS = 1000;
 
     private final Path dataDirectory;
     private Mnist mnist;
@@ -74,7 +78,6 @@ public final class MnistTabModel {
     /** The weights the views show: the newest copy from a run, or an opened model. */
     private WeightsSnapshot shownWeights;
     private final ModelFiles modelFiles = new ModelFiles(this);
-    private final Timeline poller = new Timeline(new KeyFrame(Duration.millis(POLL_MILLIS), e -> poll()));
     private final RunFigures figures = new RunFigures();
     private final ModelViews views = new ModelViews(() -> mnist == null ? null : mnist.test());
 
@@ -103,7 +106,6 @@ public final class MnistTabModel {
     /** A model that reads MNIST from this directory (when {@link #loadData()} is first called). */
     public MnistTabModel(Path dataDirectory) {
         this.dataDirectory = dataDirectory;
-        poller.setCycleCount(Timeline.INDEFINITE);
     }
 
     // ---- commands ----
@@ -132,9 +134,8 @@ public final class MnistTabModel {
         figures.clearEpochs();
         figures.clear(count);
         runError.set("");
-        run = TrainingRun.start(config, train, test, SNAPSHOT_MILLIS);
+        run = TrainingRun.start(config, train, test, SNAPSHOT_MILLIS, POLL_MILLIS, () -> Platform.runLater(this::poll));
         runState.set(RunState.RUNNING);
-        poller.play();
     }
 
     public void pause() {
@@ -196,11 +197,10 @@ public final class MnistTabModel {
         dataState.set(BackgroundLoad.State.FAILED);
     }
 
-    /** Takes in what the run did since the last poll; the timer calls it, and tests may. */
+    /** Takes in what the run did since the last poll; the run's news calls it, and tests may. */
     void poll() {
-        if (run == null) {
-            poller.stop();
-            return;
+        if (run == null || !training.get()) {
+            return; // a late call after the run's end was taken in
         }
         TrainingRun.Update u = run.poll();
         figures.take(u);
@@ -222,7 +222,6 @@ public final class MnistTabModel {
     }
 
     private void finish(RunState end) {
-        poller.stop();
         runState.set(end);
     }
 

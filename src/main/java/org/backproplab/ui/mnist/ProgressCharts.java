@@ -1,5 +1,6 @@
 package org.backproplab.ui.mnist;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.ResourceBundle;
 import java.util.function.Consumer;
@@ -12,14 +13,16 @@ import javafx.collections.WeakListChangeListener;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
+import javafx.scene.shape.Path;
 import javafx.util.StringConverter;
 
 import org.backproplab.ui.ViewListeners;
 
 /**
  * The MNIST tab's two progress charts: the loss of each bucket of batches with its smoothed line, and the test
- * accuracy after each epoch, over epochs. Points are appended as the run adds them (all are drawn again only when
- * some are removed, as when a model is opened), and the axes stay fixed and sensible while there is nothing to show.
+ * accuracy after each epoch, over epochs. Points are appended as the run adds them, all of one change at once (all
+ * are drawn again only when some are removed, as when a model is opened), and the axes stay fixed and sensible
+ * while there is nothing to show.
  */
 final class ProgressCharts {
 
@@ -59,22 +62,14 @@ final class ProgressCharts {
         watchList(model.lossPoints(), points -> {
             rawLoss.getData().clear();
             smoothedLoss.getData().clear();
-            redrawWhenEmpty(lossChart, points);
-            for (LossCurve.Point pt : points) {
-                rawLoss.getData().add(new XYChart.Data<>(pt.epoch(), pt.loss()));
-                smoothedLoss.getData().add(new XYChart.Data<>(pt.epoch(), pt.smoothed()));
-            }
-        }, added -> {
-            for (LossCurve.Point pt : added) {
-                rawLoss.getData().add(new XYChart.Data<>(pt.epoch(), pt.loss()));
-                smoothedLoss.getData().add(new XYChart.Data<>(pt.epoch(), pt.smoothed()));
-            }
-        });
+            emptyLines(lossChart, points);
+            addLoss(points);
+        }, added -> addLoss(added));
         watchList(model.accuracyPoints(), points -> {
             accuracy.getData().clear();
-            redrawWhenEmpty(accuracyChart, points);
-            points.forEach(this::addAccuracy);
-        }, added -> added.forEach(this::addAccuracy));
+            emptyLines(accuracyChart, points);
+            addAccuracy(points);
+        }, added -> addAccuracy(added));
         listeners.watch(model.progressProperty(), p -> {
             int epochs = p == null ? 1 : p.epochs();
             for (NumberAxis x : List.of(lossX, accuracyX)) {
@@ -94,18 +89,42 @@ final class ProgressCharts {
         }
     }
 
-    /** A LineChart keeps drawing the line of a series emptied at once (an opened model): it is put in again. */
-    private static void redrawWhenEmpty(LineChart<Number, Number> chart, List<?> points) {
-        if (points.isEmpty() && !chart.getData().isEmpty()) {
-            List<XYChart.Series<Number, Number>> series = List.copyOf(chart.getData());
-            chart.getData().clear();
-            chart.getData().addAll(series);
+    /**
+     * JavaFX 21's LineChart keeps drawing the line of a series emptied at once (JDK-8283675, fixed in 22), as when a
+     * run starts or a model is opened: the lines are emptied here. Taking the series out and putting them in again
+     * would do too, but new nodes for the lines and the legend mean a CSS pass over them, at the start of every run.
+     */
+    private static void emptyLines(LineChart<Number, Number> chart, List<?> points) {
+        if (points.isEmpty()) {
+            for (XYChart.Series<Number, Number> series : chart.getData()) {
+                if (series.getNode() instanceof Path line) {
+                    line.getElements().clear();
+                }
+            }
         }
     }
 
-    private void addAccuracy(MnistTabModel.AccuracyPoint point) {
-        XYChart.Data<Number, Number> d = new XYChart.Data<>(point.epoch(), point.accuracy());
-        accuracy.getData().add(d);
+    /**
+     * Appends points to both loss lines, one list change per line: a change per point would have the chart handle
+     * each on its own, and a second of a fast run brings a hundred.
+     */
+    private void addLoss(List<? extends LossCurve.Point> points) {
+        List<XYChart.Data<Number, Number>> raw = new ArrayList<>(points.size());
+        List<XYChart.Data<Number, Number>> smoothed = new ArrayList<>(points.size());
+        for (LossCurve.Point pt : points) {
+            raw.add(new XYChart.Data<>(pt.epoch(), pt.loss()));
+            smoothed.add(new XYChart.Data<>(pt.epoch(), pt.smoothed()));
+        }
+        rawLoss.getData().addAll(raw);
+        smoothedLoss.getData().addAll(smoothed);
+    }
+
+    private void addAccuracy(List<? extends MnistTabModel.AccuracyPoint> points) {
+        List<XYChart.Data<Number, Number>> data = new ArrayList<>(points.size());
+        for (MnistTabModel.AccuracyPoint point : points) {
+            data.add(new XYChart.Data<>(point.epoch(), point.accuracy()));
+        }
+        accuracy.getData().addAll(data);
     }
 
     /** An invalidation listener held as long as this view, registered weakly. */

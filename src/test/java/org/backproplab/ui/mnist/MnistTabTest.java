@@ -7,9 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.util.concurrent.atomic.AtomicInteger;
 
+import javafx.collections.ListChangeListener;
 import javafx.scene.Node;
 import javafx.scene.chart.LineChart;
+import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
@@ -88,7 +91,15 @@ class MnistTabTest extends MainWindowFixture {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(held, model.progressProperty().get(), "paused: no batch moves");
         assertTrue(label(robot, "#runStatusLabel").startsWith("Paused at epoch"), label(robot, "#runStatusLabel"));
-        assertTrue(label(robot, "#etaValue").matches("\\d+:\\d\\d"), "time left: " + label(robot, "#etaValue"));
+        // m:ss, or h:mm:ss when a loaded machine makes 500 epochs last hours
+        assertTrue(label(robot, "#etaValue").matches("\\d+(:\\d\\d){1,2}"), "time left: " + label(robot, "#etaValue"));
+        // Nothing new, nothing to draw: no timer keeps the toolkit pulsing (a playing Timeline does, 60 times a second).
+        AtomicInteger pulses = new AtomicInteger();
+        Runnable countPulse = pulses::incrementAndGet;
+        robot.interact(() -> stage.getScene().addPostLayoutPulseListener(countPulse));
+        Thread.sleep(500);
+        robot.interact(() -> stage.getScene().removePostLayoutPulseListener(countPulse));
+        assertTrue(pulses.get() <= 3, "pulses in half a second of a pause: " + pulses.get());
         snapshot(robot, "mnist-paused.png");
 
         robot.clickOn("#resumeButton");
@@ -113,9 +124,26 @@ class MnistTabTest extends MainWindowFixture {
         openTab(robot);
         // The preset the README shows: 784-128-10, Adam 0.001, batch 128, 5 epochs on all 60,000 images.
         assertEquals(Preset.MLP_128, model.form().presetProperty().get());
+        @SuppressWarnings("unchecked")
+        LineChart<Number, Number> lossChart = robot.lookup("#lossChart").queryAs(LineChart.class);
+        AtomicInteger chartChanges = new AtomicInteger();
+        AtomicInteger modelChanges = new AtomicInteger();
+        ListChangeListener<XYChart.Data<Number, Number>> countChart = c -> chartChanges.incrementAndGet();
+        ListChangeListener<LossCurve.Point> countModel = c -> modelChanges.incrementAndGet();
+        robot.interact(() -> {
+            lossChart.getData().get(0).getData().addListener(countChart);
+            model.lossPoints().addListener(countModel);
+        });
         robot.clickOn("#startButton");
         waitFor(90, () -> model.runStateProperty().get() == MnistTabModel.RunState.FINISHED);
         WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> {
+            lossChart.getData().get(0).getData().removeListener(countChart);
+            model.lossPoints().removeListener(countModel);
+        });
+        assertTrue(modelChanges.get() < model.lossPoints().size() / 5, modelChanges.get() + " updates of "
+                + model.lossPoints().size() + " points: the chart is fed at most once a second");
+        assertEquals(modelChanges.get(), chartChanges.get(), "the points of an update go into the chart at once");
 
         assertEquals("Finished 5 epochs.", label(robot, "#runStatusLabel"));
         assertEquals(5, model.accuracyPoints().size());

@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 
 import org.backproplab.nn.Examples;
@@ -17,7 +19,10 @@ import org.backproplab.nn.TrainingConfig;
 import org.junit.jupiter.api.Test;
 import org.backproplab.nn.OptimizerKind;
 
-/** A run on its thread, watched by polling, on a made-up data set in which each digit lights its own stripe. */
+/**
+ * A run on its thread, watched by polling and told when to poll, on a made-up data set in which each digit lights
+ * its own stripe.
+ */
 class TrainingRunTest {
 
     private static final TrainingConfig TINY = TrainingConfig.defaults(new int[] {784, 8, 10}).withOptimizer(OptimizerKind.ADAM, 0.01)
@@ -88,6 +93,65 @@ class TrainingRunTest {
         assertEquals(TrainingRun.State.FAILED, u.state());
         assertEquals("image 42 is unreadable", u.error());
         assertTrue(run.isDone());
+    }
+
+    @Test
+    void newsComesAtEachEpochsEndAndAtTheEndWhenTheTimeIsNotUp() throws InterruptedException {
+        List<TrainingRun.Update> told = new ArrayList<>();
+        AtomicReference<TrainingRun> holder = new AtomicReference<>();
+        // The watcher polls as soon as it is told (here on the training thread itself), so every news counts.
+        TrainingRun run = TrainingRun.start(TINY, stripes(400, false), stripes(100, false), 10_000, 3_600_000,
+                () -> told.add(holder.get().poll()));
+        holder.set(run);
+        assertTrue(run.join(20_000));
+        assertEquals(3, told.size(), "two epochs' ends and the end, no batch: an hour had not passed");
+        assertEquals(1, told.get(0).epochs().get(0).epoch());
+        assertEquals(2, told.get(1).epochs().get(0).epoch());
+        assertEquals(TrainingRun.State.FINISHED, told.get(2).state());
+    }
+
+    @Test
+    void newsComesAfterEveryBatchWhenDueButNeverTwiceBeforeAPoll() throws InterruptedException {
+        List<TrainingRun.Update> told = new ArrayList<>();
+        AtomicReference<TrainingRun> holder = new AtomicReference<>();
+        TrainingRun polled = TrainingRun.start(TINY, stripes(400, false), stripes(100, false), 10_000, 0,
+                () -> told.add(holder.get().poll()));
+        holder.set(polled);
+        assertTrue(polled.join(20_000));
+        assertEquals(2 * 20 + 2 + 1, told.size(), "each of 40 batches, each epoch's end, the end");
+
+        AtomicInteger calls = new AtomicInteger();
+        TrainingRun unpolled = TrainingRun.start(TINY, stripes(400, false), stripes(100, false), 10_000, 0,
+                calls::incrementAndGet);
+        assertTrue(unpolled.join(20_000));
+        assertEquals(1, calls.get(), "news waits for its poll");
+        unpolled.poll();
+        assertEquals(1, calls.get());
+    }
+
+    @Test
+    void pausingIsNewsAtOnceAndTheBatchInFlightTellsAgain() throws Exception {
+        AtomicInteger calls = new AtomicInteger();
+        // One image a batch: an epoch is 60,000 batches, far longer than this test, so no epoch's end is told.
+        TrainingRun run = TrainingRun.start(TINY.withBatchSize(1).withEpochs(1), stripes(60_000, false),
+                stripes(100, false), 10_000, 3_600_000, calls::incrementAndGet);
+        try {
+            waitUntil(run, u -> u.latest() != null); // polled: the next news may come
+            int before = calls.get();
+            run.pause();
+            assertEquals(before + 1, calls.get(), "the pause is news");
+            run.poll();
+            Thread.sleep(200); // the batch in flight ends
+            Trainer.BatchProgress held = run.poll().latest();
+            int told = calls.get();
+            Thread.sleep(100);
+            assertEquals(held, run.poll().latest(), "paused");
+            assertEquals(told, calls.get(), "and quiet");
+            assertTrue(told <= before + 2, "at most the batch in flight told again: " + (told - before));
+        } finally {
+            run.stop();
+            assertTrue(run.join(5_000));
+        }
     }
 
     private static void waitUntil(TrainingRun run, Predicate<TrainingRun.Update> condition) throws Exception {
