@@ -62,8 +62,8 @@ public final class NetworkLesson {
         }
         StringBuilder s = new StringBuilder();
         s.append("# ").append(title).append('\n')
-                .append("# One example through the network, with its weights as they are now: step through the forward\n")
-                .append("# pass, then the chain rule back to every weight.\n")
+                .append("# Teaches: one example through the network, with its weights as they are now: step through the\n")
+                .append("#   forward pass, then the chain rule back to every weight.\n")
                 .append("# 本课内容：一个样本经过这个网络（权重取当前值）：逐步执行前向传播，再用链式法则反向求出每个权重的梯度。\n\n")
                 .append("const x = ").append(row(input)).append('\n');
         String h = "x";

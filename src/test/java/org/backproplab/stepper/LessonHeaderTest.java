@@ -65,4 +65,16 @@ class LessonHeaderTest {
         assertEquals(new LessonHeader("", ""), LessonHeader.of("x = 1\n", Locale.ENGLISH));
         assertEquals(new LessonHeader("", ""), LessonHeader.of("# Teachers: no\n# Titles\n", Locale.ENGLISH));
     }
+
+    /** The lessons the Playground and the gradient-flow lab write say what they teach in both languages. */
+    @Test
+    void aGeneratedNetworkLessonHasItsExplanationInBothLanguages() {
+        var net = org.backproplab.nn.Mlp.sizes(2, 3, 2).dtype(org.backproplab.engine.DType.F64).seed(1).build();
+        String text = org.backproplab.lesson.NetworkLesson.write("gradflow-A", org.backproplab.lesson.NetworkLesson
+                .layersOf(net), (org.backproplab.nn.Activation) net.modules().get(1), new double[] {0.5, -1},
+                new org.backproplab.lesson.NetworkLesson.Target.OneHot(1, 2));
+        assertEquals("one example through the network, with its weights as they are now: step through the forward "
+                + "pass, then the chain rule back to every weight.", LessonHeader.of(text, Locale.ENGLISH).explanation());
+        assertTrue(LessonHeader.of(text, Locale.SIMPLIFIED_CHINESE).explanation().startsWith("一个样本经过这个网络"));
+    }
 }
