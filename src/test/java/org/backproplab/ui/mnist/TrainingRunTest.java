@@ -101,7 +101,7 @@ class TrainingRunTest {
         AtomicReference<TrainingRun> holder = new AtomicReference<>();
         // The watcher polls as soon as it is told (here on the training thread itself), so every news counts.
         TrainingRun run = TrainingRun.start(TINY, stripes(400, false), stripes(100, false), 10_000, 3_600_000,
-                () -> told.add(holder.get().poll()));
+                () -> told.add(started(holder).poll()));
         holder.set(run);
         assertTrue(run.join(20_000));
         assertEquals(3, told.size(), "two epochs' ends and the end, no batch: an hour had not passed");
@@ -115,7 +115,7 @@ class TrainingRunTest {
         List<TrainingRun.Update> told = new ArrayList<>();
         AtomicReference<TrainingRun> holder = new AtomicReference<>();
         TrainingRun polled = TrainingRun.start(TINY, stripes(400, false), stripes(100, false), 10_000, 0,
-                () -> told.add(holder.get().poll()));
+                () -> told.add(started(holder).poll()));
         holder.set(polled);
         assertTrue(polled.join(20_000));
         assertEquals(2 * 20 + 2 + 1, told.size(), "each of 40 batches, each epoch's end, the end");
@@ -183,5 +183,17 @@ class TrainingRunTest {
                 y[k * 10 + d] = 1;
             }
         });
+    }
+
+    /**
+     * The run, once {@code start} has returned it: the training thread may bring news before the test has stored
+     * the run it is polling.
+     */
+    private static TrainingRun started(AtomicReference<TrainingRun> holder) {
+        TrainingRun run;
+        while ((run = holder.get()) == null) {
+            Thread.onSpinWait();
+        }
+        return run;
     }
 }
