@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
         versionProvider = BackpropLabCommand.Version.class,
         description = "Backprop Lab on the command line. Run without arguments to open the desktop app.",
         subcommands = {GradCheckCommand.class, EvalCommand.class, TrainCommand.class, PredictCommand.class,
-                BenchCommand.class, GradFlowCommand.class, BenchStepperCommand.class},
+                BenchCommand.class, GradFlowCommand.class, BenchStepperCommand.class, LandscapeCommand.class},
         synopsisSubcommandLabel = "COMMAND",
         commandListHeading = "%nCommands:%n",
         footerHeading = "%nExit codes:%n",

@@ -103,7 +103,10 @@ class OptionFuzzTest {
                         FIRST_IMAGES.toString()), Map.of("--model", readPath(), "--image", anyValue(),
                         "--png", readPath(), "--data", readPath())),
                 command(List.of("bench-stepper"), Map.of("--nodes", "8", "--repeats", "1"),
-                        Map.of("--nodes", workCount(40), "--repeats", workCount(3))));
+                        Map.of("--nodes", workCount(40), "--repeats", workCount(3))),
+                command(List.of("landscape"), Map.of("--surface", "rosenbrock", "--start", "1,1", "--steps", "3"),
+                        Map.of("--surface", anyValue(), "--start", anyValue(), "--optimizer", anyValue(),
+                                "--lr", anyValue(), "--momentum", anyValue(), "--steps", workCount(50))));
     }
 
     /**

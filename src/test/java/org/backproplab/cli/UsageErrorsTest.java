@@ -119,10 +119,10 @@ class UsageErrorsTest {
 
     @Test
     void anUnknownCommandWithHelpIsAUsageErrorNamingIt() {
-        CliRun run = CliRun.of("landscape", "--help");
+        CliRun run = CliRun.of("no-such-lab", "--help");
         assertEquals(2, run.exitCode());
         assertEquals("", run.out());
-        assertTrue(run.err().contains("unknown command 'landscape'"), run.err());
+        assertTrue(run.err().contains("unknown command 'no-such-lab'"), run.err());
     }
 
     @Test
