@@ -21,9 +21,16 @@ public final class LessonFile {
     /** A lesson file that cannot be read, with one line saying which and why: {@code big.bp: …}. */
     public static final class Unreadable extends Exception {
         private static final long serialVersionUID = 1L;
+        private final String why;
 
         Unreadable(Path file, String why) {
             super(file + ": " + why, null, false, false);
+            this.why = why;
+        }
+
+        /** Why, without the file's name: for a dialog that names the file itself. */
+        public String why() {
+            return why;
         }
     }
 

@@ -57,9 +57,7 @@ final class LessonFiles {
         try {
             return LessonFile.read(file);
         } catch (LessonFile.Unreadable e) {
-            String prefix = file + ": "; // the dialog names the file itself
-            String why = e.getMessage().startsWith(prefix) ? e.getMessage().substring(prefix.length()) : e.getMessage();
-            throw new IOException(why, e);
+            throw new IOException(e.why(), e); // the dialog names the file itself
         }
     }
 

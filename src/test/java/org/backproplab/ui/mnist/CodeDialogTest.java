@@ -37,12 +37,7 @@ class CodeDialogTest extends MainWindowFixture {
 
     @Test
     void theKerasClassicAsKerasAndPytorchCode(FxRobot robot) throws Exception {
-        selectTab(robot, "mnistTab");
-        robot.interact(() -> window.mnist().form().presetProperty().set(Preset.KERAS_CLASSIC));
-        WaitForAsyncUtils.waitForFxEvents();
-        robot.clickOn("#codeButton");
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#" + CodeDialog.ID).tryQuery().isPresent());
-        DialogPane pane = robot.lookup("#" + CodeDialog.ID).queryAs(DialogPane.class);
+        DialogPane pane = openKerasClassicAsCode(robot);
         String keras = robot.from(pane).lookup("#codeKeras").queryAs(TextArea.class).getText();
         assertTrue(keras.contains("tf.keras") && keras.contains("GradientTape"), keras);
         assertTrue(keras.contains("Dense(10") && keras.contains("0.01"), keras);
@@ -57,16 +52,21 @@ class CodeDialogTest extends MainWindowFixture {
         assertTrue(robot.lookup("#codeButton").queryAs(Button.class).isDisabled(), "a wrong field turns it off");
     }
 
-    /** In the Chinese window (显示为代码) the comments are Chinese; every line of code is as in English. */
-    @Test
-    void theChineseWindowCommentsTheCodeInChinese(FxRobot robot) throws Exception {
-        robot.interact(() -> window.switchLanguage(Language.SIMPLIFIED_CHINESE));
+    /** Show as code for the Keras classic, from the MNIST tab's button: the dialog's pane. */
+    private DialogPane openKerasClassicAsCode(FxRobot robot) throws Exception {
         selectTab(robot, "mnistTab");
         robot.interact(() -> window.mnist().form().presetProperty().set(Preset.KERAS_CLASSIC));
         WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn("#codeButton");
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#" + CodeDialog.ID).tryQuery().isPresent());
-        DialogPane pane = robot.lookup("#" + CodeDialog.ID).queryAs(DialogPane.class);
+        return robot.lookup("#" + CodeDialog.ID).queryAs(DialogPane.class);
+    }
+
+    /** In the Chinese window (显示为代码) the comments are Chinese; every line of code is as in English. */
+    @Test
+    void theChineseWindowCommentsTheCodeInChinese(FxRobot robot) throws Exception {
+        robot.interact(() -> window.switchLanguage(Language.SIMPLIFIED_CHINESE));
+        DialogPane pane = openKerasClassicAsCode(robot);
         TabPane codeTabs = robot.from(pane).lookup(".tab-pane").queryAs(TabPane.class);
         TrainingConfig config = window.mnist().form().config();
         List<String> keras = ((TextArea) codeTabs.getTabs().get(0).getContent()).getText().lines().toList();
