@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.backproplab.labs.Landscape;
-import org.backproplab.nn.OptimizerKind;
+import org.backproplab.labs.Surface;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,8 +22,11 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "landscape", mixinStandardHelpOptions = true,
         description = {"Runs one optimizer on a surface f(x, y) and prints its path.",
-                "Surfaces: bowl, ravine, rosenbrock, saddle, double_well, himmelblau, or an expression in x and y",
-                "in the lesson language, like '(1 - x)^2 + 100*(y - x^2)^2'. sgd is plain gradient descent."})
+                "Surfaces: bowl, ravine, rosenbrock, saddle, double_well, himmelblau, bumpy, or an expression in x and y",
+                "in the lesson language, like '(1 - x)^2 + 100*(y - x^2)^2'. sgd is plain gradient descent;",
+                "--noise adds Gaussian noise to each gradient component, as a small batch would.",
+                "newton: the Hessian from central differences of the engine's gradients, damped where it is not",
+                "positive definite (each eigenvalue as its absolute value, at least 0.1)."})
 public final class LandscapeCommand implements Callable<Integer> {
 
     @Spec
@@ -33,7 +36,7 @@ public final class LandscapeCommand implements Callable<Integer> {
     String surface;
 
     @Option(names = "--optimizer", paramLabel = "NAME", defaultValue = "sgd",
-            description = "sgd, momentum, nesterov, rmsprop or adam (default: ${DEFAULT-VALUE}).")
+            description = "sgd, momentum, nesterov, rmsprop, adam or newton (default: ${DEFAULT-VALUE}).")
     String optimizer;
 
     @Option(names = "--lr", paramLabel = "X", defaultValue = "0.01", description = "Learning rate (default: ${DEFAULT-VALUE}).")
@@ -42,6 +45,22 @@ public final class LandscapeCommand implements Callable<Integer> {
     @Option(names = "--momentum", paramLabel = "MU", defaultValue = "0.9",
             description = "Momentum μ of momentum and nesterov, in [0, 1) (default: ${DEFAULT-VALUE}).")
     double momentum;
+
+    @Option(names = "--beta1", paramLabel = "B1", defaultValue = "0.9",
+            description = "Adam's β₁, in [0, 1) (default: ${DEFAULT-VALUE}).")
+    double beta1;
+
+    @Option(names = "--beta2", paramLabel = "B2", defaultValue = "0.999",
+            description = "Adam's β₂, in [0, 1) (default: ${DEFAULT-VALUE}).")
+    double beta2;
+
+    @Option(names = "--noise", paramLabel = "SIGMA", defaultValue = "0",
+            description = "Standard deviation of Gaussian noise added to each gradient component (default: ${DEFAULT-VALUE}).")
+    double noise;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "1",
+            description = "Seed of the noise (default: ${DEFAULT-VALUE}).")
+    long seed;
 
     @Option(names = "--start", required = true, paramLabel = "X,Y",
             description = "The start point, like 2,1 (write --start=-1.5,2 for a negative x).")
@@ -60,13 +79,18 @@ public final class LandscapeCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        OptimizerKind kind;
+        Landscape.Method kind;
+        Landscape.Settings settings;
         double[] xy;
         Landscape landscape;
         try {
-            kind = OptimizerKind.parse(optimizer);
+            kind = Landscape.Method.parse(optimizer);
             Checks.positive("--lr", lr);
             Checks.rate("--momentum", momentum);
+            Checks.rate("--beta1", beta1);
+            Checks.rate("--beta2", beta2);
+            Checks.notNegative("--noise", noise);
+            settings = new Landscape.Settings(lr, momentum, beta1, beta2, noise, seed);
             Checks.atLeast("--steps", steps, 0);
             if (steps > MAX_STEPS) {
                 throw new IllegalArgumentException("--steps must be at most " + MAX_STEPS + ", not " + steps);
@@ -77,7 +101,7 @@ public final class LandscapeCommand implements Callable<Integer> {
             err.println("landscape: " + e.getMessage());
             return BackpropLabCommand.USAGE;
         }
-        Landscape.Path path = landscape.run(kind, lr, momentum, xy[0], xy[1], steps);
+        Landscape.Path path = landscape.run(kind, settings, xy[0], xy[1], steps);
         if (path.stoppedAt() >= 0) {
             err.println("landscape: warning: step " + path.stoppedAt() + " of " + steps
                     + ": a value is no longer finite (the learning rate is too large here); the path stops there");
@@ -110,7 +134,7 @@ public final class LandscapeCommand implements Callable<Integer> {
     }
 
     private static Landscape landscape(String text) {
-        for (Landscape.Surface s : Landscape.Surface.values()) {
+        for (Surface s : Surface.values()) {
             if (s.id().equalsIgnoreCase(text.strip())) {
                 return Landscape.of(s);
             }

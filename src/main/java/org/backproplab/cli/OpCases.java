@@ -40,8 +40,8 @@ final class OpCases {
     }
 
     /** The op names, in the order gradcheck reports them. */
-    static final List<String> OPS = List.of("add", "sub", "mul", "div", "neg", "pow", "exp", "log", "sqrt", "abs",
-            "tanh", "sigmoid", "relu", "leaky_relu", "matmul", "transpose", "sum", "mean", "softmax", "log_softmax",
+    static final List<String> OPS = List.of("add", "sub", "mul", "div", "neg", "pow", "exp", "log", "sin", "cos", "sqrt",
+            "abs", "tanh", "sigmoid", "relu", "leaky_relu", "matmul", "transpose", "sum", "mean", "softmax", "log_softmax",
             "cross_entropy", "mse", "batchnorm");
 
     static final double POW_EXPONENT = 3;
@@ -67,6 +67,8 @@ final class OpCases {
                     awayFromZero(r, c));
             case "exp" -> unary(op, "", x -> Unary.Kind.EXP.on(x), any(r, c));
             case "log" -> unary(op, "", x -> Unary.Kind.LOG.on(x), positive(r, c));
+            case "sin" -> unary(op, "", x -> Unary.Kind.SIN.on(x), any(r, c));
+            case "cos" -> unary(op, "", x -> Unary.Kind.COS.on(x), any(r, c));
             case "sqrt" -> unary(op, "", x -> Unary.Kind.SQRT.on(x), positive(r, c));
             case "abs" -> unary(op, "", x -> Unary.Kind.ABS.on(x), awayFromZero(r, c));
             case "tanh" -> unary(op, "", x -> Unary.Kind.TANH.on(x), any(r, c));

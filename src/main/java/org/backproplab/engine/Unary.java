@@ -32,6 +32,16 @@ public final class Unary implements Op {
             double df(double x, double y, double p) { return 1 / x; }
             String derivative() { return "1 / x"; }
         },
+        SIN("sin") {
+            double f(double x, double p) { return Math.sin(x); }
+            double df(double x, double y, double p) { return Math.cos(x); }
+            String derivative() { return "cos(x)"; }
+        },
+        COS("cos") {
+            double f(double x, double p) { return Math.cos(x); }
+            double df(double x, double y, double p) { return -Math.sin(x); }
+            String derivative() { return "−sin(x)"; }
+        },
         SQRT("sqrt") {
             double f(double x, double p) { return Math.sqrt(x); }
             double df(double x, double y, double p) { return 0.5 / y; }

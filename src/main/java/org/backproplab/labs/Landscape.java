@@ -4,47 +4,159 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 
+import org.backproplab.engine.Binary;
 import org.backproplab.engine.Tensor;
+import org.backproplab.engine.Unary;
 import org.backproplab.lesson.Diagnostic;
 import org.backproplab.lesson.Lesson;
 import org.backproplab.lesson.LessonException;
-import org.backproplab.nn.Clipping;
-import org.backproplab.nn.Optimizer;
 import org.backproplab.nn.OptimizerKind;
-import org.backproplab.nn.TrainingStep;
 
 /**
- * The loss-landscape lab's back end (issue 15, first part): a surface f(x, y) written in the lesson language, and the
+ * The loss-landscape lab's back end (issue 15): a surface f(x, y) written in the lesson language, and the
  * path an optimizer takes on it. The surface is compiled as a two-param lesson, so its gradient is the engine's own
- * backward pass, and each step is the one {@link TrainingStep} with the app's own optimizer (float64, the app's
+ * backward pass, and each step is the one {@link org.backproplab.nn.TrainingStep} with the app's own optimizer (float64, the app's
  * defaults: μ 0.9, ρ 0.9, β₁ 0.9, β₂ 0.999, ε 1e-8). A path stops at the first value that is not finite.
  */
 public final class Landscape {
 
-    /** The surfaces a teacher starts from, each with what it teaches. */
-    public enum Surface {
-        BOWL("x^2 + y^2"),
-        RAVINE("0.1*x^2 + 10*y^2"),
-        ROSENBROCK("(1 - x)^2 + 100*(y - x^2)^2"),
-        SADDLE("x^2 - y^2"),
-        DOUBLE_WELL("x^4 - 3*x^2 + x + y^2"),
-        HIMMELBLAU("(x^2 + y - 11)^2 + (x + y^2 - 7)^2");
+    /** A point of the plane. */
+    public record XY(double x, double y) {
+    }
 
-        private final String expression;
-
-        Surface(String expression) {
-            this.expression = expression;
+    /** The range of the plane a view draws. */
+    public record Window(double xMin, double xMax, double yMin, double yMax) {
+        public Window {
+            if (!(Double.isFinite(xMin) && Double.isFinite(xMax) && Double.isFinite(yMin) && Double.isFinite(yMax))
+                    || xMin >= xMax || yMin >= yMax) {
+                throw new IllegalArgumentException("a window needs finite xMin < xMax and yMin < yMax, not x "
+                        + xMin + " to " + xMax + ", y " + yMin + " to " + yMax);
+            }
         }
 
-        /** f(x, y) in the lesson language. */
-        public String expression() {
-            return expression;
+        public double width() {
+            return xMax - xMin;
         }
 
-        /** The written name: bowl, ravine, rosenbrock, saddle, double_well, himmelblau. */
+        public double height() {
+            return yMax - yMin;
+        }
+    }
+
+    /** A stationary point a preset is known to have. */
+    public record Landmark(Kind kind, double x, double y) {
+        /** What the point is. */
+        public enum Kind { GLOBAL_MINIMUM, LOCAL_MINIMUM, SADDLE }
+
+        public boolean isMinimum() {
+            return kind != Kind.SADDLE;
+        }
+    }
+
+    /**
+     * The 2×2 matrix of second derivatives at a point, symmetric. The lab finds it by central differences of the
+     * engine's gradients (see {@link Landscape#hessian}), not from second-derivative code.
+     */
+    public record Hessian(double xx, double xy, double yy) {
+        /** Both eigenvalues, the smaller first. */
+        public double[] eigenvalues() {
+            double mid = (xx + yy) / 2;
+            double radius = Math.hypot((xx - yy) / 2, xy);
+            return new double[] {mid - radius, mid + radius};
+        }
+
+        public boolean positiveDefinite() {
+            return eigenvalues()[0] > 0;
+        }
+    }
+
+    /** How a path descends: the app's optimizers, and Newton's method. */
+    public enum Method {
+        /** Plain gradient descent (with gradient noise when the settings give some: SGD as a small batch makes it). */
+        SGD(OptimizerKind.SGD),
+        MOMENTUM(OptimizerKind.MOMENTUM),
+        NESTEROV(OptimizerKind.NESTEROV),
+        RMSPROP(OptimizerKind.RMSPROP),
+        ADAM(OptimizerKind.ADAM),
+        /** w ← w − η·H⁻¹·g with the Hessian from the engine's gradients; see {@link NewtonStep}. */
+        NEWTON(null);
+
+        private final OptimizerKind optimizer;
+
+        Method(OptimizerKind optimizer) {
+            this.optimizer = optimizer;
+        }
+
+        /** The app's optimizer behind it; null for Newton's method. */
+        public OptimizerKind optimizer() {
+            return optimizer;
+        }
+
+        /** sgd, momentum, nesterov, rmsprop, adam, newton. */
         public String id() {
             return name().toLowerCase(Locale.ROOT);
+        }
+
+        /** The method of that id; an {@link IllegalArgumentException} naming the choices otherwise. */
+        public static Method parse(String id) {
+            for (Method m : values()) {
+                if (m.id().equals(id)) {
+                    return m;
+                }
+            }
+            throw new IllegalArgumentException("--optimizer must be one of sgd, momentum, nesterov, rmsprop, adam, "
+                    + "newton, not '" + id + "'");
+        }
+    }
+
+    /**
+     * What a path's optimizer is set to. The defaults are the app's everywhere: μ 0.9, β₁ 0.9, β₂ 0.999 (and RMSprop's
+     * ρ 0.9 and ε 1e-8, which are fixed); noise σ is the standard deviation of the Gaussian noise added to each
+     * component of the gradient, drawn from a generator seeded with {@code seed}.
+     */
+    public record Settings(double learningRate, double momentum, double beta1, double beta2, double noise, long seed) {
+        public Settings {
+            if (!(learningRate > 0) || !Double.isFinite(learningRate)) {
+                throw new IllegalArgumentException("the learning rate must be a positive number, not " + learningRate);
+            }
+            if (!(momentum >= 0 && momentum < 1) || !(beta1 >= 0 && beta1 < 1) || !(beta2 >= 0 && beta2 < 1)) {
+                throw new IllegalArgumentException("μ, β₁ and β₂ must be in [0, 1)");
+            }
+            if (!(noise >= 0) || !Double.isFinite(noise)) {
+                throw new IllegalArgumentException("the gradient noise must be 0 or more, not " + noise);
+            }
+        }
+
+        /** The app's defaults with this learning rate. */
+        public static Settings of(double learningRate) {
+            return new Settings(learningRate, DEFAULT_MOMENTUM, 0.9, 0.999, 0, 1);
+        }
+
+        public Settings withLearningRate(double v) {
+            return new Settings(v, momentum, beta1, beta2, noise, seed);
+        }
+
+        public Settings withMomentum(double v) {
+            return new Settings(learningRate, v, beta1, beta2, noise, seed);
+        }
+
+        public Settings withBeta1(double v) {
+            return new Settings(learningRate, momentum, v, beta2, noise, seed);
+        }
+
+        public Settings withBeta2(double v) {
+            return new Settings(learningRate, momentum, beta1, v, noise, seed);
+        }
+
+        public Settings withNoise(double v) {
+            return new Settings(learningRate, momentum, beta1, beta2, v, seed);
+        }
+
+        public Settings withSeed(long v) {
+            return new Settings(learningRate, momentum, beta1, beta2, noise, v);
         }
     }
 
@@ -115,6 +227,21 @@ public final class Landscape {
         return lesson.output().item();
     }
 
+    /** ∇f at one point, by the engine's backward pass. */
+    public XY gradient(double x, double y) {
+        Lesson lesson = compileUnchecked(x, y);
+        return NewtonStep.gradient(lesson, lesson.tensor("x").orElseThrow(), lesson.tensor("y").orElseThrow());
+    }
+
+    /**
+     * The Hessian at one point by central differences of the engine's gradients, with the step
+     * {@link NewtonStep#differencingStep}; the two mixed derivatives are averaged, so the matrix is symmetric.
+     */
+    public Hessian hessian(double x, double y) {
+        Lesson lesson = compileUnchecked(x, y);
+        return NewtonStep.hessian(lesson, lesson.tensor("x").orElseThrow(), lesson.tensor("y").orElseThrow());
+    }
+
     /** {@code steps} updates of the optimizer from (x0, y0): steps + 1 points, fewer if a value overflowed. */
     public Path run(OptimizerKind optimizer, double learningRate, double x0, double y0, int steps) {
         return run(optimizer, learningRate, DEFAULT_MOMENTUM, x0, y0, steps);
@@ -122,29 +249,65 @@ public final class Landscape {
 
     /** The same with the momentum μ of momentum and Nesterov given (the others have none). */
     public Path run(OptimizerKind optimizer, double learningRate, double momentum, double x0, double y0, int steps) {
-        Lesson lesson = compileUnchecked(x0, y0);
-        Tensor x = lesson.tensor("x").orElseThrow();
-        Tensor y = lesson.tensor("y").orElseThrow();
-        List<Tensor> params = List.of(x, y);
-        Optimizer rule = switch (optimizer) {
-            case MOMENTUM, NESTEROV -> new Optimizer.Momentum(params, learningRate, momentum,
-                    optimizer == OptimizerKind.NESTEROV);
-            default -> optimizer.create(params, learningRate);
-        };
-        TrainingStep step = new TrainingStep(rule, new Clipping.None());
+        Method method = Method.valueOf(optimizer.name());
+        return run(method, Settings.of(learningRate).withMomentum(momentum), x0, y0, steps);
+    }
+
+    /**
+     * {@code steps} updates from (x0, y0): the start and the point after each update, steps + 1 points, fewer when a
+     * value stopped being finite (then {@code stoppedAt} is that step).
+     */
+    public Path run(Method method, Settings settings, double x0, double y0, int steps) {
+        Walk walk = walk(method, settings, x0, y0);
         List<Point> points = new ArrayList<>(steps + 1);
+        points.add(walk.current());
         for (int i = 0; i < steps; i++) {
-            double px = x.item();
-            double py = y.item();
-            TrainingStep.Result r = step.run(lesson.objective());
-            points.add(new Point(px, py, r.loss()));
-            if (!Double.isFinite(r.loss()) || !Double.isFinite(x.item()) || !Double.isFinite(y.item())) {
-                return new Path(points, i + 1);
+            Walk.Step step = walk.next();
+            if (!step.finite()) {
+                return new Path(points, step.index());
             }
+            points.add(step.after());
         }
-        lesson.forward();
-        points.add(new Point(x.item(), y.item(), lesson.output().item()));
-        return new Path(points, Double.isFinite(lesson.output().item()) ? -1 : steps);
+        return new Path(points, -1);
+    }
+
+    /** A path taken one update at a time, for a view that draws each. */
+    public Walk walk(Method method, Settings settings, double x0, double y0) {
+        return new Walk(compileUnchecked(x0, y0), method, settings);
+    }
+
+    /**
+     * The surface as a lesson with two params at (x, y), for the step-through view: one update of it is one step of
+     * the path. Its output is f, not a loss: a surface is not a network's loss.
+     */
+    public String lesson(double x, double y) {
+        return "# Title: the surface f(x, y) = " + expression + "\n"
+                + "# Teaches: one step of gradient descent on a surface, node by node: the backward pass gives\n"
+                + "#   df/dx and df/dy, and the update moves (x, y) against them.\n"
+                + "# 标题：曲面 f(x, y) = " + expression + "\n"
+                + "# 本课内容：在曲面上一步一步地走梯度下降：反向传播给出 df/dx 和 df/dy，\n"
+                + "#   更新让 (x, y) 沿它们的反方向移动。\n"
+                + "param x = " + literal(x) + "\nparam y = " + literal(y) + "\nf = " + expression + "\n";
+    }
+
+    /**
+     * The surface compiled with x and y given as equal-shaped matrices, one point per element, when f is made of
+     * element-wise ops only; empty when it is not (a sum, a matrix product or a softmax mixes the points, so such a
+     * surface is evaluated point by point).
+     */
+    Optional<Lesson> compileOver(Tensor xs, Tensor ys) {
+        try {
+            Lesson lesson = Lesson.compile(source(0, 0), "surface", Map.of("x", xs, "y", ys));
+            for (Tensor t : lesson.nodes()) {
+                if (!t.isLeaf() && !(t.op() instanceof Unary) && !(t.op() instanceof Binary)) {
+                    return Optional.empty();
+                }
+            }
+            boolean elementwise = lesson.output().rows() == xs.rows() && lesson.output().cols() == xs.cols();
+            return elementwise ? Optional.of(lesson) : Optional.empty();
+        } catch (LessonException e) {
+            return Optional.empty(); // too many numbers for one lesson: the caller takes smaller pieces
+        }
     }
 
     private Lesson compileUnchecked(double x, double y) {
@@ -155,13 +318,16 @@ public final class Landscape {
         }
     }
 
+    private String source(double x, double y) {
+        return "param x = " + literal(x) + "\nparam y = " + literal(y) + "\n" + PREFIX + expression + "\n";
+    }
+
     private Lesson compile(double x, double y) throws BadSurface {
         if (expression.contains("\n") || expression.contains("\r")) {
             throw new BadSurface(expression.indexOf('\n') + 1, "a surface is one expression on one line");
         }
-        String source = "param x = " + literal(x) + "\nparam y = " + literal(y) + "\n" + PREFIX + expression + "\n";
         try {
-            Lesson lesson = Lesson.compile(source, "surface");
+            Lesson lesson = Lesson.compile(source(x, y), "surface");
             if (lesson.output().size() != 1) {
                 throw new BadSurface(1, "f(x, y) must be one number, not a " + lesson.output().rows() + "x"
                         + lesson.output().cols() + " matrix");
@@ -175,7 +341,7 @@ public final class Landscape {
     }
 
     /** A decimal the lexer reads back exactly: no exponent, every digit of the double. */
-    private static String literal(double v) {
+    static String literal(double v) {
         String plain = new BigDecimal(v).toPlainString();
         return v < 0 ? "(" + plain + ")" : plain;
     }

@@ -36,16 +36,24 @@ final class Compiler {
     private long total;
     private int statement;
 
-    private Compiler(String file, String source, List<Statement> statements) {
+    /** Leaves given by code instead of their literals (a lab evaluating one lesson over a whole grid). */
+    private final Map<String, Tensor> given;
+
+    private Compiler(String file, String source, List<Statement> statements, Map<String, Tensor> given) {
         this.file = file;
         this.source = source;
         this.statements = statements;
+        this.given = given;
         for (Statement s : statements) {
             firstLine.putIfAbsent(s.name(), s.line());
         }
     }
 
     static Lesson compile(String source, String file) throws LessonException {
+        return compile(source, file, Map.of());
+    }
+
+    static Lesson compile(String source, String file, Map<String, Tensor> given) throws LessonException {
         long bytes = utf8Length(source);
         if (bytes > LessonLimits.MAX_SOURCE_BYTES) {
             // Before lexing: the tokens of a text take many times its size.
@@ -57,7 +65,7 @@ final class Compiler {
             throw new LessonException(new Diagnostic(file, 1, 1,
                     "the lesson has no statements: write at least one line such as 'x = 1'"));
         }
-        return new Compiler(file, source, statements).run();
+        return new Compiler(file, source, statements, given).run();
     }
 
     private Lesson run() throws LessonException {
@@ -92,7 +100,8 @@ final class Compiler {
             params.put(s.name(), s);
         }
         Expr value = s.value();
-        Tensor t = Expr.isLiteral(value) ? leaf(value) : eval(value);
+        Tensor t = given.containsKey(s.name()) && Expr.isLiteral(value) ? track(given.get(s.name()), value)
+                : Expr.isLiteral(value) ? leaf(value) : eval(value);
         if (s instanceof Statement.Param) {
             t.trainable();
             parameters.add(t);

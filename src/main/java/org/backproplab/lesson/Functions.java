@@ -47,6 +47,8 @@ final class Functions {
         unary("exp", Unary.Kind.EXP::on);
         unary("log", Unary.Kind.LOG::on);
         unary("abs", Unary.Kind.ABS::on);
+        unary("sin", Unary.Kind.SIN::on);
+        unary("cos", Unary.Kind.COS::on);
         unary("sqrt", Unary.Kind.SQRT::on);
         unary("sum", Reduce.Kind.SUM::on);
         unary("mean", Reduce.Kind.MEAN::on);

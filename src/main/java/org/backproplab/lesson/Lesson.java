@@ -72,6 +72,16 @@ public final class Lesson {
         return Compiler.compile(source, fileName);
     }
 
+    /**
+     * Compiles lesson text with some of its leaves given from code: a {@code param} or {@code const} whose name is a
+     * key of {@code leaves} takes that tensor (its value and shape) instead of its literal. A lab uses it to evaluate
+     * one expression over a whole grid of points at once, as matrices, without writing them out as text; the
+     * limits on a lesson's sizes still hold.
+     */
+    public static Lesson compile(String source, String fileName, Map<String, Tensor> leaves) throws LessonException {
+        return Compiler.compile(source, fileName, Map.copyOf(leaves));
+    }
+
     public String fileName() { return fileName; }
 
     public String source() { return source; }

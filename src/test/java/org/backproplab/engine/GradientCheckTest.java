@@ -40,6 +40,8 @@ class GradientCheckTest {
         add(cases, "pow -1.5", (rng, l) -> Unary.Kind.POW.on(positive(leaf(rng, l, 3, 2, 1)), -1.5));
         add(cases, "exp", (rng, l) -> Unary.Kind.EXP.on(leaf(rng, l, 4, 3, 1)));
         add(cases, "log", (rng, l) -> Unary.Kind.LOG.on(positive(leaf(rng, l, 4, 3, 1))));
+        add(cases, "sin", (rng, l) -> Unary.Kind.SIN.on(leaf(rng, l, 4, 3, 3)));
+        add(cases, "cos", (rng, l) -> Unary.Kind.COS.on(leaf(rng, l, 4, 3, 3)));
         add(cases, "sqrt", (rng, l) -> Unary.Kind.SQRT.on(positive(leaf(rng, l, 2, 3, 1))));
         add(cases, "abs", (rng, l) -> Unary.Kind.ABS.on(away(leaf(rng, l, 4, 4, 1), 0.1)));
         add(cases, "tanh", (rng, l) -> Unary.Kind.TANH.on(leaf(rng, l, 4, 3, 2)));

@@ -20,7 +20,7 @@ class LandscapeTest {
         assertEquals(expected, actual, RELATIVE * Math.max(1, Math.abs(expected)), what);
     }
 
-    private static Landscape.Point end(Landscape.Surface s, OptimizerKind k, double lr, double x, double y, int n) {
+    private static Landscape.Point end(Surface s, OptimizerKind k, double lr, double x, double y, int n) {
         Landscape.Path path = Landscape.of(s).run(k, lr, x, y, n);
         assertEquals(-1, path.stoppedAt(), "no overflow");
         assertEquals(n + 1, path.points().size(), "the start and one point per step");
@@ -30,19 +30,19 @@ class LandscapeTest {
 
     @Test
     void rosenbrockWithAdamAndWithGradientDescent() {
-        Landscape.Point adam = end(Landscape.Surface.ROSENBROCK, OptimizerKind.ADAM, 0.01, -1.5, 2, 3000);
+        Landscape.Point adam = end(Surface.ROSENBROCK, OptimizerKind.ADAM, 0.01, -1.5, 2, 3000);
         near(0.9957552887948498, adam.x(), "Adam x");
         near(0.9915161745419502, adam.y(), "Adam y");
-        Landscape.Point gd = end(Landscape.Surface.ROSENBROCK, OptimizerKind.SGD, 0.0005, -1.5, 2, 3000);
+        Landscape.Point gd = end(Surface.ROSENBROCK, OptimizerKind.SGD, 0.0005, -1.5, 2, 3000);
         near(0.19151865653930303, gd.x(), "GD x");
         near(0.03402230460838583, gd.y(), "GD y");
     }
 
     @Test
     void onTheDoubleWellGradientDescentStaysInTheLocalMinimumAndMomentumRollsToTheGlobalOne() {
-        Landscape.Point gd = end(Landscape.Surface.DOUBLE_WELL, OptimizerKind.SGD, 0.01, 2, 1, 1000);
+        Landscape.Point gd = end(Surface.DOUBLE_WELL, OptimizerKind.SGD, 0.01, 2, 1, 1000);
         near(1.130901122629987, gd.x(), "GD ends near the local minimum x = 1.13");
-        Landscape.Point momentum = end(Landscape.Surface.DOUBLE_WELL, OptimizerKind.MOMENTUM, 0.01, 2, 1, 1000);
+        Landscape.Point momentum = end(Surface.DOUBLE_WELL, OptimizerKind.MOMENTUM, 0.01, 2, 1, 1000);
         near(-1.300839565941577, momentum.x(), "momentum ends near the global minimum x = -1.30");
         assertTrue(momentum.f() < gd.f(), momentum.f() + " vs " + gd.f());
     }
@@ -53,7 +53,7 @@ class LandscapeTest {
             {3.5844283403304917, -1.8481265269644038}};
         double[][] starts = {{3, 3}, {-3, 3}, {-3, -3}, {3, -3}};
         for (int i = 0; i < 4; i++) {
-            Landscape.Point p = end(Landscape.Surface.HIMMELBLAU, OptimizerKind.SGD, 0.01, starts[i][0], starts[i][1],
+            Landscape.Point p = end(Surface.HIMMELBLAU, OptimizerKind.SGD, 0.01, starts[i][0], starts[i][1],
                     2000);
             near(expected[i][0], p.x(), "minimum " + i + " x");
             near(expected[i][1], p.y(), "minimum " + i + " y");
@@ -63,7 +63,7 @@ class LandscapeTest {
 
     @Test
     void aLearningRateTooLargeStopsAtTheFirstValueThatIsNotFinite() {
-        Landscape.Path path = Landscape.of(Landscape.Surface.ROSENBROCK).run(OptimizerKind.SGD, 0.1, -1.5, 2, 100);
+        Landscape.Path path = Landscape.of(Surface.ROSENBROCK).run(OptimizerKind.SGD, 0.1, -1.5, 2, 100);
         assertTrue(path.stoppedAt() > 0 && path.stoppedAt() < 100, "stopped at " + path.stoppedAt());
         assertEquals(path.stoppedAt(), path.points().size());
     }
@@ -75,6 +75,6 @@ class LandscapeTest {
         assertTrue(unknown.getMessage().contains("z"), unknown.getMessage());
         assertThrows(Landscape.BadSurface.class, () -> Landscape.of("x^2 + (y"));
         assertEquals(5.0, Landscape.of("x^2 + y^2 + 3").value(1, 1));
-        assertEquals(-4.0, Landscape.of(Landscape.Surface.SADDLE).value(0, 2));
+        assertEquals(-4.0, Landscape.of(Surface.SADDLE).value(0, 2));
     }
 }
