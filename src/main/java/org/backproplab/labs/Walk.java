@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Random;
 
 import org.backproplab.engine.Buffer;
+import org.backproplab.engine.Numbers;
 import org.backproplab.engine.Tensor;
 import org.backproplab.labs.Landscape.Hessian;
 import org.backproplab.labs.Landscape.Method;
@@ -18,7 +19,6 @@ import org.backproplab.nn.Clipping;
 import org.backproplab.nn.Optimizer;
 import org.backproplab.nn.ParameterUpdate;
 import org.backproplab.nn.TrainingStep;
-import org.backproplab.stepper.Texts;
 
 /**
  * A path on a surface taken one update at a time, for a view that draws each: the gradient methods through the one
@@ -149,7 +149,7 @@ public final class Walk {
         Map<String, XY> named = new LinkedHashMap<>();
         state.forEach((k, v) -> named.put(k, new XY(v[0], v[1])));
         List<String> written = new ArrayList<>();
-        String eta = Texts.number(settings.learningRate());
+        String eta = number(settings.learningRate());
         if (settings.noise() > 0) {
             written.add("g = ∇f + σ·ξ = " + pair(raw[0], raw[1]) + " + " + pair(used[0] - raw[0], used[1] - raw[1])
                     + " = " + pair(used[0], used[1]));
@@ -183,10 +183,10 @@ public final class Walk {
         if (settings.noise() > 0) {
             written.add("g = ∇f + σ·ξ = " + pair(raw.x(), raw.y()) + " + " + pair(gx - raw.x(), gy - raw.y()));
         }
-        written.add("g = " + pair(gx, gy) + ",  η = " + Texts.number(settings.learningRate()));
+        written.add("g = " + pair(gx, gy) + ",  η = " + number(settings.learningRate()));
         double[] lambda = h.eigenvalues();
-        written.add("H = [[" + Texts.number(h.xx()) + ", " + Texts.number(h.xy()) + "], [" + Texts.number(h.xy())
-                + ", " + Texts.number(h.yy()) + "]],  λ = " + Texts.number(lambda[0]) + ", " + Texts.number(lambda[1]));
+        written.add("H = [[" + number(h.xx()) + ", " + number(h.xy()) + "], [" + number(h.xy())
+                + ", " + number(h.yy()) + "]],  λ = " + number(lambda[0]) + ", " + number(lambda[1]));
         String inverse = d.damped() ? "|H|⁻¹" : "H⁻¹";
         written.add("(x, y) ← (x, y) − η·" + inverse + "·g = " + pair(before.x(), before.y()) + " + "
                 + pair(d.dx(), d.dy()) + " = " + pair(after.x(), after.y()));
@@ -203,8 +203,13 @@ public final class Walk {
         return grad.get(0);
     }
 
+    /** Four significant digits, as the step-through view writes its numbers. */
+    private static String number(double v) {
+        return Numbers.significant(v, 4);
+    }
+
     private static String pair(double a, double b) {
-        return "(" + Texts.number(a) + ", " + Texts.number(b) + ")";
+        return "(" + number(a) + ", " + number(b) + ")";
     }
 
     private static boolean finite(Point p) {

@@ -53,4 +53,36 @@ class LandscapeCommandTest {
         assertTrue(run.err().startsWith("landscape: warning: step "), run.err());
         assertFalse(run.out().contains("\n     100 "), "it stopped before step 100");
     }
+
+    @Test
+    void newtonReachesTheBottomOfTheRavineInOneStep() {
+        CliRun run = CliRun.of("landscape", "--surface", "ravine", "--optimizer", "newton", "--lr", "1",
+                "--start=-9,1.5", "--steps", "1", "--json");
+        assertEquals(0, run.exitCode(), run.err());
+        String end = run.out().substring(run.out().indexOf("\"final\""));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"x\": ([^,]+), \"y\": ([^,]+),").matcher(end);
+        assertTrue(m.find(), end);
+        assertEquals(0, Double.parseDouble(m.group(1)), 1e-6);
+        assertEquals(0, Double.parseDouble(m.group(2)), 1e-6);
+    }
+
+    @Test
+    void gradientNoiseComesOnlyWithNoiseAndIsTheSameForTheSameSeed() {
+        String[] base = {"landscape", "--surface", "bowl", "--start", "2,1", "--steps", "5", "--lr", "0.1"};
+        String plain = CliRun.of(base).out();
+        String noisy = CliRun.of(concat(base, "--noise", "0.5", "--seed", "3")).out();
+        assertFalse(plain.equals(noisy), "noise changes the path");
+        assertEquals(noisy, CliRun.of(concat(base, "--noise", "0.5", "--seed", "3")).out());
+        assertFalse(noisy.equals(CliRun.of(concat(base, "--noise", "0.5", "--seed", "4")).out()));
+        assertEquals("landscape: --noise must be 0 or more, not -1",
+                CliRun.of(concat(base, "--noise", "-1")).err().strip());
+        assertEquals("landscape: --beta2 must be in [0, 1), not 1",
+                CliRun.of(concat(base, "--optimizer", "adam", "--beta2", "1")).err().strip());
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
 }
