@@ -27,6 +27,8 @@ import org.backproplab.ui.gradflow.GradFlowTabController;
 import org.backproplab.ui.gradflow.GradFlowTabModel;
 import org.backproplab.ui.mnist.MnistTabController;
 import org.backproplab.ui.mnist.MnistTabModel;
+import org.backproplab.ui.landscape.LandscapeTabController;
+import org.backproplab.ui.landscape.LandscapeTabModel;
 import org.backproplab.ui.playground.PlaygroundTabController;
 import org.backproplab.ui.playground.PlaygroundTabModel;
 
@@ -44,6 +46,7 @@ public final class MainWindow {
     static final String STEPPER_TAB = "stepperTab";
     static final String GRADFLOW_TAB = "gradflowTab";
     static final String PLAYGROUND_TAB = "playgroundTab";
+    static final String LANDSCAPE_TAB = "landscapeTab";
 
     /** The metrics a tab exports as CSV: a file name to propose, and the table. */
     record Metrics(String name, Supplier<CsvTable> table) {
@@ -61,6 +64,8 @@ public final class MainWindow {
     private final PlaygroundTabModel playground = new PlaygroundTabModel();
     /** The gradient-flow lab's state; it opens small networks in the step-through view. */
     private final GradFlowTabModel gradflow = new GradFlowTabModel(Mnist.defaultDirectory(), this::openInStepThrough);
+    /** The loss-landscape lab's state: its surface, settings and race outlive a language switch. */
+    private final LandscapeTabModel landscape = new LandscapeTabModel();
     /** What the app remembers; saved to {@link #preferencesFile} on every change and on close. */
     private Preferences preferences;
     /** Where the preferences are kept; null: not kept (the tests' windows). */
@@ -231,6 +236,11 @@ public final class MainWindow {
         GlossaryDialog.show(stage, messages, messages.getLocale());
     }
 
+    /** The loss-landscape tab's model. */
+    public LandscapeTabModel landscape() {
+        return landscape;
+    }
+
     /** The Playground tab's model. */
     public PlaygroundTabModel playground() {
         return playground;
@@ -278,6 +288,7 @@ public final class MainWindow {
             case MNIST_TAB -> new Metrics("mnist-epochs", mnist::epochTable);
             case PLAYGROUND_TAB -> new Metrics("playground-loss", playground::lossTable);
             case GRADFLOW_TAB -> new Metrics("gradient-flow", gradflow::stepTable);
+            case LANDSCAPE_TAB -> new Metrics("landscape-paths", landscape::pathTable);
             default -> new Metrics(stepper.chartFileName(), stepper::lossTable);
         };
     }
@@ -310,6 +321,9 @@ public final class MainWindow {
             }
             if (type == GradFlowTabController.class) {
                 return new GradFlowTabController(gradflow);
+            }
+            if (type == LandscapeTabController.class) {
+                return new LandscapeTabController(landscape, this::openInStepThrough);
             }
             return type == MnistTabController.class ? new MnistTabController(mnist) : new MainWindowController(this);
         });

@@ -1,0 +1,77 @@
+package org.backproplab.ui.landscape;
+
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.image.PixelWriter;
+import javafx.scene.image.WritableImage;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+
+import org.backproplab.labs.LandscapeGrid;
+
+/**
+ * A basin-of-attraction map: each start of the grid coloured by the minimum its path ends near (one colour per
+ * minimum, the minimum itself marked), light grey where it ends near none, dark where it diverged.
+ */
+final class BasinView extends Region {
+
+    static final Color OTHER = Color.gray(0.85);
+    static final Color DIVERGED = Color.gray(0.2);
+    private final Canvas canvas = new Canvas();
+    private LandscapeGrid.Basins basins;
+    private WritableImage image;
+
+    BasinView() {
+        getChildren().add(canvas);
+        getStyleClass().add("landscape-basins");
+        setMinSize(160, 140);
+    }
+
+    LandscapeGrid.Basins basins() {
+        return basins;
+    }
+
+    void setBasins(LandscapeGrid.Basins b) {
+        basins = b;
+        image = b == null ? null : image(b);
+        draw();
+    }
+
+    @Override
+    protected void layoutChildren() {
+        canvas.setWidth(getWidth());
+        canvas.setHeight(getHeight());
+        draw();
+    }
+
+    static Color colour(int ending) {
+        return ending == LandscapeGrid.Basins.DIVERGED ? DIVERGED
+                : ending == LandscapeGrid.Basins.OTHER ? OTHER : RacerColours.basin(ending);
+    }
+
+    private static WritableImage image(LandscapeGrid.Basins b) {
+        WritableImage img = new WritableImage(b.nx(), b.ny());
+        PixelWriter w = img.getPixelWriter();
+        for (int j = 0; j < b.ny(); j++) {
+            for (int i = 0; i < b.nx(); i++) {
+                w.setColor(i, b.ny() - 1 - j, colour(b.at(i, j)));
+            }
+        }
+        return img;
+    }
+
+    private void draw() {
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
+        if (basins == null || canvas.getWidth() < 80) {
+            return;
+        }
+        double side = Math.min(canvas.getWidth() - PlotFrame.LEFT - 8, canvas.getHeight() - PlotFrame.TOP
+                - PlotFrame.BOTTOM);
+        PlotFrame frame = new PlotFrame(basins.window(), PlotFrame.LEFT, PlotFrame.TOP, side, side);
+        g.setImageSmoothing(false);
+        g.drawImage(image, frame.left, frame.top, frame.width, frame.height);
+        frame.axes(g, Color.gray(0.35));
+        basins.minima().forEach(m -> frame.landmark(g, m));
+    }
+}
