@@ -31,7 +31,11 @@ class MessagesTest {
             "playground.activation.sigmoid", "playground.activation.tanh", "playground.activation.relu",
             "playground.activation.leaky_relu", "gradflow.activation.sigmoid", "gradflow.activation.tanh",
             "gradflow.activation.relu", "gradflow.activation.leaky_relu", "gradflow.optimizer.rmsprop",
-            "gradflow.optimizer.adam", "mnist.optimizer.rmsprop", "mnist.optimizer.adam", "dialog.ok");
+            "gradflow.optimizer.adam", "mnist.optimizer.rmsprop", "mnist.optimizer.adam", "dialog.ok",
+            "landscape.racer.RMSPROP", "landscape.racer.ADAM",
+            // the landscape lab's symbols, a file name and a formula, the same in both languages
+            "landscape.lr", "landscape.momentum", "landscape.beta1", "landscape.beta2", "landscape.noise",
+            "landscape.lesson.name", "landscape.sweep.log", "landscape.sweep.series");
 
     @Test
     void bothBundlesHaveExactlyTheSameKeys() throws IOException {
