@@ -113,6 +113,12 @@ class SameNumbersTest {
 
     private static final List<String> OPTIMIZERS = List.of("sgd", "momentum", "nesterov", "rmsprop", "adam");
 
+    /**
+     * The shipped lessons the hashes were recorded with: lessons added later (09 on, issue 16) would change the hash
+     * without any number of these changing; their own numbers are held by ShippedLessonsTest.
+     */
+    private static final List<String> RECORDED_LESSONS = ShippedLessons.NAMES.subList(0, 8);
+
     private static Lesson lesson(String name) throws LessonException {
         return Lesson.compile(ShippedLessons.source(name), name + ".bp");
     }
@@ -121,7 +127,7 @@ class SameNumbersTest {
     @Test
     void lessonTraining() throws LessonException {
         Digest d = new Digest();
-        for (String name : ShippedLessons.NAMES) {
+        for (String name : RECORDED_LESSONS) {
             for (String optimizer : OPTIMIZERS) {
                 for (Clipping clip : List.of(Clipping.NONE, new Clipping.ByNorm(0.5))) {
                     Lesson lesson = lesson(name);
@@ -142,7 +148,7 @@ class SameNumbersTest {
     @Test
     void stepper() throws LessonException {
         Digest d = new Digest();
-        for (String name : ShippedLessons.NAMES) {
+        for (String name : RECORDED_LESSONS) {
             for (String optimizer : OPTIMIZERS) {
                 Lesson lesson = lesson(name);
                 Stepper stepper = new Stepper(lesson, OptimizerKind.parse(optimizer), 0.05);

@@ -21,12 +21,14 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code eval FILE [--steps N] [--lr X] [--optimizer NAME] [--clip-norm X] [--json]}: compiles a lesson, trains
- * its parameters for N steps, then runs one more forward and backward pass and prints every name's value and
- * gradient, as a table or as one JSON object. Exit code 0 when it ran (also when its numbers overflowed, with a
- * warning naming the step and node of the first NaN or infinity), 1 for a lesson file that cannot be read or does
- * not compile ({@code file:line:col: message} lines on stderr), 2 for a usage error (a bad option value, caught
- * before the file is read). Prints only through the command line's writers.
+ * {@code eval FILE [--steps N] [--lr X] [--optimizer NAME] [--clip-norm X] [--tangent NAME] [--json]}: compiles a
+ * lesson, trains its parameters for N steps, then runs one more forward and backward pass and prints every name's
+ * value and gradient, as a table or as one JSON object; with {@code --tangent} also every name's tangent, the
+ * derivative with respect to that one leaf by one forward-mode pass. Exit code 0 when it ran (also when its numbers
+ * overflowed, with a warning naming the step and node of the first NaN or infinity), 1 for a lesson file that cannot
+ * be read or does not compile ({@code file:line:col: message} lines on stderr), 2 for a usage error (a bad option
+ * value, caught before the file is read, except a {@code --tangent} name that is no leaf of the lesson, caught once
+ * it is compiled). Prints only through the command line's writers.
  */
 @Command(name = "eval", sortOptions = false,
         description = {"Evaluate a lesson file (.bp): optionally train its params, then report every name's value "
@@ -63,17 +65,23 @@ public final class EvalCommand implements Callable<Integer> {
             description = "scale the params' gradients down when their global norm exceeds X")
     private Double clipNorm;
 
+    @Option(names = "--tangent", paramLabel = "NAME", description = {"also report every name's tangent d(name)/d(NAME) "
+        + "by forward-mode automatic differentiation (one forward pass carrying tangents, seeded at the leaf NAME); "
+        + "NAME[i][j] seeds one element of a matrix (counted from 0), a plain NAME all of its elements at once"})
+    private String tangent;
+
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help and exit")
     private boolean help;
 
     @Option(names = "--json", description = {"print one JSON object: output (its name), loss (null without a loss "
-        + "statement), steps, values, grads; a scalar is a number, a matrix an array of rows; numbers read back as the "
-        + "same double; NaN and infinities print as null, with a warning on stderr"})
+        + "statement), steps, values, grads (and with --tangent: tangent_of, tangents); a scalar is a number, a matrix "
+        + "an array of rows; numbers read back as the same double; NaN and infinities print as null, with a warning on "
+        + "stderr"})
     private boolean json;
 
     @Override
     public Integer call() {
-        validate();
+        TangentOption tangentOption = validate();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Lesson lesson;
@@ -90,13 +98,23 @@ public final class EvalCommand implements Callable<Integer> {
             err.flush();
             return FAILURE;
         }
+        TangentOption.Seed seed = null;
+        if (tangentOption != null) {
+            try {
+                seed = tangentOption.resolve(lesson);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            }
+        }
         LessonTraining.Settings settings = new LessonTraining.Settings(steps, OptimizerKind.parse(optimizer),
                 learningRate, clipNorm == null ? Clipping.NONE : new Clipping.ByNorm(clipNorm));
         LessonTraining.Result result;
         try (StepProgress progress = new StepProgress(err, "eval", steps)) {
             result = LessonTraining.run(lesson, settings, progress::step);
         }
-        EvalReport report = new EvalReport(lesson, settings, result);
+        EvalReport.Tangents tangents = seed == null ? null : new EvalReport.Tangents(tangentOption,
+                lesson.tangents(seed.leaf(), seed.direction(), null));
+        EvalReport report = new EvalReport(lesson, settings, result, tangents);
         if (result.firstNonFinite() != null) {
             err.println(firstNonFinite(result.firstNonFinite(), steps));
         }
@@ -112,8 +130,11 @@ public final class EvalCommand implements Callable<Integer> {
         return OK;
     }
 
-    /** Option values picocli cannot check by type; a ParameterException makes picocli print usage and exit 2. */
-    private void validate() {
+    /**
+     * Option values picocli cannot check by type; a ParameterException makes picocli print usage and exit 2. Returns
+     * the parsed {@code --tangent}, or null without it.
+     */
+    private TangentOption validate() {
         CommandLine cl = spec.commandLine();
         if (steps < 0) {
             throw new CommandLine.ParameterException(cl, "--steps must be 0 or more, got " + steps);
@@ -127,6 +148,11 @@ public final class EvalCommand implements Callable<Integer> {
         }
         if (clipNorm != null && (!(clipNorm > 0) || clipNorm.isInfinite())) {
             throw new CommandLine.ParameterException(cl, "--clip-norm must be a positive number, got " + clipNorm);
+        }
+        try {
+            return tangent == null ? null : TangentOption.parse(tangent);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(cl, e.getMessage());
         }
     }
 

@@ -1,9 +1,11 @@
 package org.backproplab.cli;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.backproplab.engine.ForwardMode;
 import org.backproplab.engine.Numbers;
 import org.backproplab.engine.Snapshot;
 import org.backproplab.engine.Tensor;
@@ -14,20 +16,28 @@ import org.backproplab.nn.Clipping;
 /** What {@code eval} prints about a lesson after its training steps: the JSON object or the readable table. */
 final class EvalReport {
 
+    /** The tangents of {@code eval --tangent}: which leaf (as the option named it) and every node's tangent. */
+    record Tangents(TangentOption of, ForwardMode.Tangents pass) {
+    }
+
     private final Lesson lesson;
     private final LessonTraining.Settings settings;
     private final LessonTraining.Result result;
+    private final Tangents tangents;
 
-    EvalReport(Lesson lesson, LessonTraining.Settings settings, LessonTraining.Result result) {
+    /** @param tangents the forward-mode tangents, or null without {@code --tangent} */
+    EvalReport(Lesson lesson, LessonTraining.Settings settings, LessonTraining.Result result, Tangents tangents) {
         this.lesson = lesson;
         this.settings = settings;
         this.result = result;
+        this.tangents = tangents;
     }
 
     /**
      * {@code {"output": name, "loss": value, "steps": N, "values": {name: value}, "grads": {name: gradient}}}
-     * for every bound name's latest binding, in the order names were first bound. The loss is null in a lesson
-     * without a {@code loss} statement: its output is not a loss (its value is under {@code values}, by its name).
+     * for every bound name's latest binding, in the order names were first bound, and with {@code --tangent NAME}
+     * also {@code "tangent_of": NAME, "tangents": {name: tangent}}. The loss is null in a lesson without a
+     * {@code loss} statement: its output is not a loss (its value is under {@code values}, by its name).
      */
     JsonWriter json() {
         JsonWriter w = new JsonWriter();
@@ -41,6 +51,10 @@ final class EvalReport {
         w.raw(",\n  \"steps\": ").raw(Integer.toString(settings.steps()));
         section(w, "values", Tensor::snapshot);
         section(w, "grads", Tensor::gradSnapshot);
+        if (tangents != null) {
+            w.raw(",\n  \"tangent_of\": ").string(tangents.of().text());
+            section(w, "tangents", tangents.pass()::of);
+        }
         return w.raw("\n}\n");
     }
 
@@ -55,22 +69,32 @@ final class EvalReport {
         w.raw("\n  }");
     }
 
-    /** A header saying what ran, then one row per name: kind, shape, value, gradient. */
+    /** A header saying what ran, then one row per name: kind, shape, value, gradient (and tangent). */
     String table() {
         StringBuilder b = new StringBuilder();
         b.append(lesson.fileName()).append(": output ").append(lesson.outputName()).append(" = ")
                 .append(format(lesson.output().snapshot()))
                 .append(lesson.hasLossStatement() ? " (the loss)" : " (the last statement; there is no loss statement)")
                 .append('\n');
-        b.append(training()).append("\n\n");
+        b.append(training()).append('\n');
+        if (tangents != null) {
+            b.append(tangents.of().describe(tangents.pass().leaf())).append('\n');
+        }
+        b.append('\n');
         List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"name", "kind", "shape", "value", "gradient"});
+        rows.add(tangents == null ? new String[] {"name", "kind", "shape", "value", "gradient"}
+                : new String[] {"name", "kind", "shape", "value", "gradient", "tangent"});
         for (Map.Entry<String, Tensor> e : lesson.bindings().entrySet()) {
             Tensor t = e.getValue();
-            rows.add(new String[] {e.getKey(), kind(t), t.rows() + "x" + t.cols(), format(t.snapshot()),
-                format(t.gradSnapshot())});
+            String[] row = {e.getKey(), kind(t), t.rows() + "x" + t.cols(), format(t.snapshot()),
+                format(t.gradSnapshot())};
+            if (tangents != null) {
+                row = Arrays.copyOf(row, 6);
+                row[5] = format(tangents.pass().of(t));
+            }
+            rows.add(row);
         }
-        int[] widths = new int[5];
+        int[] widths = new int[rows.get(0).length];
         for (String[] row : rows) {
             for (int i = 0; i < row.length; i++) {
                 widths[i] = Math.max(widths[i], row[i].length());

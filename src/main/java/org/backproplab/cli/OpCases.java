@@ -25,7 +25,8 @@ import org.backproplab.engine.Unary;
  * different upstream gradient (a plain sum would give ones, and hide a mistake in, say, softmax's backward).
  *
  * <p>Inputs are drawn where the op is smooth: |x| ≥ 0.2 for relu, leaky_relu and abs (the kink at 0 is
- * outside every ±h nudge), positive for log and sqrt, and divisors away from 0. Every random choice comes
+ * outside every ±h nudge), positive for log and sqrt, divisors away from 0, and the two inputs of max at least 0.2
+ * apart (where they meet the gate switches input). Every random choice comes
  * from the one seeded generator, so a seed names a run.
  */
 final class OpCases {
@@ -39,10 +40,13 @@ final class OpCases {
         }
     }
 
-    /** The op names, in the order gradcheck reports them. */
-    static final List<String> OPS = List.of("add", "sub", "mul", "div", "neg", "pow", "exp", "log", "sin", "cos", "sqrt",
-            "abs", "tanh", "sigmoid", "relu", "leaky_relu", "matmul", "transpose", "sum", "mean", "softmax", "log_softmax",
-            "cross_entropy", "mse", "batchnorm");
+    /**
+     * The op names, in the order gradcheck reports them; an op added later goes last, so that the ops before it keep
+     * the random draws (and the figures) of a given seed.
+     */
+    static final List<String> OPS = List.of("add", "sub", "mul", "div", "neg", "pow", "exp", "log", "sqrt", "abs",
+            "tanh", "sigmoid", "relu", "leaky_relu", "matmul", "transpose", "sum", "mean", "softmax", "log_softmax",
+            "cross_entropy", "mse", "batchnorm", "max", "sin", "cos");
 
     static final double POW_EXPONENT = 3;
     static final double LEAKY_SLOPE = 0.1;
@@ -62,6 +66,7 @@ final class OpCases {
             case "sub" -> binary(Binary.Kind.SUB, r, c, false);
             case "mul" -> binary(Binary.Kind.MUL, r, c, false);
             case "div" -> binary(Binary.Kind.DIV, r, c, true);
+            case "max" -> apart(binary(Binary.Kind.MAX, r, c, false));
             case "neg" -> unary(op, "", x -> Unary.Kind.NEG.on(x), any(r, c));
             case "pow" -> unary(op, ", " + (int) POW_EXPONENT, x -> Unary.Kind.POW.on(x, POW_EXPONENT),
                     awayFromZero(r, c));
@@ -136,6 +141,25 @@ final class OpCases {
         };
         Tensor b = (divisor ? awayFromZero(shape[0], shape[1]) : any(shape[0], shape[1])).named("b");
         return weighted(kind.opName(), "", kind.on(a, b), a, b);
+    }
+
+    /**
+     * Moves each element of max's first input at least 0.2 away from the element of the second it meets, and
+     * recomputes the graph: a tie is max's kink.
+     */
+    private static Case apart(Case c) {
+        Tensor a = c.checkedLeaves().get(0);
+        Tensor b = c.checkedLeaves().get(1);
+        for (int r = 0; r < a.rows(); r++) {
+            for (int col = 0; col < a.cols(); col++) {
+                double d = a.get(r, col) - b.get(b.rows() == 1 ? 0 : r, b.cols() == 1 ? 0 : col);
+                if (Math.abs(d) < 0.2) {
+                    a.set(r, col, a.get(r, col) + (d >= 0 ? 0.2 : -0.2));
+                }
+            }
+        }
+        c.graph().forward();
+        return c;
     }
 
     /** L = sum(W ⊙ y) for a random W of y's shape that takes no gradient itself. */

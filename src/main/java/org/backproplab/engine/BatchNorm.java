@@ -2,6 +2,7 @@ package org.backproplab.engine;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -10,6 +11,9 @@ import java.util.Map;
  * move towards them (μ, and σ² made unbiased, as PyTorch does; momentum 0.1); in evaluation mode the running
  * averages are used instead. Backward in training mode, with g = ∂L/∂y and ĝ = g·γ, per column over R rows:
  * ∂L/∂x = (1/R) · (1/√(σ² + ε)) · (R·ĝ − Σ ĝ − x̂ · Σ ĝ·x̂); ∂L/∂γ = Σ g·x̂; ∂L/∂β = Σ g.
+ * Forward mode, per column: ẏ = γ̇ · x̂ + γ · x̂̇ + β̇, where in training mode
+ * x̂̇ = (1/√(σ² + ε)) · (ẋ − mean(ẋ) − x̂ · mean(x̂ · ẋ)) (the batch's μ and σ² move with x), and in evaluation mode
+ * x̂̇ = ẋ / √(σ²_running + ε).
  */
 public final class BatchNorm implements Op {
 
@@ -152,6 +156,31 @@ public final class BatchNorm implements Op {
                 }
                 case 1 -> dst.set(c, sumGX);
                 default -> dst.set(c, sumG);
+            }
+        }
+    }
+
+    @Override
+    public void tangent(Tensor out, List<Buffer> inputTangents, Buffer dst) {
+        Buffer gamma = out.inputs().get(1).value();
+        Buffer dx = inputTangents.get(0);
+        Buffer dGamma = inputTangents.get(1);
+        Buffer dBeta = inputTangents.get(2);
+        int rows = out.rows();
+        int cols = out.cols();
+        for (int c = 0; c < cols; c++) {
+            double meanDx = 0;
+            double meanXhatDx = 0;
+            for (int r = 0; r < rows; r++) {
+                int i = r * cols + c;
+                meanDx += dx.get(i) / rows;
+                meanXhatDx += xhat[i] * dx.get(i) / rows;
+            }
+            for (int r = 0; r < rows; r++) {
+                int i = r * cols + c;
+                double dXhat = trainedLast ? invStd[c] * (dx.get(i) - meanDx - xhat[i] * meanXhatDx)
+                        : invStd[c] * dx.get(i);
+                dst.set(i, dGamma.get(c) * xhat[i] + gamma.get(c) * dXhat + dBeta.get(c));
             }
         }
     }

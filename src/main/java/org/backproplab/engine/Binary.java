@@ -6,7 +6,12 @@ import org.backproplab.engine.kernel.Kernels;
 /**
  * Element-wise arithmetic of two inputs, c = a ∘ b, with broadcasting of a scalar or a 1×N row over the rows
  * (see {@link Broadcast}). Each kind writes its value and both local derivatives side by side; where an input
- * was broadcast its gradient is the sum over the elements it was repeated into.
+ * was broadcast its gradient is the sum over the elements it was repeated into. Forward mode uses the same two
+ * local derivatives: ċ = ∂c/∂a · ȧ + ∂c/∂b · ḃ.
+ *
+ * <p>The max gate routes the gradient (CS231n): all of it to the larger input, none to the other. At a tie
+ * (a = b) it all goes to the first input, a, as TensorFlow's {@code maximum} does, so that the two shares still
+ * add up to the upstream gradient.
  */
 public final class Binary implements Op {
 
@@ -35,6 +40,16 @@ public final class Binary implements Op {
             double da(double a, double b) { return 1 / b; }
             double db(double a, double b) { return -a / (b * b); }
             String[] derivatives(String a, String b) { return new String[] {"1 / " + b, "−" + a + " / " + b + "²"}; }
+        },
+        MAX("max", "max") {
+            double f(double a, double b) { return Math.max(a, b); }
+            double da(double a, double b) { return a >= b ? 1 : 0; } // a tie goes to a
+            double db(double a, double b) { return a >= b ? 0 : 1; }
+            String[] derivatives(String a, String b) {
+                return new String[] {"1 if " + a + " ≥ " + b + ", else 0", "1 if " + b + " > " + a + ", else 0"};
+            }
+            @Override
+            String written(String a, String b) { return "max(" + a + ", " + b + ")"; }
         };
 
         private final String opName;
@@ -52,6 +67,16 @@ public final class Binary implements Op {
         abstract double db(double a, double b);
 
         abstract String[] derivatives(String a, String b);
+
+        /** The expression as text: {@code a + b}, or a function's call, {@code max(a, b)}. */
+        String written(String a, String b) {
+            return a + " " + symbol + " " + b;
+        }
+
+        /** True for an operator written between its inputs ({@code a + b}), false for a function ({@code max}). */
+        public boolean infix() {
+            return this != MAX;
+        }
 
         public String opName() {
             return opName;
@@ -85,7 +110,7 @@ public final class Binary implements Op {
 
     @Override
     public String formula(List<String> inputs) {
-        return inputs.get(0) + " " + kind.symbol + " " + inputs.get(1);
+        return kind.written(inputs.get(0), inputs.get(1));
     }
 
     @Override
@@ -132,6 +157,24 @@ public final class Binary implements Op {
                 double z = bv.get(Broadcast.index(b, r, c));
                 double local = index == 0 ? kind.da(x, z) : kind.db(x, z);
                 dst.add(Broadcast.index(in, r, c), g.get(r * out.cols() + c) * local);
+            }
+        }
+    }
+
+    /** ċ = ∂c/∂a · ȧ + ∂c/∂b · ḃ, each input's tangent read where its value is (broadcast the same way). */
+    @Override
+    public void tangent(Tensor out, List<Buffer> inputTangents, Buffer dst) {
+        Tensor a = out.inputs().get(0);
+        Tensor b = out.inputs().get(1);
+        Buffer at = inputTangents.get(0);
+        Buffer bt = inputTangents.get(1);
+        for (int r = 0; r < out.rows(); r++) {
+            for (int c = 0; c < out.cols(); c++) {
+                int i = Broadcast.index(a, r, c);
+                int j = Broadcast.index(b, r, c);
+                double x = a.value().get(i);
+                double z = b.value().get(j);
+                dst.set(r * out.cols() + c, kind.da(x, z) * at.get(i) + kind.db(x, z) * bt.get(j));
             }
         }
     }

@@ -7,7 +7,8 @@ import java.util.Map;
  * Softmax and cross-entropy fused, for numerical stability: L = −(1/R) Σ_r Σ_c t[r,c] · log softmax(x)[r,c],
  * the mean over the R rows of a batch, with log softmax computed as x − max − log Σ exp(x − max).
  * Backward: ∂L/∂x = (softmax(x) · Σ_c t − t) / R, which is (p − t) / R for one-hot rows;
- * ∂L/∂t = −log softmax(x) / R.
+ * ∂L/∂t = −log softmax(x) / R. Forward mode: L̇ = Σ ∂L/∂x ⊙ ẋ + Σ ∂L/∂t ⊙ ṫ, those same two gradients taken as
+ * row vectors against the inputs' tangents.
  */
 public final class CrossEntropy implements Op {
 
@@ -80,6 +81,28 @@ public final class CrossEntropy implements Op {
                 }
             }
         }
+    }
+
+    @Override
+    public void tangent(Tensor out, List<Buffer> inputTangents, Buffer dst) {
+        Tensor x = out.inputs().get(0);
+        Buffer t = out.inputs().get(1).value();
+        Buffer dx = inputTangents.get(0);
+        Buffer dt = inputTangents.get(1);
+        int cols = x.cols();
+        double sum = 0;
+        for (int r = 0; r < x.rows(); r++) {
+            double targetSum = 0;
+            for (int c = 0; c < cols; c++) {
+                targetSum += t.get(r * cols + c);
+            }
+            for (int c = 0; c < cols; c++) {
+                int i = r * cols + c;
+                double logP = x.value().get(i) - logSumExp[r];
+                sum += (probabilities[i] * targetSum - t.get(i)) * dx.get(i) - logP * dt.get(i);
+            }
+        }
+        dst.set(0, sum / x.rows());
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.backproplab.engine;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.backproplab.engine.kernel.Kernels;
@@ -7,7 +8,7 @@ import org.backproplab.engine.kernel.Kernels;
 /**
  * Inverted dropout: while training, each element is kept with probability 1 − p and scaled by 1/(1 − p),
  * so that evaluation, which passes x through unchanged, sees the same expected values. Backward lets the
- * gradient through exactly where the mask kept the element, scaled the same way.
+ * gradient through exactly where the mask kept the element, scaled the same way, and forward mode the tangent.
  */
 public final class Dropout implements Op {
 
@@ -91,6 +92,15 @@ public final class Dropout implements Op {
             for (int i = 0; i < dst.length(); i++) {
                 dst.set(i, g.get(i) * mask[i]);
             }
+        }
+    }
+
+    /** ẏ = ẋ ⊙ mask, with the mask this pass drew (or ẋ itself in evaluation). */
+    @Override
+    public void tangent(Tensor out, List<Buffer> inputTangents, Buffer dst) {
+        Buffer dx = inputTangents.get(0);
+        for (int i = 0; i < dst.length(); i++) {
+            dst.set(i, maskedLast ? dx.get(i) * mask[i] : dx.get(i));
         }
     }
 

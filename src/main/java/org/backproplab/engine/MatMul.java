@@ -4,7 +4,10 @@ import java.util.List;
 import org.backproplab.engine.kernel.Gemm;
 import org.backproplab.engine.kernel.Kernels;
 
-/** C = A · B. Backward: ∂L/∂A = ∂L/∂C · Bᵀ and ∂L/∂B = Aᵀ · ∂L/∂C, each one kernel call with no copies. */
+/**
+ * C = A · B. Backward: ∂L/∂A = ∂L/∂C · Bᵀ and ∂L/∂B = Aᵀ · ∂L/∂C, each one kernel call with no copies.
+ * Forward mode, the product rule: Ċ = Ȧ · B + A · Ḃ.
+ */
 public final class MatMul implements Op {
 
     private MatMul() {
@@ -44,6 +47,17 @@ public final class MatMul implements Op {
         } else {
             gemm(true, false, b.rows(), b.cols(), a.rows(), a.value(), out.grad(), dst);
         }
+    }
+
+    /** Ċ = Ȧ · B + A · Ḃ: two products, the second into a buffer of its own and added. */
+    @Override
+    public void tangent(Tensor out, List<Buffer> inputTangents, Buffer dst) {
+        Tensor a = out.inputs().get(0);
+        Tensor b = out.inputs().get(1);
+        gemm(false, false, a.rows(), b.cols(), a.cols(), inputTangents.get(0), b.value(), dst);
+        Buffer second = Buffer.zeros(out.dtype(), out.size());
+        gemm(false, false, a.rows(), b.cols(), a.cols(), a.value(), inputTangents.get(1), second);
+        dst.addAll(second);
     }
 
     /** Both kernels write C = A·B, never C += A·B (KernelTest holds them to it). */

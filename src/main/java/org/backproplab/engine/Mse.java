@@ -1,7 +1,10 @@
 package org.backproplab.engine;
 
+import java.util.List;
+
 /**
  * Mean squared error over all elements: L = (1/n) Σ (p − t)². Backward: ∂L/∂p = 2(p − t)/n, ∂L/∂t = −2(p − t)/n.
+ * Forward mode: L̇ = (2/n) Σ (p − t)(ṗ − ṫ).
  */
 public final class Mse implements Op {
 
@@ -41,6 +44,19 @@ public final class Mse implements Op {
         for (int i = 0; i < p.length(); i++) {
             dst.set(i, scale * (p.get(i) - t.get(i)));
         }
+    }
+
+    @Override
+    public void tangent(Tensor out, List<Buffer> inputTangents, Buffer dst) {
+        Buffer p = out.inputs().get(0).value();
+        Buffer t = out.inputs().get(1).value();
+        Buffer dp = inputTangents.get(0);
+        Buffer dt = inputTangents.get(1);
+        double sum = 0;
+        for (int i = 0; i < p.length(); i++) {
+            sum += (p.get(i) - t.get(i)) * (dp.get(i) - dt.get(i));
+        }
+        dst.set(0, 2 * sum / p.length());
     }
 
     @Override

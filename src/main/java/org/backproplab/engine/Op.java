@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * How one node was computed from its inputs, and how its gradient flows back to them. Each node owns its
- * op instance, which keeps what forward saved for backward (the PyTorch Function contract).
+ * How one node was computed from its inputs, how its gradient flows back to them (reverse mode), and how a tangent
+ * flows forward from them (forward mode). Each node owns its op instance, which keeps what forward saved for backward
+ * (the PyTorch Function contract). The three rules of an op sit side by side in its one class.
  */
 public interface Op {
 
@@ -25,6 +26,14 @@ public interface Op {
      * {@code out.grad()} to that input's gradient: ∂L/∂input = ∂L/∂out · ∂out/∂input.
      */
     void backward(Tensor out, int index, Buffer dst);
+
+    /**
+     * Forward mode: writes into {@code dst} (shaped like {@code out}, all zeros on entry) the tangent of {@code out},
+     * ṫ(out) = Σ_i ∂out/∂input_i · ṫ(input_i), given each input's tangent in {@code inputTangents} (shaped like that
+     * input): the Jacobian-vector product of this op, applied to what a {@link ForwardMode} pass carries. Called
+     * right after {@link #forward}, so it may read what forward saved.
+     */
+    void tangent(Tensor out, List<Buffer> inputTangents, Buffer dst);
 
     /**
      * True when {@link #backward} assigns every element of {@code dst} and never reads it, so that a gradient

@@ -29,4 +29,15 @@ public sealed interface PassEvent {
                         Snapshot contribution, Snapshot gradientBefore, Snapshot gradientAfter,
                         boolean accumulated) implements PassEvent {
     }
+
+    /** Forward mode starts ({@link ForwardMode}): the chosen leaf's tangent is the direction, every other leaf's 0. */
+    record TangentSeed(Tensor leaf, Snapshot direction) implements PassEvent {
+    }
+
+    /**
+     * Forward mode: {@code node} was computed, number {@code position} (from 1) of {@code count}, and with it its
+     * tangent, the derivative of its value along the seed's direction.
+     */
+    record TangentStep(Tensor node, int position, int count, Snapshot value, Snapshot tangent) implements PassEvent {
+    }
 }

@@ -1,6 +1,11 @@
 package org.backproplab.engine;
 
-/** Sum and mean of all elements, to a scalar. Backward spreads the upstream gradient (divided by n for mean). */
+import java.util.List;
+
+/**
+ * Sum and mean of all elements, to a scalar. Backward spreads the upstream gradient (divided by n for mean); forward
+ * mode sums the input's tangent (and divides by n for mean).
+ */
 public final class Reduce implements Op {
 
     /** Which reduction. */
@@ -47,6 +52,16 @@ public final class Reduce implements Op {
     public void backward(Tensor out, int index, Buffer dst) {
         double g = out.grad().get(0) * local(out);
         dst.fill(g);
+    }
+
+    @Override
+    public void tangent(Tensor out, List<Buffer> inputTangents, Buffer dst) {
+        Buffer dx = inputTangents.get(0);
+        double sum = 0;
+        for (int i = 0; i < dx.length(); i++) {
+            sum += dx.get(i);
+        }
+        dst.set(0, sum * local(out));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.backproplab.engine;
 
+import java.util.List;
 import java.util.Map;
 import org.backproplab.engine.kernel.Kernels;
 
@@ -7,6 +8,7 @@ import org.backproplab.engine.kernel.Kernels;
  * Row-wise softmax, y = exp(x − max) / Σ exp(x − max), and log-softmax, y = x − max − log Σ exp(x − max);
  * subtracting the row's maximum keeps exp from overflowing. Backward per row:
  * softmax: ∂L/∂x = y ⊙ (g − Σ g·y); log-softmax: ∂L/∂x = g − softmax(x) · Σ g.
+ * Forward mode per row, with p = softmax(x): softmax: ẏ = p ⊙ (ẋ − Σ p·ẋ); log-softmax: ẏ = ẋ − Σ p·ẋ.
  */
 public final class Softmax implements Op {
 
@@ -100,6 +102,22 @@ public final class Softmax implements Op {
                 int i = r * cols + c;
                 double p = probabilities[i];
                 dst.set(i, log ? g.get(i) - p * dot : p * (g.get(i) - dot));
+            }
+        }
+    }
+
+    @Override
+    public void tangent(Tensor out, List<Buffer> inputTangents, Buffer dst) {
+        Buffer dx = inputTangents.get(0);
+        int cols = out.cols();
+        for (int r = 0; r < out.rows(); r++) {
+            double dot = 0;
+            for (int c = 0; c < cols; c++) {
+                dot += probabilities[r * cols + c] * dx.get(r * cols + c);
+            }
+            for (int c = 0; c < cols; c++) {
+                int i = r * cols + c;
+                dst.set(i, log ? dx.get(i) - dot : probabilities[i] * (dx.get(i) - dot));
             }
         }
     }

@@ -2,7 +2,7 @@ package org.backproplab.engine;
 
 import java.util.List;
 
-/** Y = Xᵀ. Backward: ∂L/∂X = (∂L/∂Y)ᵀ. */
+/** Y = Xᵀ. Backward: ∂L/∂X = (∂L/∂Y)ᵀ. Forward mode: Ẏ = Ẋᵀ. */
 public final class Transpose implements Op {
 
     private Transpose() {
@@ -30,6 +30,17 @@ public final class Transpose implements Op {
         for (int r = 0; r < x.rows(); r++) {
             for (int c = 0; c < x.cols(); c++) {
                 y.set(c * x.rows() + r, xv.get(r * x.cols() + c));
+            }
+        }
+    }
+
+    @Override
+    public void tangent(Tensor out, List<Buffer> inputTangents, Buffer dst) {
+        Tensor x = out.inputs().get(0);
+        Buffer dx = inputTangents.get(0);
+        for (int r = 0; r < x.rows(); r++) {
+            for (int c = 0; c < x.cols(); c++) {
+                dst.set(c * x.rows() + r, dx.get(r * x.cols() + c));
             }
         }
     }

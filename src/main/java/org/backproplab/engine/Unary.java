@@ -180,6 +180,17 @@ public final class Unary implements Op {
         }
     }
 
+    /** Forward mode: ẏ = f′(x) · ẋ, element by element, with the same f′ as backward. */
+    @Override
+    public void tangent(Tensor out, List<Buffer> inputTangents, Buffer dst) {
+        Buffer x = out.inputs().get(0).value();
+        Buffer y = out.value();
+        Buffer dx = inputTangents.get(0);
+        for (int i = 0; i < dst.length(); i++) {
+            dst.set(i, kind.df(x.get(i), y.get(i), p) * dx.get(i));
+        }
+    }
+
     /** Every element gets g·f′, so nothing needs clearing first. */
     @Override
     public boolean backwardOverwrites(Tensor out, int index) {

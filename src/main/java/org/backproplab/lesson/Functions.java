@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.backproplab.engine.BatchNorm;
+import org.backproplab.engine.Binary;
 import org.backproplab.engine.CrossEntropy;
 import org.backproplab.engine.Mse;
 import org.backproplab.engine.Reduce;
@@ -42,6 +43,7 @@ final class Functions {
         unary("relu", Unary.Kind.RELU::on);
         add(new Function("leaky_relu", "leaky_relu(x) or leaky_relu(x, slope)", 1, 2, 1,
                 (t, c) -> Unary.Kind.LEAKY_RELU.on(t.get(0), c.isEmpty() ? LEAKY_SLOPE : c.get(0))));
+        add(new Function("max", "max(a, b)", 2, 2, 2, (t, c) -> Binary.Kind.MAX.on(t.get(0), t.get(1))));
         unary("sigmoid", Unary.Kind.SIGMOID::on);
         unary("tanh", Unary.Kind.TANH::on);
         unary("exp", Unary.Kind.EXP::on);

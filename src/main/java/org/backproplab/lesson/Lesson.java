@@ -7,8 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.backproplab.engine.ForwardMode;
 import org.backproplab.engine.Graph;
 import org.backproplab.engine.PassListener;
+import org.backproplab.engine.Snapshot;
 import org.backproplab.engine.Tensor;
 import org.backproplab.nn.TrainingStep;
 
@@ -18,7 +20,7 @@ import org.backproplab.nn.TrainingStep;
  * source that made it, so a view can highlight the text of the node it shows.
  *
  * <p>Values are computed when the lesson is compiled; {@link #forward()}, {@link #zeroGrad()} and
- * {@link #backward()} run the passes. Nodes that the output does not depend on (a name bound after the loss,
+ * {@link #backward()} run the passes, and {@link #tangents} the forward-mode one. Nodes that the output does not depend on (a name bound after the loss,
  * to look at) are recomputed by {@link #forward()} too; backprop never reaches them, so their gradient stays 0,
  * which is what ∂loss/∂node is for a node the loss does not use.
  */
@@ -139,6 +141,17 @@ public final class Lesson {
     /** Backprop from the output, seeded with 1. */
     public void backward() {
         graph.backward();
+    }
+
+    /**
+     * Forward mode: one forward pass over every node of the lesson (those the output does not use too), carrying each
+     * node's tangent along {@code direction} of {@code leaf} (see {@link ForwardMode}); the values come out as
+     * {@link #forward()} leaves them.
+     *
+     * @param listener told of the seed and of each node, value and tangent, or null
+     */
+    public ForwardMode.Tangents tangents(Tensor leaf, Snapshot direction, PassListener listener) {
+        return ForwardMode.run(nodes, leaf, direction, listener);
     }
 
     /**

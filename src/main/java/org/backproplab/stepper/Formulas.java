@@ -65,7 +65,7 @@ final class Formulas {
 
     /** A negative number as the second operand, or under a minus or a power, goes in parentheses. */
     private static String inputText(Tensor t, int k, Snapshot in) {
-        boolean paren = t.op() instanceof Binary && k == 1
+        boolean paren = t.op() instanceof Binary b && b.kind().infix() && k == 1
                 || t.op() instanceof Unary u && (u.kind() == Unary.Kind.NEG || u.kind() == Unary.Kind.POW);
         return paren ? Texts.factor(in) : Texts.value(in);
     }

@@ -13,7 +13,8 @@ public final class ShippedLessons {
     /** The file names without {@code .bp}. */
     public static final List<String> NAMES = List.of("01_circuit", "02_sigmoid_neuron", "03_two_layer_network",
             "04_softmax_cross_entropy", "05_batchnorm", "06_vanishing_sigmoid", "07_relu_chain",
-            "08_exploding_chain");
+            "08_exploding_chain", "09_gradient_descent", "10_mse_vs_cross_entropy", "11_dead_relu_max_gate",
+            "12_forward_mode");
 
     /** The lesson the app opens with: the CS231n circuit. */
     public static final String FIRST = NAMES.get(0);

@@ -40,6 +40,16 @@ class OpCasesTest {
                     assertTrue(v > 0, op + " input " + v + " is not positive");
                 }
             }
+            OpCases.Case max = cases.build("max");
+            Tensor a = max.checkedLeaves().get(0);
+            Tensor b = max.checkedLeaves().get(1);
+            for (int r = 0; r < a.rows(); r++) {
+                for (int c = 0; c < a.cols(); c++) {
+                    double other = b.get(b.rows() == 1 ? 0 : r, b.cols() == 1 ? 0 : c);
+                    assertTrue(Math.abs(a.get(r, c) - other) >= 0.2, "max inputs " + a.get(r, c) + " and " + other
+                            + " are near a tie");
+                }
+            }
             OpCases.Case div = cases.build("div");
             for (double v : div.checkedLeaves().get(1).value().toDoubles()) {
                 assertTrue(Math.abs(v) >= 0.2, "divisor " + v + " is near 0");

@@ -89,7 +89,8 @@ class OptionFuzzTest {
                         Map.entry("--data", readPath()))),
                 command(List.of("eval", LESSON.toString()), Map.of("--steps", "1"), Map.of(
                         "--steps", workCount(3), "--lr", anyValue(), "--optimizer", anyValue(),
-                        "--clip-norm", anyValue())),
+                        "--clip-norm", anyValue(), "--tangent", Arbitraries.oneOf(anyValue(),
+                                Arbitraries.of("W1", "W1[1][0]", "W1[2][0]", "x", "h", "E", "W1[0]", "W1[0][0][0]")))),
                 command(List.of("eval"), Map.of("--steps", "1"), Map.of("FILE", readPath())),
                 command(List.of("gradflow"), Map.of("--depth", "2", "--width", "8", "--activation", "relu", "--init",
                         "he", "--steps", "1", "--seed", "0", "--batch", "8", "--data", FIRST_IMAGES.toString()),

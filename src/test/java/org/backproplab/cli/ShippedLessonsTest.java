@@ -33,7 +33,8 @@ class ShippedLessonsTest {
     static final Path LESSONS = Path.of("resources", "lessons");
     static final Set<String> TESTED = Set.of("01_circuit.bp", "02_sigmoid_neuron.bp", "03_two_layer_network.bp",
             "04_softmax_cross_entropy.bp", "05_batchnorm.bp", "06_vanishing_sigmoid.bp", "07_relu_chain.bp",
-            "08_exploding_chain.bp");
+            "08_exploding_chain.bp", "09_gradient_descent.bp", "10_mse_vs_cross_entropy.bp",
+            "11_dead_relu_max_gate.bp", "12_forward_mode.bp");
 
     static Stream<String> lessons() throws IOException {
         try (Stream<Path> files = Files.list(LESSONS)) {
@@ -321,6 +322,153 @@ class ShippedLessonsTest {
         assertTrue(json.json().get("values").get("w").isNull());
         Eval.Run tamed = Eval.run(lesson, "--steps", "10", "--clip-norm", "1");
         assertEquals("", tamed.err(), "clipped, every number stays finite");
+    }
+
+    /** w − 3 is multiplied by (1 − 2η) at every update of L = (w − 3)², from w = 0. */
+    static double descended(double eta, int steps) {
+        double w = 0;
+        for (int i = 0; i < steps; i++) {
+            w -= eta * 2 * (w - 3);
+        }
+        return w;
+    }
+
+    @Test
+    void gradientDescentOnOneParameterCrawlsLandsOrDiverges() {
+        JsonNode j = eval("09_gradient_descent.bp");
+        assertEquals(9, j.get("loss").doubleValue());
+        assertEquals(-6, Eval.scalar(j, "grads", "w"));
+        JsonNode one = eval("09_gradient_descent.bp", "--steps", "1", "--lr", "0.1");
+        assertEquals(0.6, Eval.scalar(one, "values", "w"), 1e-15, "w = 0 − 0.1 · (−6)");
+        assertEquals(5.76, one.get("loss").doubleValue(), 1e-14);
+        for (double eta : new double[] {0.01, 0.1, 1.1}) {
+            JsonNode ten = eval("09_gradient_descent.bp", "--steps", "10", "--lr", Double.toString(eta));
+            double w = descended(eta, 10);
+            assertEquals(3 - 3 * Math.pow(1 - 2 * eta, 10), w, 1e-12);
+            assertEquals(w, Eval.scalar(ten, "values", "w"), 1e-12, "lr " + eta);
+            assertEquals((w - 3) * (w - 3), ten.get("loss").doubleValue(), 1e-9, "lr " + eta);
+        }
+        assertEquals(0.549, descended(0.01, 10), 5e-4, "too small: it crawls");
+        assertEquals(6.01, Math.pow(descended(0.01, 10) - 3, 2), 5e-3);
+        assertEquals(2.678, descended(0.1, 10), 5e-4);
+        assertEquals(0.104, Math.pow(descended(0.1, 10) - 3, 2), 5e-4);
+        assertEquals(-15.6, descended(1.1, 10), 0.05, "too large: it diverges");
+        assertEquals(345, Math.pow(descended(1.1, 10) - 3, 2), 0.5);
+        JsonNode right = eval("09_gradient_descent.bp", "--steps", "1", "--lr", "0.5");
+        assertEquals(3, Eval.scalar(right, "values", "w"), "lr 0.5 lands on the minimum in one step");
+        assertEquals(0, right.get("loss").doubleValue());
+    }
+
+    @Test
+    void crossEntropyKeepsTheGradientThatMseLosesToASaturatedSigmoid() {
+        JsonNode j = eval("10_mse_vs_cross_entropy.bp");
+        double p = sigmoid(-4);
+        double local = p * (1 - p);
+        assertEquals(0.018, p, 5e-4);
+        assertEquals(0.0177, local, 5e-5);
+        assertEquals(p, Eval.scalar(j, "values", "p_mse"), 1e-16);
+        assertEquals(p, Eval.scalar(j, "values", "p_ce"), 1e-16);
+        assertEquals((p - 1) * (p - 1), Eval.scalar(j, "values", "mse_loss"), 1e-15);
+        assertEquals(-Math.log(p), Eval.scalar(j, "values", "ce_loss"), 1e-15);
+        assertEquals(2 * (p - 1) * local, Eval.scalar(j, "grads", "z_mse"), 1e-16);
+        assertEquals(p - 1, Eval.scalar(j, "grads", "z_ce"), 1e-15);
+        assertEquals(2 * 2 * (p - 1) * local, Eval.scalar(j, "grads", "w_mse"), 1e-15);
+        assertEquals(2 * (p - 1), Eval.scalar(j, "grads", "w_ce"), 1e-15);
+        assertEquals(0.964, Eval.scalar(j, "values", "mse_loss"), 5e-4);
+        assertEquals(4.02, Eval.scalar(j, "values", "ce_loss"), 5e-3);
+        assertEquals(-0.0347, Eval.scalar(j, "grads", "z_mse"), 5e-5);
+        assertEquals(-0.0694, Eval.scalar(j, "grads", "w_mse"), 5e-5);
+        assertEquals(-0.982, Eval.scalar(j, "grads", "z_ce"), 5e-4);
+        assertEquals(-1.96, Eval.scalar(j, "grads", "w_ce"), 5e-3);
+        assertEquals(28, Math.floor(Eval.scalar(j, "grads", "w_ce") / Eval.scalar(j, "grads", "w_mse")));
+
+        JsonNode ten = eval("10_mse_vs_cross_entropy.bp", "--steps", "10", "--lr", "0.5");
+        double wMse = -2;
+        double wCe = -2;
+        for (int i = 0; i < 10; i++) {
+            double pm = sigmoid(2 * wMse);
+            double pc = sigmoid(2 * wCe);
+            wMse -= 0.5 * 2 * 2 * (pm - 1) * pm * (1 - pm);
+            wCe -= 0.5 * 2 * (pc - 1);
+        }
+        assertEquals(wMse, Eval.scalar(ten, "values", "w_mse"), 1e-12);
+        assertEquals(wCe, Eval.scalar(ten, "values", "w_ce"), 1e-12);
+        assertEquals(0.049, Eval.scalar(ten, "values", "p_mse"), 5e-4);
+        assertEquals(0.942, Eval.scalar(ten, "values", "p_ce"), 5e-4);
+    }
+
+    @Test
+    void theMaxGateKillsAReluUnitAndLeakyReluKeepsItAlive() {
+        JsonNode j = eval("11_dead_relu_max_gate.bp");
+        assertArrayEquals(new double[] {-3, -2, -1}, Eval.values(j, "z")[0]);
+        assertArrayEquals(new double[] {0, 0, 0}, Eval.values(j, "relu_out")[0]);
+        assertEquals(14.0 / 3, Eval.scalar(j, "values", "relu_loss"), 1e-15);
+        // dL/drelu_out = 2 (0 − t) / 3 = −2/3, −4/3, −2: the max gate routes all of it to zero, none to z.
+        assertArrayEquals(new double[] {0, 0, 0}, Eval.grads(j, "z")[0]);
+        assertEquals(0, Eval.scalar(j, "grads", "w"));
+        assertEquals(0, Eval.scalar(j, "grads", "b"));
+        assertEquals(-4, Eval.scalar(j, "grads", "zero"), 1e-15);
+        // Leaky: out = 0.1 z = −0.3, −0.2, −0.1; dL/dout = 2 (out − t) / 3; the gate picks 0.1 z, so dz = 0.1 · that.
+        double[] out = {-0.3, -0.2, -0.1};
+        double[] t = {1, 2, 3};
+        double dw = 0;
+        double db = 0;
+        for (int i = 0; i < 3; i++) {
+            double dz = 0.1 * 2 * (out[i] - t[i]) / 3;
+            dw += dz * (i + 1);
+            db += dz;
+        }
+        assertEquals(5.38, Eval.scalar(j, "values", "leaky_loss"), 1e-14);
+        assertEquals(-1, dw, 1e-15);
+        assertEquals(-0.44, db, 1e-15);
+        assertEquals(dw, Eval.scalar(j, "grads", "w_leaky"), 1e-15);
+        assertEquals(db, Eval.scalar(j, "grads", "b_leaky"), 1e-15);
+
+        JsonNode ten = eval("11_dead_relu_max_gate.bp", "--steps", "10", "--lr", "0.1");
+        assertEquals(1, Eval.scalar(ten, "values", "w"), "a dead unit never moves");
+        assertEquals(-4, Eval.scalar(ten, "values", "b"));
+        assertEquals(14.0 / 3, Eval.scalar(ten, "values", "relu_loss"), 1e-15);
+        double w = 1;
+        double b = -4;
+        double loss = 0;
+        for (int step = 0; step <= 10; step++) {
+            double gw = 0;
+            double gb = 0;
+            loss = 0;
+            for (int i = 0; i < 3; i++) {
+                double z = w * (i + 1) + b;
+                double o = Math.max(z, 0.1 * z);
+                loss += (o - t[i]) * (o - t[i]) / 3;
+                double dz = 2 * (o - t[i]) / 3 * (z >= 0.1 * z ? 1 : 0.1);
+                gw += dz * (i + 1);
+                gb += dz;
+            }
+            if (step < 10) {
+                w -= 0.1 * gw;
+                b -= 0.1 * gb;
+            }
+        }
+        assertEquals(w, Eval.scalar(ten, "values", "w_leaky"), 1e-12);
+        assertEquals(b, Eval.scalar(ten, "values", "b_leaky"), 1e-12);
+        assertEquals(loss, Eval.scalar(ten, "values", "leaky_loss"), 1e-12);
+        assertEquals(0.70, loss, 5e-3, "alive again");
+    }
+
+    @Test
+    void forwardModeNeedsOnePassPerInputWhereOneBackwardPassGivesBoth() {
+        // f = (x·y)·(x + y) at x = 2, y = 3: a = 6, b = 5, f = 30.
+        JsonNode alongX = eval("12_forward_mode.bp", "--tangent", "x");
+        assertEquals(30, Eval.scalar(alongX, "values", "f"));
+        assertEquals(3, Eval.scalar(alongX, "tangents", "a"), "da = dx·y + x·dy = 1·3 + 2·0");
+        assertEquals(1, Eval.scalar(alongX, "tangents", "b"));
+        assertEquals(21, Eval.scalar(alongX, "tangents", "f"), "df = da·b + a·db = 3·5 + 6·1");
+        JsonNode alongY = eval("12_forward_mode.bp", "--tangent", "y");
+        assertEquals(2, Eval.scalar(alongY, "tangents", "a"));
+        assertEquals(1, Eval.scalar(alongY, "tangents", "b"));
+        assertEquals(16, Eval.scalar(alongY, "tangents", "f"), "2·5 + 6·1");
+        JsonNode backward = eval("12_forward_mode.bp");
+        assertEquals(21, Eval.scalar(backward, "grads", "x"), "y·b + a = 3·5 + 6");
+        assertEquals(16, Eval.scalar(backward, "grads", "y"), "x·b + a = 2·5 + 6");
     }
 
     private static double[] scale(double[] row, double k) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -128,6 +129,18 @@ class LessonTest {
         assertArrayEquals(new double[][] {{11, 22}, {13, 24}}, l.tensor("a").orElseThrow().toArray());
         assertArrayEquals(new double[][] {{1, 3}, {5, 7}}, l.tensor("b").orElseThrow().toArray());
         assertArrayEquals(new double[][] {{10, 10}, {10.0 / 3, 5}}, l.tensor("c").orElseThrow().toArray());
+    }
+
+    @Test
+    void maxIsTheMaxGateWithItsArgumentsBroadcastAndItsArityChecked() throws LessonException {
+        Lesson l = compile("z = [-3, 2, -1]\nzero = 0\nh = max(z, zero)\nloss L = sum(h * [1, 2, 3])\n");
+        l.backward();
+        assertArrayEquals(new double[][] {{0, 2, 0}}, l.tensor("h").orElseThrow().toArray());
+        assertArrayEquals(new double[] {0, 2, 0}, l.tensor("z").orElseThrow().grad().toDoubles());
+        assertEquals(4, l.tensor("zero").orElseThrow().gradItem(), "the gradient of the two elements where 0 won");
+        assertEquals(2, value(compile("v = max(2, -3)"), "v"));
+        LessonException e = assertThrows(LessonException.class, () -> compile("v = max(1)"));
+        assertEquals("t.bp:1:5: max takes 2 arguments, max(a, b); got 1", e.diagnostics().get(0).format());
     }
 
     @Test

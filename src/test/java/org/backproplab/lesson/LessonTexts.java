@@ -23,7 +23,7 @@ public final class LessonTexts {
     static final List<String> PIECES = List.of("x", "y", "w", "L", "h1", "param ", "const ", "loss ", " = ", "=", "+",
             "-", "*", "/", "@", "^", "**", "(", ")", "[", "]", ",", " ", " ", "\n", "\n", "# note\n", "\t", "\r\n",
             "1", "2.5", "-3", "1e3", "0", ".5", "1e308", "1.2.3", "2e", "3x", "relu(", "sigmoid(", "tanh(",
-            "leaky_relu(", "mse(", "cross_entropy(", "batchnorm(", "softmax(", "transpose(", "sum(", "mean(", "log(",
+            "leaky_relu(", "max(", "mse(", "cross_entropy(", "batchnorm(", "softmax(", "transpose(", "sum(", "mean(", "log(",
             "sqrt(", "exp(", "abs(", "[[1, 2], [3, 4]]", "[1, 2]", "[[1], [2]]", "[0.5, -1, 2]", "权", "，", "$", "\u0000");
 
     static final List<String> SHIPPED = shippedLessons();
