@@ -34,6 +34,8 @@ final class ContourView extends Region {
     private List<Run> runs = List.of();
     private Run followed;
     private XY start;
+    private List<List<XY>> lines = List.of();
+    private List<Color> lineColours = List.of();
     private WritableImage image;
     private PlotFrame frame;
 
@@ -60,6 +62,18 @@ final class ContourView extends Region {
         runs = all;
         followed = follow;
         start = from;
+        draw();
+    }
+
+    /** The grid drawn, or null. */
+    LandscapeGrid.Values values() {
+        return values;
+    }
+
+    /** Plain paths in their colours (a network's training paths on its slice), each ending in a dot. */
+    void setLines(List<List<XY>> paths, List<Color> colours) {
+        lines = paths;
+        lineColours = colours;
         draw();
     }
 
@@ -112,6 +126,9 @@ final class ContourView extends Region {
         for (Run run : runs) {
             path(g, run);
         }
+        for (int k = 0; k < lines.size(); k++) {
+            line(g, lines.get(k), lineColours.get(k));
+        }
         if (start != null) {
             g.setStroke(Color.WHITE);
             g.setLineWidth(2);
@@ -138,6 +155,21 @@ final class ContourView extends Region {
         g.setStroke(Color.BLACK);
         g.setLineWidth(1);
         g.strokeOval(frame.px(last.x()) - 4.5, frame.py(last.y()) - 4.5, 9, 9);
+    }
+
+    private void line(GraphicsContext g, List<XY> pts, Color c) {
+        g.setStroke(c);
+        g.setLineWidth(2);
+        g.beginPath();
+        g.moveTo(frame.px(pts.get(0).x()), frame.py(pts.get(0).y()));
+        for (XY p : pts) {
+            g.lineTo(frame.px(p.x()), frame.py(p.y()));
+        }
+        g.stroke();
+        g.setFill(c);
+        for (XY p : pts) {
+            g.fillOval(frame.px(p.x()) - 2.5, frame.py(p.y()) - 2.5, 5, 5);
+        }
     }
 
     /** −∇f and the state's direction at the followed racer's point, scaled together, the longer 70 px. */

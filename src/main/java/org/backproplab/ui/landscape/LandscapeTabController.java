@@ -30,7 +30,10 @@ import org.backproplab.engine.Numbers;
 import org.backproplab.labs.Landscape;
 import org.backproplab.labs.Landscape.Method;
 import org.backproplab.labs.Landscape.Settings;
+import org.backproplab.data.ToyData;
 import org.backproplab.labs.LandscapeGrid;
+import org.backproplab.labs.LossSlice;
+import org.backproplab.labs.Playground;
 import org.backproplab.labs.Surface;
 import org.backproplab.ui.landscape.LandscapeTabModel.Racer;
 import org.backproplab.ui.landscape.LandscapeTabModel.Run;
@@ -48,6 +51,10 @@ public final class LandscapeTabController {
     static final int BASIN_GRID = 100;
     static final int BASIN_STEPS = 500;
     static final double[] SWEEP_MOMENTA = {0, 0.5, 0.9, 0.99};
+    /** The network slice: the playground's network after 30 epochs, on a 41 × 41 grid. */
+    static final int SLICE_EPOCHS = 30;
+    static final int SLICE_GRID = 41;
+    private static final String GD_COLOUR = "#ff3b3b";
 
     private final LandscapeTabModel model;
     private final BiPredicate<String, String> opener;
@@ -83,6 +90,14 @@ public final class LandscapeTabController {
     @FXML private StackPane lsBasinsRight;
     @FXML private LineChart<Number, Number> lsSweepChart;
     @FXML private Label lsSweepNote;
+    @FXML private StackPane lsSliceHolder;
+    @FXML private ProgressBar lsSliceProgress;
+    @FXML private Label lsSliceNote;
+    @FXML private LineChart<Number, Number> lsSliceChart;
+    @FXML private Button lsSliceButton;
+    @FXML private Button lsSliceRandomButton;
+    private final ContourView slice = new ContourView((x, y) -> { });
+    private LossSlice.Slice lastSlice;
 
     private final AnimationTimer timer = new AnimationTimer() {
         @Override
@@ -108,6 +123,9 @@ public final class LandscapeTabController {
         lsSurfaceHolder.getChildren().add(surface3d);
         lsBasinsLeft.getChildren().add(basinsGd);
         lsBasinsRight.getChildren().add(basinsMomentum);
+        lsSliceHolder.getChildren().add(slice);
+        slice.setId("lsSlice");
+        lsSliceNote.getStyleClass().add("data");
         contour.setId("lsContour");
         surface3d.setId("lsSurface3d");
         basinsGd.setId("lsBasinsGd");
@@ -430,6 +448,91 @@ public final class LandscapeTabController {
         }
         lsSweepNote.setText(MessageFormat.format(resources.getString("landscape.sweep.critical"),
                 Numbers.significant(sweep.criticalMomentum(), 3), Numbers.significant(sweep.learningRate(), 3)));
+    }
+
+    /** The trajectory slice of the playground's network: SGD's and GD's paths on their principal plane. */
+    @FXML
+    private void computeTrajectorySlice() {
+        slice(true);
+    }
+
+    /** The slice along two filter-normalised random directions around the same trained weights. */
+    @FXML
+    private void computeRandomSlice() {
+        slice(false);
+    }
+
+    private void slice(boolean trajectory) {
+        Task<LossSlice.Slice> task = new Task<>() {
+            @Override
+            protected LossSlice.Slice call() {
+                LandscapeGrid.Progress progress = (done, total) -> {
+                    updateProgress(done, total);
+                    return !isCancelled();
+                };
+                if (trajectory) {
+                    return LossSlice.trajectory(ToyData.Kind.CIRCLE, 10, 1, SLICE_EPOCHS, SLICE_GRID, progress);
+                }
+                Playground net = LossSlice.playground(ToyData.Kind.CIRCLE, 10, 1);
+                for (int e = 0; e < SLICE_EPOCHS; e++) {
+                    net.epoch();
+                }
+                return LossSlice.random(net, 1, 1, SLICE_GRID, progress);
+            }
+        };
+        lsSliceProgress.progressProperty().bind(task.progressProperty());
+        lsSliceButton.setDisable(true);
+        lsSliceRandomButton.setDisable(true);
+        task.setOnSucceeded(e -> {
+            showSlice(task.getValue(), trajectory);
+            sliceDone();
+        });
+        task.setOnFailed(e -> sliceDone());
+        background(task, "landscape-slice");
+    }
+
+    private void sliceDone() {
+        lsSliceProgress.progressProperty().unbind();
+        lsSliceProgress.setProgress(0);
+        lsSliceButton.setDisable(false);
+        lsSliceRandomButton.setDisable(false);
+    }
+
+    private void showSlice(LossSlice.Slice s, boolean trajectory) {
+        lastSlice = s;
+        slice.setValues(s.loss(), List.of());
+        slice.setLines(s.paths(), List.of(javafx.scene.paint.Color.WHITE, javafx.scene.paint.Color.web(GD_COLOUR)));
+        lsSliceChart.getData().clear();
+        String[] names = {resources.getString("landscape.network.sgd"), resources.getString("landscape.network.gd")};
+        for (int k = 0; k < s.pathLosses().size(); k++) {
+            XYChart.Series<Number, Number> series = new XYChart.Series<>();
+            series.setName(names[k]);
+            double[] loss = s.pathLosses().get(k);
+            for (int t = 0; t < loss.length; t++) {
+                series.getData().add(new XYChart.Data<>(t, loss[t]));
+            }
+            lsSliceChart.getData().add(series);
+            // the chart's lines in the map's colours (SGD's white path as dark grey on the chart's white)
+            String colour = k == 0 ? "#555555" : GD_COLOUR;
+            series.getNode().setStyle("-fx-stroke: " + colour + ";");
+            int index = k;
+            javafx.application.Platform.runLater(() -> { // the legend's symbols exist once the chart is laid out
+                for (javafx.scene.Node symbol : lsSliceChart.lookupAll(".chart-legend-item-symbol.default-color"
+                        + index)) {
+                    symbol.setStyle("-fx-background-color: " + colour + ", white;");
+                }
+            });
+        }
+        lsSliceNote.setText(trajectory ? MessageFormat.format(resources.getString("landscape.network.trajectory.done"),
+                Numbers.significant(s.originLoss(), 4), Math.round(100 * s.explained()[0]),
+                Math.round(100 * s.explained()[1]))
+                : MessageFormat.format(resources.getString("landscape.network.random.done"),
+                Numbers.significant(s.originLoss(), 4)));
+    }
+
+    /** The last network slice shown, or null. */
+    LossSlice.Slice lastSlice() {
+        return lastSlice;
     }
 
     /** For tests: the views. */

@@ -151,8 +151,29 @@ class LandscapeTabTest extends MainWindowFixture {
             robot.clickOn("#lsSweepButton");
             waitFor(30, () -> !text(robot, "#lsSweepNote").isEmpty());
             Screenshots.write(robot, stage.getScene(), "landscape-momentum-" + tag + ".png");
+            selectView(robot, "lsNetworkTab");
+            robot.clickOn("#lsSliceButton");
+            waitFor(60, () -> !text(robot, "#lsSliceNote").isEmpty());
+            Screenshots.write(robot, stage.getScene(), "landscape-network-" + tag + ".png");
             selectView(robot, "lsPathsTab");
         }
+    }
+
+    @Test
+    void theNetworksSliceIsCentredOnItsOwnLoss(FxRobot robot) throws Exception {
+        openTab(robot);
+        selectView(robot, "lsNetworkTab");
+        robot.clickOn("#lsSliceRandomButton");
+        waitFor(60, () -> !text(robot, "#lsSliceNote").isEmpty());
+        org.backproplab.labs.Playground net = org.backproplab.labs.LossSlice.playground(
+                org.backproplab.data.ToyData.Kind.CIRCLE, 10, 1);
+        for (int e = 0; e < LandscapeTabController.SLICE_EPOCHS; e++) {
+            net.epoch();
+        }
+        ContourView view = robot.lookup("#lsSlice").queryAs(ContourView.class);
+        int middle = LandscapeTabController.SLICE_GRID / 2;
+        assertEquals(net.loss(false), view.values().at(middle, middle), "the centre is the trained network's loss");
+        assertTrue(text(robot, "#lsSliceNote").contains(org.backproplab.engine.Numbers.significant(net.loss(false), 4)));
     }
 
     private static void selectView(FxRobot robot, String id) {
