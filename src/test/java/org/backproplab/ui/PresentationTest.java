@@ -127,7 +127,8 @@ class PresentationTest {
         DialogPane pane = robot.lookup("#" + ShortcutsDialog.ID).queryAs(DialogPane.class);
         var titles = robot.from(pane).lookup("." + Styles.SHORTCUTS_SECTION).queryAllAs(Label.class).stream()
                 .map(Label::getText).toList();
-        assertEquals(java.util.List.of("Everywhere", "Step through", "MNIST", "Playground", "Gradient flow"), titles);
+        assertEquals(java.util.List.of("Everywhere", "Step through", "MNIST", "Playground", "Gradient flow",
+                "Landscape"), titles);
         assertTrue(robot.from(pane).lookup("." + Styles.SHORTCUTS_KEYS).queryAllAs(Label.class).stream()
                 .anyMatch(l -> l.getText().equals("F5")));
         Screenshots.write(robot, pane.getScene(), "shortcuts.png");

@@ -1,10 +1,8 @@
 package org.backproplab.ui.landscape;
 
-import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.image.PixelWriter;
 import javafx.scene.image.WritableImage;
-import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 
 import org.backproplab.labs.LandscapeGrid;
@@ -13,18 +11,15 @@ import org.backproplab.labs.LandscapeGrid;
  * A basin-of-attraction map: each start of the grid coloured by the minimum its path ends near (one colour per
  * minimum, the minimum itself marked), light grey where it ends near none, dark where it diverged.
  */
-final class BasinView extends Region {
+final class BasinView extends CanvasView {
 
     static final Color OTHER = Color.gray(0.85);
     static final Color DIVERGED = Color.gray(0.2);
-    private final Canvas canvas = new Canvas();
     private LandscapeGrid.Basins basins;
     private WritableImage image;
 
     BasinView() {
-        getChildren().add(canvas);
-        getStyleClass().add("landscape-basins");
-        setMinSize(160, 140);
+        super("landscape-basins", 160, 140);
     }
 
     LandscapeGrid.Basins basins() {
@@ -34,13 +29,6 @@ final class BasinView extends Region {
     void setBasins(LandscapeGrid.Basins b) {
         basins = b;
         image = b == null ? null : image(b);
-        draw();
-    }
-
-    @Override
-    protected void layoutChildren() {
-        canvas.setWidth(getWidth());
-        canvas.setHeight(getHeight());
         draw();
     }
 
@@ -60,7 +48,8 @@ final class BasinView extends Region {
         return img;
     }
 
-    private void draw() {
+    @Override
+    void draw() {
         GraphicsContext g = canvas.getGraphicsContext2D();
         g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
         if (basins == null || canvas.getWidth() < 80) {

@@ -3,11 +3,9 @@ package org.backproplab.ui.landscape;
 import java.util.List;
 import java.util.function.BiConsumer;
 
-import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.image.PixelWriter;
 import javafx.scene.image.WritableImage;
-import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 
 import org.backproplab.labs.Landscape.Landmark;
@@ -23,12 +21,11 @@ import org.backproplab.ui.landscape.LandscapeTabModel.Run;
  * downhill gradient −∇f (black) and the direction of its update's state, −v or −m (its colour), on one scale so
  * their lengths compare. A click in the map sets the start.
  */
-final class ContourView extends Region {
+final class ContourView extends CanvasView {
 
     static final int LEVELS = 12;
     private static final double RIGHT = 80;
 
-    private final Canvas canvas = new Canvas();
     private LandscapeGrid.Values values;
     private List<Landmark> landmarks = List.of();
     private List<Run> runs = List.of();
@@ -40,10 +37,8 @@ final class ContourView extends Region {
     private PlotFrame frame;
 
     ContourView(BiConsumer<Double, Double> onPick) {
-        getChildren().add(canvas);
-        getStyleClass().add("landscape-contour");
+        super("landscape-contour", 200, 160);
         setFocusTraversable(true);
-        setMinSize(200, 160);
         canvas.setOnMouseClicked(e -> {
             if (frame != null && frame.contains(e.getX(), e.getY())) {
                 onPick.accept(frame.x(e.getX()), frame.y(e.getY()));
@@ -82,13 +77,6 @@ final class ContourView extends Region {
         return canvas.localToScreen(frame.px(x), frame.py(y));
     }
 
-    @Override
-    protected void layoutChildren() {
-        canvas.setWidth(getWidth());
-        canvas.setHeight(getHeight());
-        draw();
-    }
-
     private static WritableImage image(LandscapeGrid.Values v) {
         WritableImage img = new WritableImage(v.nx(), v.ny());
         PixelWriter w = img.getPixelWriter();
@@ -102,7 +90,8 @@ final class ContourView extends Region {
         return img;
     }
 
-    private void draw() {
+    @Override
+    void draw() {
         GraphicsContext g = canvas.getGraphicsContext2D();
         double w = canvas.getWidth();
         double h = canvas.getHeight();

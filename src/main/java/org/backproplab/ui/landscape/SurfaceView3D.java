@@ -5,10 +5,8 @@ import java.util.List;
 
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.SimpleDoubleProperty;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.input.KeyCode;
-import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 
 import org.backproplab.labs.Landscape.Point;
@@ -20,10 +18,9 @@ import org.backproplab.ui.landscape.LandscapeTabModel.Run;
  * most 60 × 60 cells, as shaded quads with height on the contour map's log scale, drawn back to front, and the racers'
  * paths on it. Turned by dragging, or by the arrow keys when focused (← → turn it, ↑ ↓ tilt it).
  */
-final class SurfaceView3D extends Region {
+final class SurfaceView3D extends CanvasView {
 
     private static final int MAX_CELLS = 60;
-    private final Canvas canvas = new Canvas();
     private final DoubleProperty yaw = new SimpleDoubleProperty(-35);
     private final DoubleProperty pitch = new SimpleDoubleProperty(55);
     private LandscapeGrid.Values values;
@@ -32,10 +29,8 @@ final class SurfaceView3D extends Region {
     private double dragY;
 
     SurfaceView3D() {
-        getChildren().add(canvas);
-        getStyleClass().add("landscape-3d");
+        super("landscape-3d", 200, 160);
         setFocusTraversable(true);
-        setMinSize(200, 160);
         canvas.setOnMousePressed(e -> {
             dragX = e.getX();
             dragY = e.getY();
@@ -88,13 +83,6 @@ final class SurfaceView3D extends Region {
         }
     }
 
-    @Override
-    protected void layoutChildren() {
-        canvas.setWidth(getWidth());
-        canvas.setHeight(getHeight());
-        draw();
-    }
-
     /** Screen x, y and depth of a point of the unit box: u, v in [−1, 1] across the plane, h in [0, 1] up. */
     private double[] project(double u, double v, double h) {
         double a = Math.toRadians(yaw.get());
@@ -108,7 +96,8 @@ final class SurfaceView3D extends Region {
         return new double[] {canvas.getWidth() / 2 + x * scale, canvas.getHeight() / 2 - sy * scale, depth};
     }
 
-    private void draw() {
+    @Override
+    void draw() {
         GraphicsContext g = canvas.getGraphicsContext2D();
         g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
         if (values == null || canvas.getWidth() < 50) {

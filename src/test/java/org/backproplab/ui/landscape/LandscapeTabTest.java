@@ -67,7 +67,6 @@ class LandscapeTabTest extends MainWindowFixture {
         int stopped = model.steps();
         WaitForAsyncUtils.sleep(200, java.util.concurrent.TimeUnit.MILLISECONDS);
         assertEquals(stopped, model.steps(), "paused");
-        Screenshots.write(robot, stage.getScene(), "landscape-race.png");
     }
 
     @Test
