@@ -9,6 +9,8 @@ import org.backproplab.engine.PassEvent;
 import org.backproplab.engine.Snapshot;
 import org.backproplab.engine.Tensor;
 import org.backproplab.engine.Unary;
+import org.backproplab.nn.Clipping;
+import org.backproplab.nn.GradientClipping;
 import org.backproplab.nn.ParameterUpdate;
 import org.backproplab.nn.OptimizerKind;
 
@@ -147,12 +149,30 @@ final class Formulas {
         return line;
     }
 
+    /**
+     * What clipping did before the update, in symbols: by norm, {@code ‖g‖ = 5.2 > 1: g ← g × 1 / 5.2 = g × 0.1923}
+     * (or {@code ‖g‖ = 0.5 ≤ 1: unchanged}); by value, {@code g ← clip(g, −1, 1): ‖g‖ 5.2 → 1.6}. The gradient in
+     * the update's formula is then the clipped one: it is the optimizer's own.
+     */
+    private static List<String> clipping(Clipping clipping, GradientClipping.Report r) {
+        if (r == null || clipping.mode() == Clipping.Mode.NONE) {
+            return List.of();
+        }
+        String max = Texts.number(clipping.threshold());
+        String before = Texts.number(r.normBefore());
+        if (clipping.mode() == Clipping.Mode.NORM) {
+            return List.of(r.clipped() ? "‖g‖ = " + before + " > " + max + ": g ← g × " + max + " / " + before + " = g × "
+                    + Texts.number(clipping.threshold() / r.normBefore()) : "‖g‖ = " + before + " ≤ " + max + ": g unchanged");
+        }
+        return List.of("g ← clip(g, −" + max + ", " + max + "): ‖g‖ " + before + " → " + Texts.number(r.normAfter()));
+    }
+
     /** {@code w ← w − η·∂L/∂w = 2 − 0.1 × (-0.1966) = 2.02}, or the optimizer's own rule. */
-    Explanation update(ParameterUpdate u, OptimizerKind optimizer) {
+    Explanation update(ParameterUpdate u, OptimizerKind optimizer, Clipping clipping, GradientClipping.Report clipped) {
         String w = name(u.parameter());
         String dLdw = Texts.partial(outputName(), w);
         String eta = Texts.number(u.learningRate());
-        List<String> lines = new ArrayList<>();
+        List<String> lines = new ArrayList<>(clipping(clipping, clipped));
         if (optimizer == OptimizerKind.SGD) {
             lines.add(w + " ← " + w + " − η·" + dLdw + " = " + Texts.value(u.before()) + " − " + eta + " × "
                     + Texts.factor(u.gradient()) + " = " + Texts.value(u.after()));

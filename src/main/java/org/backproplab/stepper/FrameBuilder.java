@@ -95,7 +95,7 @@ final class FrameBuilder {
                 int i = graph.indexOf(u.parameter());
                 values[i] = u.after();
                 if (last) {
-                    explanation = formulas.update(u, s.optimizer());
+                    explanation = formulas.update(u, s.optimizer(), it.clipping, it.clipped);
                     active = i;
                     changed.add(i);
                 }

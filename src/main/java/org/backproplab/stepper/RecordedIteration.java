@@ -2,6 +2,8 @@ package org.backproplab.stepper;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.backproplab.nn.Clipping;
+import org.backproplab.nn.GradientClipping;
 import org.backproplab.engine.Snapshot;
 import org.backproplab.nn.Optimizer;
 import org.backproplab.nn.OptimizerKind;
@@ -29,6 +31,9 @@ final class RecordedIteration {
     boolean update;
     /** The optimizer as it was just before this iteration's update, once the update is recorded. */
     Replay beforeUpdate;
+    /** How this iteration's update clipped the gradients, and what that did (null report: not clipped). */
+    Clipping clipping = Clipping.NONE;
+    GradientClipping.Report clipped;
 
     RecordedIteration(int number, Snapshot[] start) {
         this.number = number;

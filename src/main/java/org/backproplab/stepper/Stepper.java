@@ -53,6 +53,7 @@ public final class Stepper {
     private TrainingStep training;
     private OptimizerKind optimizerKind;
     private double learningRate;
+    private Clipping clipping = Clipping.NONE;
     private int current;
     private int cursor;
 
@@ -117,9 +118,23 @@ public final class Stepper {
         optimizerKind = kind;
     }
 
-    /** A fresh optimizer of {@code kind} over the lesson's params, in a training step that does not clip. */
+    /** A fresh optimizer of {@code kind} over the lesson's params, in a training step that clips as set. */
     private TrainingStep training(OptimizerKind kind, double lr) {
-        return new TrainingStep(kind.create(lesson.parameters(), lr), Clipping.NONE);
+        return new TrainingStep(kind.create(lesson.parameters(), lr), clipping);
+    }
+
+    /** How updates clip the gradients: lesson 08's cure, in the window. */
+    public Clipping clipping() {
+        return clipping;
+    }
+
+    /**
+     * Clips the gradients of every update from now on (the optimizer and its memory stay): the update steps show
+     * the global norm before and after, and use the clipped gradient. Updates already recorded keep theirs.
+     */
+    public void setClipping(Clipping next) {
+        clipping = next;
+        training = new TrainingStep(training.optimizer(), next);
     }
 
     private static void checkLearningRate(double lr) {
@@ -364,6 +379,8 @@ public final class Stepper {
     private void recordUpdate(RecordedIteration it) {
         it.beforeUpdate = new Replay(optimizerKind, learningRate, training.optimizer().state());
         List<ParameterUpdate> updates = new ArrayList<>();
+        it.clipping = clipping;
+        it.clipped = training.clip();
         training.update(updates::add);
         for (int k = 0; k < updates.size(); k++) {
             it.steps.add(new Step(Phase.UPDATE, k + 1, updates.size(), updates.get(k), optimizerKind));

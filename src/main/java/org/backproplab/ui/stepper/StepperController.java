@@ -84,6 +84,8 @@ public final class StepperController {
     @FXML private StackPane chartHolder;
     @FXML private ComboBox<org.backproplab.nn.OptimizerKind> optimizerBox;
     @FXML private TextField learningRateField;
+    @FXML private ComboBox<org.backproplab.nn.Clipping.Mode> clipBox;
+    @FXML private TextField clipField;
     @FXML private Button runButton;
     @FXML private Spinner<Integer> iterationsSpinner;
     @FXML private ProgressBar runProgress;
@@ -150,12 +152,13 @@ public final class StepperController {
             }
         });
         training.bindControls();
+        training.bindClipping(clipBox, clipField);
         player = new StepPlayer(model, playButton, playIcon, speedSlider, speedTooltip, resources);
 
         var busy = model.runningProperty();
         backButton.disableProperty().bind(busy.or(model.canStepBackProperty().not()));
         for (var control : List.of(lessonBox, openButton, resetButton, stepButton, finishButton,
-                playButton, optimizerBox, learningRateField, runButton, iterationsSpinner)) {
+                playButton, optimizerBox, learningRateField, clipBox, runButton, iterationsSpinner)) {
             control.disableProperty().bind(busy);
         }
         editor.area().editableProperty().bind(busy.not());

@@ -39,6 +39,7 @@ import org.backproplab.stepper.Minimised;
 import org.backproplab.stepper.Session;
 import org.backproplab.stepper.ShippedLessons;
 import org.backproplab.stepper.Stepper;
+import org.backproplab.nn.Clipping;
 import org.backproplab.nn.OptimizerKind;
 
 /**
@@ -81,6 +82,8 @@ public final class StepperViewModel {
     private final ObjectProperty<List<Diagnostic>> diagnostics = new SimpleObjectProperty<>(List.of());
     private final IntegerProperty tooBig = new SimpleIntegerProperty();
     private final ObjectProperty<OptimizerKind> optimizer = new SimpleObjectProperty<>(DEFAULT_OPTIMIZER);
+    /** How updates clip the gradients; kept across lessons (a session does not save it). */
+    private final ObjectProperty<Clipping> clipping = new SimpleObjectProperty<>(Clipping.NONE);
     private final DoubleProperty learningRate = new SimpleDoubleProperty(DEFAULT_LEARNING_RATE);
     private final BooleanProperty running = new SimpleBooleanProperty();
     private final DoubleProperty runProgress = new SimpleDoubleProperty();
@@ -118,6 +121,7 @@ public final class StepperViewModel {
     public ReadOnlyIntegerProperty tooBigProperty() { return tooBig; }
 
     public ReadOnlyObjectProperty<OptimizerKind> optimizerProperty() { return optimizer; }
+    public ReadOnlyObjectProperty<Clipping> clippingProperty() { return clipping; }
 
     public ReadOnlyDoubleProperty learningRateProperty() { return learningRate; }
 
@@ -269,6 +273,7 @@ public final class StepperViewModel {
             return false;
         }
         Stepper next = new Stepper(lesson, optimizer.get(), learningRate.get());
+        next.setClipping(clipping.get());
         frame.set(null); // the old frame does not fit the new graph
         lossCount.set(0);
         selected.set(-1);
@@ -305,6 +310,7 @@ public final class StepperViewModel {
         tooBig.set(0);
         optimizer.set(next.optimizer());
         learningRate.set(next.learningRate());
+        next.setClipping(clipping.get());
         frame.set(null);
         lossCount.set(0);
         inspection.set(null);
@@ -353,6 +359,15 @@ public final class StepperViewModel {
             throw new IllegalArgumentException("the learning rate must be a positive number, got " + lr);
         }
         learningRate.set(lr);
+    }
+
+    /** Clipping from the next update on (lesson 08's cure): the update steps show it and use the clipped gradient. */
+    public void setClipping(Clipping next) {
+        requireIdle();
+        if (stepper.get() != null) {
+            stepper.get().setClipping(next);
+        }
+        clipping.set(next);
     }
 
     public void setOptimizer(OptimizerKind kind) {

@@ -15,6 +15,7 @@ import javafx.util.StringConverter;
 import org.backproplab.engine.Numbers;
 import org.backproplab.stepper.Stepper;
 import org.backproplab.stepper.Texts;
+import org.backproplab.nn.Clipping;
 import org.backproplab.nn.OptimizerKind;
 import org.backproplab.ui.LossChart;
 
@@ -31,6 +32,8 @@ final class TrainingPanel {
     private final ComboBox<OptimizerKind> optimizerBox;
     private final TextField learningRateField;
     private final Spinner<Integer> iterationsSpinner;
+    private ComboBox<Clipping.Mode> clipBox;
+    private TextField clipField;
     private final Label lossLabel;
     private final Label titleLabel;
     private final Tooltip titleTip = new Tooltip();
@@ -86,6 +89,55 @@ final class TrainingPanel {
             }
         });
         iterationsSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 1_000_000, 500, 100));
+    }
+
+    /**
+     * The clipping switch: none, by global norm or by value, with its threshold (default 1); a threshold that is not
+     * a positive number is marked and not used.
+     */
+    void bindClipping(ComboBox<Clipping.Mode> box, TextField field) {
+        clipBox = box;
+        clipField = field;
+        box.getItems().setAll(Clipping.Mode.NONE, Clipping.Mode.NORM, Clipping.Mode.VALUE);
+        box.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Clipping.Mode mode) {
+                return mode == null ? "" : resources.getString("training.clip." + mode.id());
+            }
+
+            @Override
+            public Clipping.Mode fromString(String name) {
+                return null;
+            }
+        });
+        Clipping now = model.clippingProperty().get();
+        box.setValue(now.mode());
+        field.setText(now.mode() == Clipping.Mode.NONE ? "1" : Numbers.format(now.threshold()));
+        field.disableProperty().bind(box.valueProperty().isEqualTo(Clipping.Mode.NONE));
+        box.setOnAction(e -> commitClipping());
+        field.setOnAction(e -> commitClipping());
+        field.focusedProperty().addListener((o, was, is) -> {
+            if (!is) {
+                commitClipping();
+            }
+        });
+    }
+
+    private void commitClipping() {
+        Clipping.Mode mode = clipBox.getValue();
+        try {
+            double threshold = mode == Clipping.Mode.NONE ? 0
+                    : Double.parseDouble(clipField.getText().trim().replace(',', '.'));
+            Clipping next = mode.with(threshold);
+            if (!next.equals(model.clippingProperty().get())) {
+                model.setClipping(next);
+            }
+            clipField.getStyleClass().remove("invalid");
+        } catch (IllegalArgumentException e) {
+            if (!clipField.getStyleClass().contains("invalid")) {
+                clipField.getStyleClass().add("invalid");
+            }
+        }
     }
 
     void showOptimizer(OptimizerKind kind) {
