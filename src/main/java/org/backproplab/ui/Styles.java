@@ -79,6 +79,9 @@ public final class Styles {
 
     // ---- the Playground tab ----
     public static final String PLAYGROUND_DIAGRAM = "playground-diagram";
+    // ---- the step-through view's quiz mode: the card asked about, after the answer ----
+    public static final String QUIZ_RIGHT = "quiz-right";
+    public static final String QUIZ_WRONG = "quiz-wrong";
     public static final String PLAYGROUND_NEURON = "playground-neuron";
     public static final String PLAYGROUND_FEATURE = "feature";
     public static final String PLAYGROUND_FEATURE_LABEL = "playground-feature-label";

@@ -27,6 +27,7 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
@@ -62,6 +63,14 @@ public final class StepperController {
     @FXML private Button stepButton;
     @FXML private Button finishButton;
     @FXML private ToggleButton playButton;
+    @FXML private ToggleButton quizButton;
+    @FXML private HBox quizBar;
+    @FXML private Label quizQuestion;
+    @FXML private TextField quizAnswer;
+    @FXML private Label quizVerdict;
+    @FXML private Label quizScore;
+    /** Quiz mode (Q): steps ask before they tell. */
+    private QuizMode quiz;
     @FXML private FontIcon playIcon;
     @FXML private Slider speedSlider;
     @FXML private Tooltip speedTooltip;
@@ -152,6 +161,8 @@ public final class StepperController {
             }
         });
         training.bindControls();
+        quiz = new QuizMode(model);
+        new QuizBar(quiz, resources, graph, quizButton, quizBar, quizQuestion, quizAnswer, quizVerdict, quizScore);
         training.bindClipping(clipBox, clipField);
         player = new StepPlayer(model, playButton, playIcon, speedSlider, speedTooltip, resources);
 
@@ -192,7 +203,7 @@ public final class StepperController {
         });
 
         root.addEventFilter(KeyEvent.KEY_PRESSED,
-                new StepperKeys(model, editor, iterationsSpinner, graph, player)::pressed);
+                new StepperKeys(model, editor, iterationsSpinner, graph, player, quiz)::pressed);
         LessonFiles.acceptDrops(root, () -> model.runningProperty().get(), this::openFile);
 
         graph.setPresentationZoom(model.presentationZoomProperty().get());
@@ -219,13 +230,24 @@ public final class StepperController {
 
     // ---- commands ----
 
-    @FXML private void step() { model.step(); }
-    @FXML private void stepBack() { model.stepBack(); }
-    @FXML private void finishPhase() { model.finishPhase(); }
+    @FXML private void step() { quiz.step(); }
+
+    @FXML
+    private void stepBack() {
+        quiz.revealHeld();
+        model.stepBack();
+    }
+
+    @FXML
+    private void finishPhase() {
+        quiz.revealHeld();
+        model.finishPhase();
+    }
 
     @FXML
     private void reset() {
         player.stop();
+        quiz.revealHeld();
         model.reset();
     }
 

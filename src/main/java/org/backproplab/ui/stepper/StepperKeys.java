@@ -20,9 +20,11 @@ final class StepperKeys {
     private final Spinner<?> iterations;
     private final GraphView graph;
     private final StepPlayer player;
+    private final QuizMode quiz;
 
     StepperKeys(StepperViewModel model, LessonEditor editor, Spinner<?> iterations, GraphView graph,
-                StepPlayer player) {
+                StepPlayer player, QuizMode quiz) {
+        this.quiz = quiz;
         this.model = model;
         this.editor = editor;
         this.iterations = iterations;
@@ -44,11 +46,15 @@ final class StepperKeys {
         }
         boolean plain = !shortcut && !e.isShiftDown(); // Shift+← → pan the graph
         if (plain && (code == KeyCode.SPACE || code == KeyCode.RIGHT)) {
-            model.step();
+            quiz.step();
         } else if (plain && code == KeyCode.LEFT) {
+            quiz.revealHeld();
             model.stepBack();
         } else if (!shortcut && code == KeyCode.ENTER) {
+            quiz.revealHeld();
             model.finishPhase();
+        } else if (plain && code == KeyCode.Q) {
+            quiz.onProperty().set(!quiz.onProperty().get());
         } else if (!shortcut && code == KeyCode.P) {
             player.press();
         } else if (shortcut && (code == KeyCode.EQUALS || code == KeyCode.PLUS || code == KeyCode.ADD)) {

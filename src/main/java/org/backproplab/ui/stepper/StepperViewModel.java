@@ -325,6 +325,16 @@ public final class StepperViewModel {
         show(requireStepper().step());
     }
 
+    /** Quiz mode: the next step's frame, computed by the stepper but not shown until {@link #reveal}. */
+    public Frame stepHeld() {
+        return requireStepper().step();
+    }
+
+    /** Shows a frame held back by {@link #stepHeld}. */
+    public void reveal(Frame f) {
+        show(f);
+    }
+
     public void stepBack() {
         if (requireStepper().canStepBack()) {
             show(stepper.get().stepBack());
