@@ -8,13 +8,11 @@ import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 
 import org.backproplab.ui.Language;
-import org.backproplab.ui.MainWindow;
+import org.backproplab.ui.MainWindowFixture;
 import org.backproplab.ui.Screenshots;
 import org.backproplab.ui.Styles;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -22,17 +20,11 @@ import org.testfx.util.WaitForAsyncUtils;
  * Quiz mode in the step-through view, headless: Q switches it on, a step asks for its number before showing it, a
  * right answer turns the card green and counts, a wrong one shows the value and the line, Step back still works.
  */
-@ExtendWith(ApplicationExtension.class)
-class QuizModeTest {
-
-    private MainWindow window;
-    private Stage stage;
+class QuizModeTest extends MainWindowFixture {
 
     @Start
     void start(Stage stage) {
-        this.stage = stage;
-        window = new MainWindow(stage, Language.ENGLISH);
-        window.show();
+        open(stage, Language.ENGLISH);
     }
 
     private static String text(FxRobot robot, String id) {

@@ -16,25 +16,18 @@ import org.backproplab.nn.Clipping;
 import org.backproplab.stepper.Phase;
 import org.backproplab.stepper.ShippedLessons;
 import org.backproplab.ui.Language;
-import org.backproplab.ui.MainWindow;
+import org.backproplab.ui.MainWindowFixture;
 import org.backproplab.ui.Screenshots;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /** The clipping switch of the step-through view's training panel: lesson 08's update shows the clipped gradient. */
-@org.junit.jupiter.api.extension.ExtendWith(ApplicationExtension.class)
-class StepperClippingViewTest {
-
-    private MainWindow window;
-    private Stage stage;
+class StepperClippingViewTest extends MainWindowFixture {
 
     @Start
     void start(Stage stage) {
-        this.stage = stage;
-        window = new MainWindow(stage, Language.ENGLISH);
-        window.show();
+        open(stage, Language.ENGLISH);
     }
 
     @Test
