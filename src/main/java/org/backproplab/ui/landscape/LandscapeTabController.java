@@ -3,7 +3,6 @@ package org.backproplab.ui.landscape;
 import java.text.MessageFormat;
 import java.util.List;
 import java.util.ResourceBundle;
-import java.util.concurrent.CancellationException;
 import java.util.function.BiPredicate;
 import java.util.function.DoubleConsumer;
 import java.util.function.DoubleFunction;
@@ -12,7 +11,6 @@ import javafx.animation.AnimationTimer;
 import javafx.concurrent.Task;
 import javafx.fxml.FXML;
 import javafx.scene.chart.LineChart;
-import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
@@ -28,12 +26,8 @@ import javafx.util.StringConverter;
 
 import org.backproplab.engine.Numbers;
 import org.backproplab.labs.Landscape;
-import org.backproplab.labs.Landscape.Method;
 import org.backproplab.labs.Landscape.Settings;
-import org.backproplab.data.ToyData;
 import org.backproplab.labs.LandscapeGrid;
-import org.backproplab.labs.LossSlice;
-import org.backproplab.labs.Playground;
 import org.backproplab.labs.Surface;
 import org.backproplab.ui.landscape.LandscapeTabModel.Racer;
 import org.backproplab.ui.landscape.LandscapeTabModel.Run;
@@ -47,14 +41,6 @@ public final class LandscapeTabController {
 
     /** The contour grid: 200 × 200 values of f. */
     static final int GRID = 200;
-    /** The basin maps: 100 × 100 starts, 500 steps each. */
-    static final int BASIN_GRID = 100;
-    static final int BASIN_STEPS = 500;
-    static final double[] SWEEP_MOMENTA = {0, 0.5, 0.9, 0.99};
-    /** The network slice: the playground's network after 30 epochs, on a 41 × 41 grid. */
-    static final int SLICE_EPOCHS = 30;
-    static final int SLICE_GRID = 41;
-    private static final String GD_COLOUR = "#ff3b3b";
 
     private final LandscapeTabModel model;
     private final BiPredicate<String, String> opener;
@@ -62,7 +48,6 @@ public final class LandscapeTabController {
     private final SurfaceView3D surface3d = new SurfaceView3D();
     private final BasinView basinsGd = new BasinView();
     private final BasinView basinsMomentum = new BasinView();
-    private Task<?> basinTask;
     private LandscapeGrid.Values values;
     private boolean playing;
     private long gridVersion;
@@ -82,12 +67,12 @@ public final class LandscapeTabController {
     @FXML private StackPane lsContourHolder;
     @FXML private Label lsWritten;
     @FXML private StackPane lsSurfaceHolder;
+    @FXML private StackPane lsBasinsLeft;
+    @FXML private StackPane lsBasinsRight;
     @FXML private Button lsBasinsButton;
     @FXML private Button lsBasinsCancel;
     @FXML private ProgressBar lsBasinsProgress;
     @FXML private Label lsBasinsNote;
-    @FXML private StackPane lsBasinsLeft;
-    @FXML private StackPane lsBasinsRight;
     @FXML private LineChart<Number, Number> lsSweepChart;
     @FXML private Label lsSweepNote;
     @FXML private StackPane lsSliceHolder;
@@ -96,8 +81,8 @@ public final class LandscapeTabController {
     @FXML private LineChart<Number, Number> lsSliceChart;
     @FXML private Button lsSliceButton;
     @FXML private Button lsSliceRandomButton;
-    private final ContourView slice = new ContourView((x, y) -> { });
-    private LossSlice.Slice lastSlice;
+    /** The basin maps, the momentum sweep and the network's slice: the views computed on request. */
+    private LandscapeAnalyses analyses;
 
     private final AnimationTimer timer = new AnimationTimer() {
         @Override
@@ -123,17 +108,15 @@ public final class LandscapeTabController {
         lsSurfaceHolder.getChildren().add(surface3d);
         lsBasinsLeft.getChildren().add(basinsGd);
         lsBasinsRight.getChildren().add(basinsMomentum);
-        lsSliceHolder.getChildren().add(slice);
-        slice.setId("lsSlice");
-        lsSliceNote.getStyleClass().add("data");
+        analyses = new LandscapeAnalyses(model, resources, basinsGd, basinsMomentum, lsBasinsButton, lsBasinsCancel,
+                lsBasinsProgress, lsBasinsNote, lsSweepChart, lsSweepNote, lsSliceHolder, lsSliceProgress, lsSliceNote,
+                lsSliceChart, lsSliceButton, lsSliceRandomButton);
         contour.setId("lsContour");
         surface3d.setId("lsSurface3d");
         basinsGd.setId("lsBasinsGd");
         basinsMomentum.setId("lsBasinsMomentum");
         lsWritten.getStyleClass().add("data");
         lsStatus.getStyleClass().add("data");
-        lsBasinsNote.getStyleClass().add("data");
-        lsSweepNote.getStyleClass().add("data");
 
         lsSurfaceBox.getItems().setAll(Surface.values());
         lsSurfaceBox.setConverter(converter(s -> resources.getString("landscape.surface." + s.id())));
@@ -255,7 +238,7 @@ public final class LandscapeTabController {
         raceChanged();
     }
 
-    private static void background(Task<?> task, String name) {
+    static void background(Task<?> task, String name) {
         Thread t = new Thread(task, name);
         t.setDaemon(true);
         t.start();
@@ -351,189 +334,16 @@ public final class LandscapeTabController {
         opener.test(resources.getString("landscape.lesson.name"), model.lesson());
     }
 
-    @FXML
-    private void computeBasins() {
-        cancelBasins();
-        Landscape surface = model.surface();
-        Landscape.Window window = model.window();
-        Settings settings = model.settings().withNoise(0);
-        List<Landscape.Landmark> minima = model.preset() == null ? List.of()
-                : model.preset().landmarks().stream().filter(Landscape.Landmark::isMinimum).toList();
-        Task<LandscapeGrid.Basins[]> task = new Task<>() {
-            @Override
-            protected LandscapeGrid.Basins[] call() {
-                LandscapeGrid.Basins[] both = new LandscapeGrid.Basins[2];
-                Method[] methods = {Method.SGD, Method.MOMENTUM};
-                for (int k = 0; k < 2; k++) {
-                    int offset = k;
-                    both[k] = LandscapeGrid.basins(surface, methods[k], settings, window, BASIN_GRID, BASIN_GRID,
-                            BASIN_STEPS, minima, (done, total) -> {
-                                updateProgress(offset * total + done, 2L * total);
-                                return !isCancelled();
-                            });
-                }
-                return both;
-            }
-        };
-        lsBasinsProgress.progressProperty().bind(task.progressProperty());
-        lsBasinsCancel.setDisable(false);
-        lsBasinsButton.setDisable(true);
-        task.setOnSucceeded(e -> {
-            basinsGd.setBasins(task.getValue()[0]);
-            basinsMomentum.setBasins(task.getValue()[1]);
-            lsBasinsNote.setText(MessageFormat.format(resources.getString("landscape.basins.done"),
-                    Numbers.significant(settings.learningRate(), 3), Numbers.significant(settings.momentum(), 3),
-                    BASIN_STEPS));
-            basinsDone();
-        });
-        task.setOnCancelled(e -> basinsDone());
-        task.setOnFailed(e -> {
-            lsBasinsNote.setText(task.getException() instanceof CancellationException ? ""
-                    : String.valueOf(task.getException().getMessage()));
-            basinsDone();
-        });
-        basinTask = task;
-        background(task, "landscape-basins");
-    }
+    @FXML private void computeBasins() { analyses.computeBasins(); }
 
-    private void basinsDone() {
-        lsBasinsProgress.progressProperty().unbind();
-        lsBasinsProgress.setProgress(0);
-        lsBasinsCancel.setDisable(true);
-        lsBasinsButton.setDisable(false);
-    }
+    @FXML private void cancelBasins() { analyses.cancelBasins(); }
 
-    @FXML
-    private void cancelBasins() {
-        if (basinTask != null && basinTask.isRunning()) {
-            basinTask.cancel();
-        }
-    }
+    @FXML private void computeSweep() { analyses.computeSweep(); }
 
-    /** Distill's view: f against step on the ravine for μ from 0 to 0.99 and the critical μ, at the current η. */
-    @FXML
-    private void computeSweep() {
-        Landscape ravine = Landscape.of(Surface.RAVINE);
-        double lr = Math.min(model.settings().learningRate(), 0.09);
-        Task<LandscapeGrid.Sweep> task = new Task<>() {
-            @Override
-            protected LandscapeGrid.Sweep call() {
-                LandscapeGrid.Sweep first = LandscapeGrid.momentumSweep(ravine, lr, new double[] {0},
-                        Surface.RAVINE.start(), 1);
-                double[] momenta = java.util.Arrays.copyOf(SWEEP_MOMENTA, SWEEP_MOMENTA.length + 1);
-                momenta[SWEEP_MOMENTA.length] = Double.isFinite(first.criticalMomentum()) ? first.criticalMomentum()
-                        : 0.5;
-                java.util.Arrays.sort(momenta);
-                return LandscapeGrid.momentumSweep(ravine, lr, momenta, Surface.RAVINE.start(), 300);
-            }
-        };
-        task.setOnSucceeded(e -> showSweep(task.getValue()));
-        background(task, "landscape-sweep");
-    }
+    @FXML private void computeTrajectorySlice() { analyses.slice(true); }
 
-    private void showSweep(LandscapeGrid.Sweep sweep) {
-        lsSweepChart.getData().clear();
-        for (int k = 0; k < sweep.momenta().length; k++) {
-            XYChart.Series<Number, Number> series = new XYChart.Series<>();
-            boolean critical = Math.abs(sweep.momenta()[k] - sweep.criticalMomentum()) < 1e-6;
-            series.setName(MessageFormat.format(resources.getString(critical ? "landscape.sweep.series.critical"
-                    : "landscape.sweep.series"), Numbers.significant(sweep.momenta()[k], 3)));
-            double[] f = sweep.values()[k];
-            for (int t = 0; t < f.length; t += 2) {
-                if (Double.isFinite(f[t]) && f[t] > 0) {
-                    series.getData().add(new XYChart.Data<>(t, Math.log10(f[t])));
-                }
-            }
-            lsSweepChart.getData().add(series);
-        }
-        lsSweepNote.setText(MessageFormat.format(resources.getString("landscape.sweep.critical"),
-                Numbers.significant(sweep.criticalMomentum(), 3), Numbers.significant(sweep.learningRate(), 3)));
-    }
+    @FXML private void computeRandomSlice() { analyses.slice(false); }
 
-    /** The trajectory slice of the playground's network: SGD's and GD's paths on their principal plane. */
-    @FXML
-    private void computeTrajectorySlice() {
-        slice(true);
-    }
-
-    /** The slice along two filter-normalised random directions around the same trained weights. */
-    @FXML
-    private void computeRandomSlice() {
-        slice(false);
-    }
-
-    private void slice(boolean trajectory) {
-        Task<LossSlice.Slice> task = new Task<>() {
-            @Override
-            protected LossSlice.Slice call() {
-                LandscapeGrid.Progress progress = (done, total) -> {
-                    updateProgress(done, total);
-                    return !isCancelled();
-                };
-                if (trajectory) {
-                    return LossSlice.trajectory(ToyData.Kind.CIRCLE, 10, 1, SLICE_EPOCHS, SLICE_GRID, progress);
-                }
-                Playground net = LossSlice.playground(ToyData.Kind.CIRCLE, 10, 1);
-                for (int e = 0; e < SLICE_EPOCHS; e++) {
-                    net.epoch();
-                }
-                return LossSlice.random(net, 1, 1, SLICE_GRID, progress);
-            }
-        };
-        lsSliceProgress.progressProperty().bind(task.progressProperty());
-        lsSliceButton.setDisable(true);
-        lsSliceRandomButton.setDisable(true);
-        task.setOnSucceeded(e -> {
-            showSlice(task.getValue(), trajectory);
-            sliceDone();
-        });
-        task.setOnFailed(e -> sliceDone());
-        background(task, "landscape-slice");
-    }
-
-    private void sliceDone() {
-        lsSliceProgress.progressProperty().unbind();
-        lsSliceProgress.setProgress(0);
-        lsSliceButton.setDisable(false);
-        lsSliceRandomButton.setDisable(false);
-    }
-
-    private void showSlice(LossSlice.Slice s, boolean trajectory) {
-        lastSlice = s;
-        slice.setValues(s.loss(), List.of());
-        slice.setLines(s.paths(), List.of(javafx.scene.paint.Color.WHITE, javafx.scene.paint.Color.web(GD_COLOUR)));
-        lsSliceChart.getData().clear();
-        String[] names = {resources.getString("landscape.network.sgd"), resources.getString("landscape.network.gd")};
-        for (int k = 0; k < s.pathLosses().size(); k++) {
-            XYChart.Series<Number, Number> series = new XYChart.Series<>();
-            series.setName(names[k]);
-            double[] loss = s.pathLosses().get(k);
-            for (int t = 0; t < loss.length; t++) {
-                series.getData().add(new XYChart.Data<>(t, loss[t]));
-            }
-            lsSliceChart.getData().add(series);
-            // the chart's lines in the map's colours (SGD's white path as dark grey on the chart's white)
-            String colour = k == 0 ? "#555555" : GD_COLOUR;
-            series.getNode().setStyle("-fx-stroke: " + colour + ";");
-            int index = k;
-            javafx.application.Platform.runLater(() -> { // the legend's symbols exist once the chart is laid out
-                for (javafx.scene.Node symbol : lsSliceChart.lookupAll(".chart-legend-item-symbol.default-color"
-                        + index)) {
-                    symbol.setStyle("-fx-background-color: " + colour + ", white;");
-                }
-            });
-        }
-        lsSliceNote.setText(trajectory ? MessageFormat.format(resources.getString("landscape.network.trajectory.done"),
-                Numbers.significant(s.originLoss(), 4), Math.round(100 * s.explained()[0]),
-                Math.round(100 * s.explained()[1]))
-                : MessageFormat.format(resources.getString("landscape.network.random.done"),
-                Numbers.significant(s.originLoss(), 4)));
-    }
-
-    /** The last network slice shown, or null. */
-    LossSlice.Slice lastSlice() {
-        return lastSlice;
-    }
 
     /** For tests: the views. */
     ContourView contour() {

@@ -166,11 +166,11 @@ class LandscapeTabTest extends MainWindowFixture {
         waitFor(60, () -> !text(robot, "#lsSliceNote").isEmpty());
         org.backproplab.labs.Playground net = org.backproplab.labs.LossSlice.playground(
                 org.backproplab.data.ToyData.Kind.CIRCLE, 10, 1);
-        for (int e = 0; e < LandscapeTabController.SLICE_EPOCHS; e++) {
+        for (int e = 0; e < LandscapeAnalyses.SLICE_EPOCHS; e++) {
             net.epoch();
         }
         ContourView view = robot.lookup("#lsSlice").queryAs(ContourView.class);
-        int middle = LandscapeTabController.SLICE_GRID / 2;
+        int middle = LandscapeAnalyses.SLICE_GRID / 2;
         assertEquals(net.loss(false), view.values().at(middle, middle), "the centre is the trained network's loss");
         assertTrue(text(robot, "#lsSliceNote").contains(org.backproplab.engine.Numbers.significant(net.loss(false), 4)));
     }
