@@ -43,8 +43,16 @@ final class QuizBar {
         toggle.selectedProperty().bindBidirectional(quiz.onProperty());
         bar.visibleProperty().bind(quiz.onProperty());
         bar.managedProperty().bind(quiz.onProperty());
-        answer.disableProperty().bind(quiz.questionProperty().isNull());
-        answer.setOnAction(e -> submit());
+        // Enter checks an answer; Enter again, with no question open, takes the next step: the hands stay on the
+        // keys. (The field stays enabled and focused: moving the focus out of a text field from its own Enter, or
+        // disabling it while focused, leaves its caret animation running after the window is gone.)
+        answer.setOnAction(e -> {
+            if (quiz.questionProperty().get() == null) {
+                quiz.step();
+            } else {
+                submit();
+            }
+        });
         quiz.questionProperty().addListener((o, was, q) -> showQuestion(q));
         quiz.lastAnswerProperty().addListener((o, was, a) -> showAnswer(a));
         quiz.scoreProperty().addListener((o, was, s) -> showScore(s));
@@ -92,7 +100,6 @@ final class QuizBar {
         if (marked != null) {
             marked.getStyleClass().add(a.right() ? Styles.QUIZ_RIGHT : Styles.QUIZ_WRONG);
         }
-        graph.requestFocus(); // the keys step again
     }
 
     private void showScore(int[] s) {

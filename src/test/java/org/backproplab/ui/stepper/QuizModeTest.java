@@ -42,7 +42,7 @@ class QuizModeTest extends MainWindowFixture {
         assertEquals("Right: q = 3.", text(robot, "#quizVerdict"));
         assertTrue(robot.lookup("#card-q").query().getStyleClass().contains(Styles.QUIZ_RIGHT));
         assertEquals("1 of 1 right in this iteration", text(robot, "#quizScore"));
-        robot.type(KeyCode.SPACE);
+        robot.type(KeyCode.ENTER); // Enter again: the next step
         assertEquals("What is the value of f?", text(robot, "#quizQuestion"));
         robot.write("12").type(KeyCode.ENTER);
         assertEquals("Not quite: f = -12, not 12. The line above says why.", text(robot, "#quizVerdict"));
@@ -50,7 +50,7 @@ class QuizModeTest extends MainWindowFixture {
         assertEquals("1 of 2 right in this iteration", text(robot, "#quizScore"));
         assertEquals(2, window.stepper().frameProperty().get().position(), "f's step is shown");
         Screenshots.write(robot, stage.getScene(), "quiz-en.png");
-        robot.type(KeyCode.LEFT);
+        robot.clickOn("#backButton");
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(1, window.stepper().frameProperty().get().position(), "Step back works as always");
     }
@@ -60,7 +60,7 @@ class QuizModeTest extends MainWindowFixture {
         robot.interact(() -> window.switchLanguage(Language.SIMPLIFIED_CHINESE));
         robot.clickOn("#graphHolder").type(KeyCode.Q).type(KeyCode.SPACE);
         assertEquals("q 的值是多少？", text(robot, "#quizQuestion"));
-        robot.write("3").type(KeyCode.ENTER);
+        robot.clickOn("#quizAnswer").write("3").type(KeyCode.ENTER);
         assertEquals("答对了：q = 3。", text(robot, "#quizVerdict"));
         Screenshots.write(robot, stage.getScene(), "quiz-zh_CN.png");
     }
