@@ -1,6 +1,8 @@
 package org.backproplab.labs;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 
@@ -144,7 +146,7 @@ public final class LandscapeGrid {
         int rows = Math.max(1, PIECE / nx);
         int pieces = (ny + rows - 1) / rows;
         int[] ending = new int[nx * ny];
-        java.util.Random noise = new java.util.Random(settings.seed());
+        Random noise = new Random(settings.seed());
         double near = Basins.NEAR * Math.min(window.width(), window.height());
         int piece = 0;
         for (int j0 = 0; j0 < ny; j0 += rows, piece++) {
@@ -166,7 +168,7 @@ public final class LandscapeGrid {
 
     /** Every start of a piece at once: x and y as matrices through the one training step (or Newton's). */
     private static double[][] together(Lesson lesson, Method method, Settings settings, int steps,
-                                       java.util.Random noise, int piece, int pieces, Progress progress) {
+                                       Random noise, int piece, int pieces, Progress progress) {
         Tensor x = lesson.tensor("x").orElseThrow();
         Tensor y = lesson.tensor("y").orElseThrow();
         int n = x.size();
@@ -222,7 +224,7 @@ public final class LandscapeGrid {
         return ends;
     }
 
-    private static void addNoise(Tensor x, Tensor y, double sigma, java.util.Random noise) {
+    private static void addNoise(Tensor x, Tensor y, double sigma, Random noise) {
         if (sigma > 0) {
             for (int k = 0; k < x.size(); k++) {
                 x.grad().set(k, x.grad().get(k) + sigma * noise.nextGaussian());
@@ -251,21 +253,27 @@ public final class LandscapeGrid {
     public static Sweep momentumSweep(Landscape surface, double learningRate, double[] momenta, XY start, int steps) {
         double[][] values = new double[momenta.length][steps + 1];
         Settings base = Settings.of(learningRate);
-        XY end = null;
         for (int k = 0; k < momenta.length; k++) {
             Landscape.Path path = surface.run(Method.MOMENTUM, base.withMomentum(momenta[k]), start.x(), start.y(),
                     steps);
-            java.util.Arrays.fill(values[k], Double.NaN);
+            Arrays.fill(values[k], Double.NaN);
             for (int t = 0; t < path.points().size(); t++) {
                 values[k][t] = path.points().get(t).f();
             }
         }
-        Landscape.Path plain = surface.run(Method.SGD, base, start.x(), start.y(), steps);
-        end = new XY(plain.last().x(), plain.last().y());
+        return new Sweep(learningRate, momenta.clone(), values,
+                criticalMomentum(surface, learningRate, start, steps));
+    }
+
+    /**
+     * The critical μ = (1 − √(η·λ))² for the smallest curvature λ where gradient descent from {@code start} is after
+     * {@code steps} updates (the minimum it nears); NaN where λ ≤ 0 or η·λ ≥ 1.
+     */
+    public static double criticalMomentum(Landscape surface, double learningRate, XY start, int steps) {
+        Landscape.Point end = surface.run(Method.SGD, Settings.of(learningRate), start.x(), start.y(), steps).last();
         double lambda = surface.hessian(end.x(), end.y()).eigenvalues()[0];
         double root = Math.sqrt(learningRate * lambda);
-        double critical = lambda > 0 && root < 1 ? (1 - root) * (1 - root) : Double.NaN;
-        return new Sweep(learningRate, momenta.clone(), values, critical);
+        return lambda > 0 && root < 1 ? (1 - root) * (1 - root) : Double.NaN;
     }
 
     /** x and y of rows j0 … j0 + n − 1 of the grid, as n × nx matrices. */

@@ -35,10 +35,10 @@ final class NewtonStep {
 
     /** ∇f at the lesson's current x and y (scalars): forward, zero, backward. */
     static XY gradient(Lesson lesson, Tensor x, Tensor y) {
-        lesson.forward();
-        lesson.zeroGrad();
-        lesson.backward();
-        return new XY(x.grad().get(0), y.grad().get(0));
+        double[] gx = new double[1];
+        double[] gy = new double[1];
+        gradients(lesson, x, y, gx, gy);
+        return new XY(gx[0], gy[0]);
     }
 
     /** The Hessian at the lesson's current x and y (scalars); x and y are left as they were, bit for bit. */

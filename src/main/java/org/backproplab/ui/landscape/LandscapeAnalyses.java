@@ -30,6 +30,7 @@ import org.backproplab.labs.Surface;
 final class LandscapeAnalyses {
 
     static final double[] SWEEP_MOMENTA = {0, 0.5, 0.9, 0.99};
+    static final int SWEEP_STEPS = 300;
     /** The network slice: the playground's network after 30 epochs, on a 41 × 41 grid. */
     static final int SLICE_EPOCHS = 30;
     static final int SLICE_GRID = 41;
@@ -148,13 +149,12 @@ final class LandscapeAnalyses {
         Task<LandscapeGrid.Sweep> task = new Task<>() {
             @Override
             protected LandscapeGrid.Sweep call() {
-                LandscapeGrid.Sweep first = LandscapeGrid.momentumSweep(ravine, lr, new double[] {0},
-                        Surface.RAVINE.start(), 1);
+                // The critical μ is one of the curves: found where the sweep's μ = 0 path ends, as the sweep finds it.
+                double critical = LandscapeGrid.criticalMomentum(ravine, lr, Surface.RAVINE.start(), SWEEP_STEPS);
                 double[] momenta = java.util.Arrays.copyOf(SWEEP_MOMENTA, SWEEP_MOMENTA.length + 1);
-                momenta[SWEEP_MOMENTA.length] = Double.isFinite(first.criticalMomentum()) ? first.criticalMomentum()
-                        : 0.5;
+                momenta[SWEEP_MOMENTA.length] = Double.isFinite(critical) ? critical : 0.5;
                 java.util.Arrays.sort(momenta);
-                return LandscapeGrid.momentumSweep(ravine, lr, momenta, Surface.RAVINE.start(), 300);
+                return LandscapeGrid.momentumSweep(ravine, lr, momenta, Surface.RAVINE.start(), SWEEP_STEPS);
             }
         };
         task.setOnSucceeded(e -> showSweep(task.getValue()));
