@@ -91,6 +91,21 @@ class ArchitectureTest {
             .because("a lab's model is tested and run from the command line without a display");
 
     @ArchTest
+    static final ArchRule coursesAreHeadless = noClasses()
+            .that().resideInAPackage("org.backproplab.course..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.kordamp.ikonli..", "org.fxmisc..",
+                    "org.commonmark..", "org.scilab..", "org.backproplab.codegen..", "org.backproplab.cli..",
+                    "org.backproplab.ui..")
+            .because("a course is read and checked without a display; how its text and formulas look is the view's");
+
+    @ArchTest
+    static final ArchRule onlyTheLabsAndViewsReachCourses = noClasses()
+            .that().resideInAnyPackage("org.backproplab.engine..", "org.backproplab.nn..", "org.backproplab.data..",
+                    "org.backproplab.lesson..", "org.backproplab.stepper..", "org.backproplab.labs..")
+            .should().dependOnClassesThat().resideInAPackage("org.backproplab.course..")
+            .because("a course sits above the lessons, the stepper and the labs it sets up");
+
+    @ArchTest
     static final ArchRule codegenWritesFromSettingsOnly = noClasses()
             .that().resideInAPackage("org.backproplab.codegen..")
             .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.backproplab.stepper..",
