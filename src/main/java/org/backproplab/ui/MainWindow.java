@@ -14,7 +14,9 @@ import javafx.application.Platform;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
 
@@ -27,6 +29,8 @@ import org.backproplab.ui.gradflow.GradFlowTabController;
 import org.backproplab.ui.gradflow.GradFlowTabModel;
 import org.backproplab.ui.mnist.MnistTabController;
 import org.backproplab.ui.mnist.MnistTabModel;
+import org.backproplab.ui.course.CourseModel;
+import org.backproplab.ui.course.CoursePanelController;
 import org.backproplab.ui.landscape.LandscapeTabController;
 import org.backproplab.ui.landscape.LandscapeTabModel;
 import org.backproplab.ui.playground.PlaygroundTabController;
@@ -47,6 +51,8 @@ public final class MainWindow {
     static final String GRADFLOW_TAB = "gradflowTab";
     static final String PLAYGROUND_TAB = "playgroundTab";
     static final String LANDSCAPE_TAB = "landscapeTab";
+    /** The key under which the split pane keeps the course panel while it is hidden. */
+    static final String COURSE_PANEL = "coursePanel";
 
     /** The metrics a tab exports as CSV: a file name to propose, and the table. */
     record Metrics(String name, Supplier<CsvTable> table) {
@@ -72,6 +78,12 @@ public final class MainWindow {
     private final Path preferencesFile;
     /** File ▸ Save session and Open session. */
     private final SessionActions sessions = new SessionActions(this, MainWindow::runInBackground);
+    /** The course panel's state: the course, its page and the progress; it outlives a language switch. */
+    private final CourseModel course;
+    /** File ▸ Open course, Open setup and Save setup, and the panel's setup buttons. */
+    private final CourseActions courses;
+    /** The tabs and the course panel side by side, in the layout shown (a language switch loads another). */
+    private SplitPane courseSplit;
 
     /** A window in a language, with the default look, that remembers nothing. */
     public MainWindow(Stage stage, Language language) {
@@ -85,6 +97,9 @@ public final class MainWindow {
         this.preferencesFile = preferencesFile;
         this.language = preferences.language();
         this.messages = Resources.messages(language.locale());
+        this.course = new CourseModel(preferencesFile == null ? null
+                : preferencesFile.resolveSibling("course-progress.properties"));
+        this.courses = new CourseActions(this, course, MainWindow::runInBackground);
         stepper.setPresentationZoom(preferences.zoom());
         stage.setOnHidden(e -> {
             remember(preferences().withLesson(stepper.lessonReference()));
@@ -279,6 +294,60 @@ public final class MainWindow {
         return sessions;
     }
 
+    /** File ▸ Open course, Open setup and Save setup. */
+    CourseActions courses() {
+        return courses;
+    }
+
+    /** The course panel's model. */
+    public CourseModel course() {
+        return course;
+    }
+
+    /** Whether the course panel is shown beside the tabs (remembered). */
+    public boolean isCoursePanelShown() {
+        return preferences.coursePanel();
+    }
+
+    /** View ▸ Course panel (F9): shows or hides it, and remembers; the first showing opens the remembered course. */
+    public void setCoursePanelShown(boolean shown) {
+        if (shown) {
+            courses.openRemembered(preferences.course());
+        }
+        if (shown != preferences.coursePanel()) {
+            remember(preferences().withCoursePanel(shown));
+        }
+        if (courseSplit != null) {
+            placeCoursePanel(courseSplit);
+        }
+    }
+
+    /** The split pane of the layout just loaded (the controller hands it over before the layout is shown). */
+    void attachCoursePanel(SplitPane split) {
+        courseSplit = split;
+        setCoursePanelShown(preferences.coursePanel());
+    }
+
+    /** The course file last opened ("" for the shipped course), for the next start. */
+    void rememberCourse(String path) {
+        remember(preferences().withCourse(path));
+    }
+
+    /** The panel in the split pane or out of it, as the preferences say. */
+    void placeCoursePanel(SplitPane split) {
+        Node panel = (Node) split.getProperties().get(COURSE_PANEL);
+        if (panel == null) {
+            return;
+        }
+        boolean in = split.getItems().contains(panel);
+        if (preferences.coursePanel() && !in) {
+            split.getItems().add(panel);
+            split.setDividerPositions(0.68);
+        } else if (!preferences.coursePanel() && in) {
+            split.getItems().remove(panel);
+        }
+    }
+
     /**
      * File ▸ Export ▸ Metrics as CSV, for the tab in view: the step-through view's loss (or output) of each iteration,
      * MNIST's epochs, the Playground's train and test loss per epoch, the gradient-flow lab's loss and norms per step.
@@ -321,6 +390,9 @@ public final class MainWindow {
             }
             if (type == GradFlowTabController.class) {
                 return new GradFlowTabController(gradflow);
+            }
+            if (type == CoursePanelController.class) {
+                return new CoursePanelController(course, courses, language.locale());
             }
             if (type == LandscapeTabController.class) {
                 return new LandscapeTabController(landscape, this::openInStepThrough);

@@ -6,12 +6,17 @@ import java.util.ResourceBundle;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.WeakChangeListener;
 import javafx.fxml.FXML;
+import javafx.scene.Node;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.TabPane;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 
 import org.backproplab.engine.kernel.Kernels;
 import org.backproplab.ui.stepper.StepperController;
@@ -55,6 +60,18 @@ public final class MainWindowController {
     private MenuItem openSessionItem;
 
     @FXML
+    private SplitPane mainSplit;
+    /** The course panel's root, from the fx:include with fx:id "course". */
+    @FXML
+    private Node course;
+    @FXML
+    private CheckMenuItem coursePanelItem;
+    @FXML
+    private MenuItem coursePreviousItem;
+    @FXML
+    private MenuItem courseNextItem;
+
+    @FXML
     private Menu fileMenu;
     @FXML
     private MenuItem exportGraphPngItem;
@@ -85,6 +102,14 @@ public final class MainWindowController {
         ChangeListener<Boolean> fullScreen = (o, was, is) -> presentationItem.setSelected(is);
         window.stage().fullScreenProperty().addListener(new WeakChangeListener<>(fullScreen));
         presentationItem.getProperties().put("fullScreenListener", fullScreen); // held as long as the menu item
+        // In code: FXML's accelerator text has no spelling for Page Up / Page Down that every version reads alike.
+        coursePreviousItem.setAccelerator(new KeyCodeCombination(KeyCode.PAGE_UP, KeyCombination.ALT_DOWN));
+        courseNextItem.setAccelerator(new KeyCodeCombination(KeyCode.PAGE_DOWN, KeyCombination.ALT_DOWN));
+        SplitPane.setResizableWithParent(course, false);
+        mainSplit.getProperties().put(MainWindow.COURSE_PANEL, course);
+        mainSplit.getItems().remove(course);
+        window.attachCoursePanel(mainSplit);
+        coursePanelItem.setSelected(window.isCoursePanelShown());
         fileMenu.setOnShowing(e -> showExportItems());
         showExportItems();
     }
@@ -195,6 +220,44 @@ public final class MainWindowController {
     @FXML
     private void openSession() {
         window.sessions().open();
+    }
+
+    @FXML
+    private void openCourse() {
+        window.courses().openCourse();
+    }
+
+    @FXML
+    private void openSetup() {
+        window.courses().openSetup();
+    }
+
+    @FXML
+    private void saveSetup() {
+        window.courses().saveSetup();
+    }
+
+    @FXML
+    private void toggleCoursePanel() {
+        window.setCoursePanelShown(!window.isCoursePanelShown());
+        coursePanelItem.setSelected(window.isCoursePanelShown());
+    }
+
+    @FXML
+    private void coursePrevious() {
+        window.course().back();
+    }
+
+    @FXML
+    private void courseNext() {
+        window.course().next();
+    }
+
+    @FXML
+    private void openShippedCourse() {
+        window.courses().openShipped();
+        window.setCoursePanelShown(true);
+        coursePanelItem.setSelected(true);
     }
 
     @FXML

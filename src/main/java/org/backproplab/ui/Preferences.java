@@ -13,8 +13,8 @@ import org.backproplab.files.AtomicFile;
 import io.soabase.recordbuilder.core.RecordBuilder;
 
 /**
- * What the app remembers between runs: the window's size, the theme, the language, the presentation zoom and the
- * last lesson. Plain Java (no JavaFX), kept in a properties file in the user's configuration folder
+ * What the app remembers between runs: the window's size, the theme, the language, the presentation zoom, the
+ * last lesson, whether the course panel is shown and which course. Plain Java (no JavaFX), kept in a properties file in the user's configuration folder
  * ({@link #defaultFile()}); the system property {@value #FILE_PROPERTY} names another file (tests use a temporary
  * folder). Reading never fails: a missing file, or a missing or malformed value, gives the default for it. Writing
  * is atomic: a temporary file in the same folder, then moved over the old one, so a crash mid-write leaves the
@@ -28,10 +28,13 @@ import io.soabase.recordbuilder.core.RecordBuilder;
  * @param zoom the presentation zoom of fonts and the graph, {@link #MIN_ZOOM} (100%) to {@link #MAX_ZOOM} (250%)
  * @param lesson the last lesson: a shipped lesson's file name ({@code 01_circuit.bp}) or the path of a lesson
  *               file; "" for none
+ * @param coursePanel whether the course panel is shown beside the tabs (View ▸ Course panel, F9)
+ * @param course the course last opened: the path of a course file, "" for the shipped one
  */
 @RecordBuilder
 public record Preferences(double width, double height, boolean maximized, Theme theme, Language language,
-                          double zoom, String lesson) implements PreferencesBuilder.With {
+                          double zoom, String lesson, boolean coursePanel, String course)
+        implements PreferencesBuilder.With {
 
     /** The system property that names the preferences file instead of {@link #defaultFile()}. */
     public static final String FILE_PROPERTY = "backproplab.preferences";
@@ -49,11 +52,12 @@ public record Preferences(double width, double height, boolean maximized, Theme 
         language = language == null ? Language.ENGLISH : language;
         zoom = Double.isFinite(zoom) ? Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, zoom)) : MIN_ZOOM;
         lesson = lesson == null ? "" : lesson;
+        course = course == null ? "" : course;
     }
 
     /** The preferences of a first start: a 1280×800 window, light, 100%, no lesson, in the given language. */
     public static Preferences defaults(Language language) {
-        return new Preferences(1280, 800, false, Theme.LIGHT, language, MIN_ZOOM, "");
+        return new Preferences(1280, 800, false, Theme.LIGHT, language, MIN_ZOOM, "", false, "");
     }
 
     public Preferences withSize(double newWidth, double newHeight, boolean isMaximized) {
@@ -104,7 +108,9 @@ public record Preferences(double width, double height, boolean maximized, Theme 
                 constant(Theme.class, p.getProperty("theme"), defaults.theme()),
                 constant(Language.class, p.getProperty("language"), defaults.language()),
                 number(p, "zoom", defaults.zoom()),
-                p.getProperty("lesson", defaults.lesson()));
+                p.getProperty("lesson", defaults.lesson()),
+                Boolean.parseBoolean(p.getProperty("course.panel", Boolean.toString(defaults.coursePanel()))),
+                p.getProperty("course", defaults.course()));
     }
 
     /** Writes the preferences atomically: a temporary file beside {@code file}, then moved over it. */
@@ -117,6 +123,8 @@ public record Preferences(double width, double height, boolean maximized, Theme 
         p.setProperty("language", language.name());
         p.setProperty("zoom", Double.toString(zoom));
         p.setProperty("lesson", lesson);
+        p.setProperty("course.panel", Boolean.toString(coursePanel));
+        p.setProperty("course", course);
         AtomicFile.write(file, out -> {
             Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
             p.store(writer, "Backprop Lab preferences");

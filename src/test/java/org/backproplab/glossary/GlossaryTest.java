@@ -81,7 +81,7 @@ class GlossaryTest {
     }
 
     @Test
-    void theReadmesAndLessonsUseOneTermPerConcept() throws IOException {
+    void theReadmesLessonsAndCoursesUseOneTermPerConcept() throws IOException {
         List<String> misuses = new ArrayList<>();
         checkText(Path.of("README.md"), Locale.ENGLISH, misuses);
         checkText(Path.of("README.zh-CN.md"), ZH, misuses);
@@ -89,6 +89,12 @@ class GlossaryTest {
             for (Path lesson : lessons.sorted().toList()) {
                 checkText(lesson, Locale.ENGLISH, misuses);
                 checkText(lesson, ZH, misuses);
+            }
+        }
+        try (Stream<Path> courses = Files.list(Path.of("resources/courses"))) {
+            for (Path course : courses.sorted().toList()) {
+                checkText(course, Locale.ENGLISH, misuses);
+                checkText(course, ZH, misuses);
             }
         }
         assertEquals(List.of(), misuses);

@@ -55,11 +55,13 @@ class MainWindowTest extends MainWindowFixture {
         MenuBar bar = robot.lookup("#menuBar").queryAs(MenuBar.class);
         assertEquals(List.of("File", "View", "Help"), bar.getMenus().stream().map(m -> plain(m.getText())).toList());
         List<String> file = itemTexts(bar.getMenus().get(0));
-        assertEquals(List.of("Open Lesson…", "Save Session…", "Open Session…", "Export", "Quit"), file);
+        assertEquals(List.of("Open Lesson…", "Save Session…", "Open Session…", "Open Course…", "Open Setup…",
+                "Save Setup…", "Export", "Quit"), file);
         Menu export = (Menu) bar.getMenus().get(0).getItems().stream().filter(i -> "exportMenu".equals(i.getId()))
                 .findFirst().orElseThrow();
         assertEquals(List.of("Graph as PNG…", "Graph as SVG…", "Metrics as CSV…"), itemTexts(export));
-        assertEquals(List.of("Language", "Theme", "Zoom in", "Zoom out", "Actual size (100%)", "Presentation mode"),
+        assertEquals(List.of("Language", "Theme", "Zoom in", "Zoom out", "Actual size (100%)", "Presentation mode",
+                "Course panel", "Previous course page", "Next course page", "The primer's course"),
                 itemTexts(bar.getMenus().get(1)));
         assertEquals(List.of("English", "简体中文"), itemTexts((Menu) bar.getMenus().get(1).getItems().get(0)));
         assertEquals(List.of("Keyboard shortcuts", "Glossary", "About Backprop Lab"), itemTexts(bar.getMenus().get(2)));

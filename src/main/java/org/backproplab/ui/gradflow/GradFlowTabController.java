@@ -351,6 +351,7 @@ public final class GradFlowTabController {
             Supplier<CsvTable> layers = () -> FlowTables.layers(runs.get(), run);
             Supplier<CsvTable> steps = () -> FlowTables.steps(runs.get(), run);
             ChartExport.install(List.of(gfGradBarsA, gfGradBarsB).get(i), resources, "gradient-norms" + ab, layers);
+            List.of(gfGradBarsA, gfGradBarsB).get(i).setOnLayerPicked(layer -> model.pickLayer(run, layer));
             ChartExport.install(List.of(gfHeatA, gfHeatB).get(i), resources, "gradient-heat-map" + ab,
                     () -> FlowTables.heat(runs.get(), run));
             ChartExport.install(List.of(gfDerivBarsA, gfDerivBarsB).get(i), resources, "local-derivatives" + ab, layers);

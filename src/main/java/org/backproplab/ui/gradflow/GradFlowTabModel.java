@@ -3,6 +3,7 @@ package org.backproplab.ui.gradflow;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.function.IntConsumer;
 import java.util.Map;
 import java.util.function.BiPredicate;
 
@@ -95,6 +96,8 @@ public final class GradFlowTabModel {
      * A lab that reads MNIST from this directory (when it is first needed) and hands lessons to the step-through
      * view through {@code stepThrough}.
      */
+    private IntConsumer layerPicked;
+
     public GradFlowTabModel(Path mnistDirectory, StepThroughOpener stepThrough) {
         this.mnistDirectory = mnistDirectory;
         this.stepThrough = stepThrough;
@@ -109,6 +112,34 @@ public final class GradFlowTabModel {
     }
 
     // ---- commands ----
+
+    /** Told of a click on configuration A's gradient bars (a course's "click the layer" exercise); may be null. */
+    public void setOnLayerPicked(IntConsumer listener) {
+        layerPicked = listener;
+    }
+
+    /** A click on a run's gradient bars: layer from 1; only configuration A's answer an exercise. */
+    public void pickLayer(int runIndex, int layer) {
+        if (runIndex == 0 && layerPicked != null) {
+            layerPicked.accept(layer);
+        }
+    }
+
+    /** The layer (from 1) of configuration A with the smallest ‖∂L/∂W‖ at the step shown; 0 before any. */
+    public int smallestGradientLayer() {
+        List<RunHistory.Snapshot> shown = runs.get();
+        if (shown == null || shown.isEmpty() || shown.get(0).latest() == null) {
+            return 0;
+        }
+        var layers = shown.get(0).latest().layers();
+        int smallest = 0;
+        for (int l = 0; l < layers.size(); l++) {
+            if (smallest == 0 || layers.get(l).weightGradNorm() < layers.get(smallest - 1).weightGradNorm()) {
+                smallest = l + 1;
+            }
+        }
+        return smallest;
+    }
 
     /** The tab is shown (or hidden): starts the lab the first time, and draws only while it is in sight. */
     public void setShown(boolean visible) {

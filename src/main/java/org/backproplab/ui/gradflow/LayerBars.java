@@ -3,6 +3,7 @@ package org.backproplab.ui.gradflow;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.IntConsumer;
 
 import javafx.geometry.VPos;
 import javafx.scene.Group;
@@ -36,6 +37,10 @@ public final class LayerBars extends Region {
     private LogScale scale = LogScale.EMPTY;
     private double guide = Double.NaN;
     private String tooltipFormat = "%d: %s";
+    /** Where the bars were last laid out: the left of the plot and the width of one layer's slot. */
+    private double plotLeft;
+    private double slotWidth;
+    private IntConsumer picked;
 
     public LayerBars() {
         getStyleClass().add(Styles.LAYER_BARS);
@@ -47,6 +52,26 @@ public final class LayerBars extends Region {
         getChildren().addAll(grid, ticks, bars, layerLabels, guideLine, guideText, emptyText);
         setMinSize(160, 100);
         setPrefSize(400, 220);
+        setOnMouseClicked(e -> {
+            int layer = layerAt(e.getX());
+            if (picked != null && layer > 0) {
+                picked.accept(layer);
+            }
+        });
+    }
+
+    /** Tells {@code listener} the layer (from 1) whose slot the user clicks; null: clicks pick nothing. */
+    public void setOnLayerPicked(IntConsumer listener) {
+        picked = listener;
+    }
+
+    /** The layer (from 1) whose slot holds this x, or 0 outside the bars. */
+    int layerAt(double x) {
+        if (values.length == 0 || slotWidth <= 0 || x < plotLeft) {
+            return 0;
+        }
+        int layer = (int) ((x - plotLeft) / slotWidth) + 1;
+        return layer <= values.length ? layer : 0;
     }
 
     /** The values of layers 1…n on this axis. */
@@ -166,6 +191,8 @@ public final class LayerBars extends Region {
         }
         int n = values.length;
         double slot = n == 0 ? pw : pw / n;
+        plotLeft = x0;
+        slotWidth = slot;
         double barWidth = Math.max(2, Math.min(48, slot * 0.7));
         int every = slot < 18 ? 2 : 1;
         boolean allZero = n > 0;

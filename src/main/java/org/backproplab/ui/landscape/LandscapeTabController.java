@@ -1,6 +1,7 @@
 package org.backproplab.ui.landscape;
 
 import java.text.MessageFormat;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.ResourceBundle;
 import java.util.function.BiPredicate;
@@ -97,6 +98,13 @@ public final class LandscapeTabController {
         }
     };
 
+    /** The sliders of η, μ, β₁, β₂ and σ, in that order. */
+    private final List<Slider> sliders = new ArrayList<>();
+    /** The surface the view shows; another in the model means a setup changed it from outside. */
+    private Landscape shownSurface;
+    /** True while the controls are set from the model, so that they do not tell it back. */
+    private boolean syncing;
+
     public LandscapeTabController(LandscapeTabModel model, BiPredicate<String, String> opener) {
         this.model = model;
         this.opener = opener;
@@ -138,7 +146,11 @@ public final class LandscapeTabController {
             javafx.scene.shape.Rectangle swatch = new javafx.scene.shape.Rectangle(12, 12, RacerColours.of(r));
             swatch.setStroke(javafx.scene.paint.Color.gray(0.45));
             box.setGraphic(swatch);
-            box.selectedProperty().addListener((o, was, on) -> model.setRacing(r, on));
+            box.selectedProperty().addListener((o, was, on) -> {
+                if (!syncing) {
+                    model.setRacing(r, on);
+                }
+            });
             lsRacers.getChildren().add(box);
         }
         lsFollowBox.getItems().setAll(Racer.values());
@@ -194,17 +206,18 @@ public final class LandscapeTabController {
         slider.setPrefWidth(130);
         name.setLabelFor(slider);
         Label shown = new Label(Numbers.significant(toValue.apply(value), 3));
+        sliders.add(slider);
         shown.getStyleClass().add("data");
         shown.setMinWidth(48);
         slider.valueProperty().addListener((o, a, b) -> {
             double v = toValue.apply(b.doubleValue());
             shown.setText(Numbers.significant(v, 3));
-            if (!slider.isValueChanging()) {
+            if (!slider.isValueChanging() && !syncing) {
                 set.accept(v);
             }
         });
         slider.valueChangingProperty().addListener((o, was, changing) -> {
-            if (!changing) {
+            if (!changing && !syncing) {
                 set.accept(toValue.apply(slider.getValue()));
             }
         });
@@ -213,6 +226,7 @@ public final class LandscapeTabController {
 
     /** A new surface or window: its description, its expression, the start fields, and a new contour grid. */
     private void surfaceChanged() {
+        shownSurface = model.surface();
         Surface preset = model.preset();
         lsDescription.setText(preset == null ? resources.getString("landscape.surface.custom")
                 : resources.getString("landscape.surface." + preset.id() + ".teaches"));
@@ -238,6 +252,27 @@ public final class LandscapeTabController {
         raceChanged();
     }
 
+    /** The controls as the model has them, without telling the model back (a setup changed it). */
+    private void syncControls() {
+        syncing = true;
+        try {
+            lsSurfaceBox.getSelectionModel().select(model.preset());
+            for (var node : lsRacers.getChildren()) {
+                if (node instanceof CheckBox box) {
+                    box.setSelected(model.isRacing(Racer.valueOf(box.getId().substring("lsRacer".length()))));
+                }
+            }
+            lsFollowBox.getSelectionModel().select(model.followed());
+            Settings s = model.settings();
+            double[] values = {Math.log10(s.learningRate()), s.momentum(), s.beta1(), s.beta2(), s.noise()};
+            for (int i = 0; i < sliders.size(); i++) {
+                sliders.get(i).setValue(values[i]);
+            }
+        } finally {
+            syncing = false;
+        }
+    }
+
     static void background(Task<?> task, String name) {
         Thread t = new Thread(task, name);
         t.setDaemon(true);
@@ -246,6 +281,12 @@ public final class LandscapeTabController {
 
     /** The race moved: paths, arrows, the written update and the status line. */
     private void raceChanged() {
+        if (model.surface() != shownSurface) { // set from outside: a course's setup
+            shownSurface = model.surface();
+            syncControls();
+            surfaceChanged();
+            return;
+        }
         lsStartX.setText(Numbers.significant(model.start().x(), 6));
         lsStartY.setText(Numbers.significant(model.start().y(), 6));
         Run followed = model.followedRun();

@@ -205,6 +205,8 @@ public final class PlaygroundTabModel {
 
     public void setFeature(Playground.Feature feature, boolean on) { update(s -> s.withFeature(feature, on)); }
     public void addLayer() { update(PlaygroundSettings::withLayerAdded); }
+    /** The hidden layers' sizes at once (a course's setup): 0 to 6 layers of 1 to 8 neurons. */
+    public void setHidden(List<Integer> sizes) { update(s -> s.withHidden(sizes)); }
     public void removeLayer() { update(PlaygroundSettings::withLayerRemoved); }
     public void addNeuron(int layer) { update(s -> s.withNeurons(layer, +1)); }
     public void removeNeuron(int layer) { update(s -> s.withNeurons(layer, -1)); }

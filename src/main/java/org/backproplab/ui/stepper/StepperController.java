@@ -162,6 +162,7 @@ public final class StepperController {
         });
         training.bindControls();
         quiz = new QuizMode(model);
+        quiz.onProperty().bindBidirectional(model.quizProperty());
         new QuizBar(quiz, resources, graph, quizButton, quizBar, quizQuestion, quizAnswer, quizVerdict, quizScore);
         training.bindClipping(clipBox, clipField);
         player = new StepPlayer(model, playButton, playIcon, speedSlider, speedTooltip, resources);

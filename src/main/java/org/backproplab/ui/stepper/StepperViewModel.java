@@ -96,6 +96,11 @@ public final class StepperViewModel {
 
     // ---- what the view reads ----
 
+    /** Quiz mode's switch (Q): kept here, so that a course's setup can turn it on and a language switch keeps it. */
+    private final BooleanProperty quiz = new SimpleBooleanProperty(false);
+
+    public BooleanProperty quizProperty() { return quiz; }
+
     public ReadOnlyObjectProperty<Stepper> stepperProperty() { return stepper; }
 
     public Stepper stepper() { return stepper.get(); }
