@@ -32,7 +32,9 @@ import javafx.scene.control.TitledPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.TreeView;
+import javafx.event.Event;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.stage.Stage;
 
 import org.backproplab.ui.graph.GraphView;
@@ -134,27 +136,42 @@ class KeyboardAccessTest extends MainWindowFixture {
         List<Node> expected = new ArrayList<>();
         robot.interact(() -> operated(tab.getContent(), true).stream().filter(n -> !n.isDisabled())
                 .forEach(expected::add));
-        robot.interact(tabs::requestFocus);
         Set<Node> visited = Collections.newSetFromMap(new IdentityHashMap<>());
-        for (int i = 0; i < 2 * expected.size() + 30 && !visited.containsAll(expected); i++) {
-            Node owner = stage.getScene().getFocusOwner();
-            if (owner instanceof CodeArea) {
-                robot.press(KeyCode.CONTROL).type(KeyCode.TAB).release(KeyCode.CONTROL);
-            } else if (owner instanceof ToggleButton t && t.getToggleGroup() != null && !visited.containsAll(
-                    t.getToggleGroup().getToggles().stream().map(Node.class::cast).toList())) {
-                robot.type(KeyCode.RIGHT); // a group of toggles is one Tab stop; arrows choose within it
-            } else {
-                robot.type(KeyCode.TAB);
+        // Focus traversal happens while a key event is dispatched, so the whole walk runs in one trip to the FX thread.
+        robot.interact(() -> {
+            tabs.requestFocus();
+            for (int i = 0; i < 2 * expected.size() + 30 && !visited.containsAll(expected); i++) {
+                Node owner = stage.getScene().getFocusOwner();
+                if (owner instanceof CodeArea) {
+                    key(KeyCode.TAB, true);
+                } else if (owner instanceof ToggleButton t && t.getToggleGroup() != null && !visited.containsAll(
+                        t.getToggleGroup().getToggles().stream().map(Node.class::cast).toList())) {
+                    key(KeyCode.RIGHT, false); // a group of toggles is one Tab stop; arrows choose within it
+                } else {
+                    key(KeyCode.TAB, false);
+                }
+                for (Node n = stage.getScene().getFocusOwner(); n != null; n = n.getParent()) {
+                    visited.add(n);
+                }
             }
-            WaitForAsyncUtils.waitForFxEvents();
-            for (Node n = stage.getScene().getFocusOwner(); n != null; n = n.getParent()) {
-                visited.add(n);
-            }
-        }
+        });
         List<String> missed = expected.stream().filter(n -> !visited.contains(n)).map(KeyboardAccessTest::describe)
                 .toList();
         assertEquals(List.of(), missed, "Tab does not reach these in " + where);
         assertTrue(expected.size() > 3, where + ": only " + expected.size() + " controls");
+    }
+
+    /**
+     * A key pressed and released at the focus owner, through the scene's own dispatch chain (where focus traversal
+     * and the controls' key handlers live); called on the FX thread. The robot's keyboard waits for the FX thread
+     * twice a key, which made this walk of some 600 keys the longest test of the build (a minute).
+     */
+    private void key(KeyCode code, boolean control) {
+        Node owner = stage.getScene().getFocusOwner();
+        javafx.event.EventTarget target = owner != null ? owner : stage.getScene();
+        for (var type : List.of(KeyEvent.KEY_PRESSED, KeyEvent.KEY_RELEASED)) {
+            Event.fireEvent(target, new KeyEvent(type, "", "", code, false, control, false, false));
+        }
     }
 
     /**
