@@ -119,6 +119,21 @@ class CourseFileTest {
         assertTrue(e.problem().contains(what), e.getMessage());
     }
 
+    /** The sample in README's Course section is a course that reads, in both READMEs alike. */
+    @Test
+    void theReadmesSampleCourseReads() throws Exception {
+        for (String readme : List.of("README.md", "README.zh-CN.md")) {
+            String text = Files.readString(Path.of(readme), StandardCharsets.UTF_8);
+            int start = text.indexOf("```\nbackprop-lab-course 1\n") + 4;
+            String sample = text.substring(start, text.indexOf("```", start));
+            Course c = CourseFile.parse(sample, readme);
+            assertEquals("my-class", c.id());
+            assertEquals(1, c.pages().get(0).setups().size());
+            var exercise = assertInstanceOf(Exercise.NumberExercise.class, c.pages().get(0).exercises().get(0));
+            assertTrue(exercise.isRight(EngineAnswers.compute(exercise.engine())));
+        }
+    }
+
     @Test
     void aFileThatIsNotACourseSaysSo(@TempDir Path dir) throws Exception {
         Path binary = dir.resolve("x.course");

@@ -76,6 +76,54 @@ class ShippedCourseTest {
         }
     }
 
+    /**
+     * Each choice exercise's right option, worked out by the app where the app can: the engine's gradients, the
+     * landscape lab's paths, the Keras model's parameter count. A new choice exercise needs its line here.
+     */
+    @Test
+    void everyChoiceExercisesAnswerIsWhatTheAppComputes() throws Exception {
+        java.util.Map<String, Integer> computed = new java.util.HashMap<>();
+        // 3.2: forward mode takes one pass per input; lesson 12 has two inputs (x and y) with a gradient
+        org.backproplab.lesson.Lesson twelve = org.backproplab.lesson.Lesson.compile(
+                org.backproplab.stepper.ShippedLessons.source("12_forward_mode"), "12_forward_mode.bp");
+        long inputs = twelve.nodes().stream().filter(n -> n.isLeaf()).count();
+        computed.put("3.2", (int) inputs); // option 2 reads "Two: one per input"
+        // 5.2: cross-entropy's gradient on the confidently wrong weight is the stronger one
+        double ce = Math.abs(EngineAnswers.compute(new Exercise.EngineValue("10_mse_vs_cross_entropy", "w_ce", true, 0,
+                org.backproplab.nn.OptimizerKind.SGD, 0.1)));
+        double mse = Math.abs(EngineAnswers.compute(new Exercise.EngineValue("10_mse_vs_cross_entropy", "w_mse", true,
+                0, org.backproplab.nn.OptimizerKind.SGD, 0.1)));
+        computed.put("5.2", ce > mse ? 2 : mse > ce ? 1 : 3);
+        // 9.1: Dense(10, input 784) -> Dense(10): options 7,850 / 7,960 / 8,000
+        long parameters = new org.backproplab.nn.Model(org.backproplab.nn.TrainingConfig.kerasClassic(),
+                org.backproplab.nn.TrainingConfig.kerasClassic().buildNetwork()).parameterCount();
+        computed.put("9.1", List.of(7850L, 7960L, 8000L).indexOf(parameters) + 1);
+        // 11.1: from (2, 1) on the double well, the method whose end is in the left (deeper) well
+        org.backproplab.labs.Landscape well = org.backproplab.labs.Landscape.of(
+                org.backproplab.labs.Surface.DOUBLE_WELL);
+        double rate = org.backproplab.labs.Surface.DOUBLE_WELL.learningRate(); // the setup's: the preset's
+        double gd = well.run(org.backproplab.nn.OptimizerKind.SGD, rate, 2, 1, 2000).last().x();
+        double momentum = well.run(org.backproplab.nn.OptimizerKind.MOMENTUM, rate, 2, 1, 2000).last().x();
+        computed.put("11.1", gd < 0 && momentum >= 0 ? 1 : momentum < 0 && gd >= 0 ? 2 : 3);
+        // 12.1: updates in one epoch of 60,000 images at batch size 32: options 32 / 1,875 / 60,000
+        computed.put("12.1", List.of(32, 1875, 60000).indexOf((60_000 + 31) / 32) + 1);
+        // 13.1: Newton's method on the ravine (a quadratic) reaches the minimum in one step
+        org.backproplab.labs.Landscape ravine = org.backproplab.labs.Landscape.of(org.backproplab.labs.Surface.RAVINE);
+        var newton = ravine.run(org.backproplab.labs.Landscape.Method.NEWTON,
+                org.backproplab.labs.Landscape.Settings.of(1), -9, 1.5, 1).last();
+        computed.put("13.1", Math.hypot(newton.x(), newton.y()) < 1e-6 ? 1 : 2);
+
+        for (Course.Page p : COURSE.pages()) {
+            for (Course.Block b : p.blocks()) {
+                if (b instanceof Course.Block.Question q && q.exercise() instanceof Exercise.ChoiceExercise c) {
+                    assertTrue(computed.containsKey(q.key()), "exercise " + q.key() + ": say here how the app "
+                            + "computes its answer");
+                    assertEquals(computed.get(q.key()), c.answer(), "exercise " + q.key());
+                }
+            }
+        }
+    }
+
     /** "Click the smallest gradient": the stated layer is where the lab's configuration A has it at step 1. */
     @Test
     void everyLayerExercisesAnswerIsWhereTheLabMeasuresTheSmallestGradient() {

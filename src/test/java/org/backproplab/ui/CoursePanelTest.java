@@ -237,6 +237,28 @@ class CoursePanelTest extends MainWindowFixture {
         assertFalse(window.isCoursePanelShown());
     }
 
+    @Test
+    void thePanelStaysBesideTheTabsInPresentationModeAndItsKeysTurnThePages(FxRobot robot) throws Exception {
+        showPanel(robot);
+        robot.interact(window::togglePresentation);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(window.isPresenting());
+        Node panel = robot.lookup("#coursePanel").query();
+        assertTrue(panel.isVisible() && panel.getScene() == stage.getScene());
+        robot.push(KeyCode.ALT, KeyCode.PAGE_DOWN);
+        robot.push(KeyCode.ALT, KeyCode.PAGE_DOWN);
+        robot.push(KeyCode.ALT, KeyCode.PAGE_UP);
+        assertEquals(1, window.course().pageProperty().get());
+        assertEquals("2 · The chain rule", text(robot, ".course-page-title"));
+        robot.push(KeyCode.F9);
+        assertFalse(window.isCoursePanelShown());
+        assertTrue(robot.lookup("#coursePanel").tryQuery().map(n -> n.getScene() == null).orElse(true),
+                "F9 takes the panel out");
+        robot.push(KeyCode.F9);
+        assertTrue(window.isCoursePanelShown());
+        robot.interact(window::togglePresentation);
+    }
+
     private static String text(FxRobot robot, String query) {
         return robot.lookup(query).queryAs(Label.class).getText();
     }
