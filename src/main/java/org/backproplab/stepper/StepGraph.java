@@ -124,6 +124,11 @@ public final class StepGraph {
     public Tensor tensor(int index) { return tensors.get(index); }
 
     /** The index of an engine node of this graph. */
+    /** Whether the graph draws this tensor (a node the output does not use is not drawn). */
+    public boolean contains(Tensor t) {
+        return indexOf.containsKey(t);
+    }
+
     public int indexOf(Tensor t) {
         Integer i = indexOf.get(t);
         if (i == null) {
