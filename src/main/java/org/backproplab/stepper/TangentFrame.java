@@ -29,6 +29,18 @@ public record TangentFrame(int pass, int passes, int input, int position, int co
         activeEdges = Set.copyOf(activeEdges);
     }
 
+    /**
+     * As the step-through view shows a step: phase {@link Phase#TANGENT}, the pass as the iteration, the tangents
+     * where backprop's gradients go; none of the {@code edges} carries a flow, and {@code losses} of the chart
+     * stay shown.
+     */
+    public Frame asFrame(int edges, int losses) {
+        double[] flow = new double[edges];
+        java.util.Arrays.fill(flow, Double.NaN);
+        return new Frame(pass, Phase.TANGENT, position, count, values, tangents, flow, activeNode, activeEdges,
+                activeNode < 0 ? Set.of() : Set.of(activeNode), explanation, canStepBack, losses);
+    }
+
     @Override
     public Snapshot[] values() {
         return values.clone();

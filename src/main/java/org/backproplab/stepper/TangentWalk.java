@@ -124,14 +124,17 @@ public final class TangentWalk {
     private TangentFrame frameAt(int index) {
         int n = graph.size();
         int passCount = passes.size();
-        if (index < 0 || index == last) {
-            Snapshot[] values = leaves.clone();
-            boolean done = index == last;
-            Explanation e = done ? summary() : Explanation.of(List.of("ṫ = ∂·/∂" + inputNames()),
-                    "explain.tangent.ready", Integer.toString(passCount), inputNames());
-            return new TangentFrame(done ? passCount : 1, passCount, inputs.isEmpty() ? -1 : inputs.get(0), 0,
-                    passes.isEmpty() ? 0 : passes.get(0).size() - 1, values, new Snapshot[n], -1, Set.of(), e, done,
-                    index >= 0);
+        if (index == last) { // the summary, over the end of the last pass
+            TangentFrame end = frameAt(last - 1);
+            return new TangentFrame(end.pass(), passCount, end.input(), end.position(), end.count(), end.values(),
+                    end.tangents(), -1, Set.of(), summary(), true, true);
+        }
+        if (index < 0) {
+            Explanation e = Explanation.of(List.of("ṫ = ∂·/∂" + inputNames()), "explain.tangent.ready",
+                    Integer.toString(passCount), inputNames());
+            return new TangentFrame(1, passCount, inputs.isEmpty() ? -1 : inputs.get(0), 0,
+                    passes.isEmpty() ? 0 : passes.get(0).size() - 1, leaves.clone(), new Snapshot[n], -1, Set.of(), e,
+                    false, false);
         }
         int pass = 0;
         int cursor = index;
@@ -218,8 +221,8 @@ public final class TangentWalk {
             List<Step> steps = passes.get(p);
             Snapshot tangent = lastTangentOf(steps, graph.tensor(graph.output()));
             String name = graph.node(inputs.get(p)).name();
-            lines.add(Texts.partial(out, name) + " = " + (tangent == null ? "?" : Texts.value(tangent))
-                    + "   ← pass " + (p + 1) + ";   backward: " + Texts.number(reverse.get(p)));
+            lines.add(Texts.partial(out, name) + " = ṫ(" + out + ") = " + (tangent == null ? "?" : Texts.value(tangent))
+                    + "      ∇" + out + "[" + name + "] = " + Texts.number(reverse.get(p)));
         }
         return new Explanation(lines, "explain.tangent.done", List.of(Integer.toString(passes.size()), out));
     }

@@ -55,7 +55,7 @@ class TangentWalkTest {
         assertEquals("∂f/∂y = ṫ(f) = 16", f2.explanation().lines().get(1));
         TangentFrame done = w.step();
         assertTrue(done.done() && w.isDone());
-        assertEquals(List.of("∂f/∂x = 21   ← pass 1;   backward: 21", "∂f/∂y = 16   ← pass 2;   backward: 16"),
+        assertEquals(List.of("∂f/∂x = ṫ(f) = 21      ∇f[x] = 21", "∂f/∂y = ṫ(f) = 16      ∇f[y] = 16"),
                 done.explanation().lines());
         assertTrue(w.step().done(), "Step stays on the summary");
 

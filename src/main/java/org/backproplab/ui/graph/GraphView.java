@@ -23,6 +23,7 @@ import javafx.scene.transform.Scale;
 import org.backproplab.drawing.GraphLayout;
 import org.backproplab.stepper.Frame;
 import org.backproplab.stepper.StepGraph;
+import org.backproplab.stepper.Texts;
 import org.backproplab.ui.Png;
 import org.backproplab.ui.Styles;
 
@@ -132,6 +133,9 @@ public final class GraphView extends Region {
         return content.getTranslateY();
     }
 
+    /** The input forward mode differentiates by, or null in backprop. */
+    private String tangentOf;
+
     /** What happens when a card is clicked: the node's index is passed on. */
     public void setOnNodeClicked(IntConsumer handler) {
         this.onNodeClicked = handler;
@@ -174,9 +178,30 @@ public final class GraphView extends Region {
             edgeLayer.getChildren().addAll(line, arrow);
         }
         edgeLayer.setPrefSize(layout.width(), layout.height());
+        relabel();
         fitPending = true;
         userMoved = false;
         requestLayout();
+    }
+
+    /**
+     * Forward mode's pass carries the tangent of {@code input}: each card's second number is then ∂node/∂input
+     * (null: backprop's ∂output/∂node).
+     */
+    public void setTangentOf(String input) {
+        tangentOf = input;
+        relabel();
+    }
+
+    private void relabel() {
+        if (graph == null) {
+            return;
+        }
+        String output = graph.node(graph.output()).name();
+        for (NodeCard card : cards) {
+            String name = card.node().name();
+            card.setDerivativeKey(tangentOf == null ? Texts.partial(output, name) : Texts.partial(name, tangentOf));
+        }
     }
 
     /** Shows one step: every card's numbers and state, every edge's width and highlight. */

@@ -41,6 +41,8 @@ public final class NodeCard extends VBox {
     private final ResourceBundle messages;
     private final Label value = new Label(DASH);
     private final Label gradient = new Label(DASH);
+    /** "∂f/∂x" beside the gradient; forward mode makes it "∂x/∂input", the tangent's. */
+    private Label derivativeKey;
     private final HBox gradientRow;
     private final GridPane valueGrid;
     private final GridPane gradientGrid;
@@ -92,7 +94,7 @@ public final class NodeCard extends VBox {
         gradient.getStyleClass().addAll(Styles.CARD_NUMBER, Styles.CARD_GRADIENT);
         if (node.isScalar()) {
             getChildren().add(row(key(messages.getString("card.value")), value));
-            gradientRow = row(key(gradKey), gradient);
+            gradientRow = row(derivativeKey = key(gradKey), gradient);
             getChildren().add(gradientRow);
             valueGrid = gradientGrid = null;
             valueMap = gradientMap = null;
@@ -102,7 +104,7 @@ public final class NodeCard extends VBox {
                     Texts.shape(node.rows(), node.cols())));
             valueGrid = grid();
             gradientGrid = grid();
-            getChildren().addAll(valueCaption, valueGrid, key(gradKey), gradientGrid);
+            getChildren().addAll(valueCaption, valueGrid, derivativeKey = key(gradKey), gradientGrid);
             gradientRow = null;
             valueMap = gradientMap = null;
         } else {
@@ -111,7 +113,7 @@ public final class NodeCard extends VBox {
             valueMap = new Canvas(CardSize.HEAT_MAP, CardSize.HEAT_MAP);
             gradientMap = new Canvas(CardSize.HEAT_MAP, CardSize.HEAT_MAP);
             VBox left = new VBox(2, valueCaption, valueMap);
-            VBox right = new VBox(2, key(gradKey), gradientMap);
+            VBox right = new VBox(2, derivativeKey = key(gradKey), gradientMap);
             getChildren().add(new HBox(CardSize.PADDING, left, right));
             valueGrid = gradientGrid = null;
             gradientRow = null;
@@ -259,6 +261,13 @@ public final class NodeCard extends VBox {
         row.setAlignment(Pos.CENTER_LEFT);
         row.getStyleClass().add(Styles.CARD_ROW);
         return row;
+    }
+
+    /** The key of the second number: ∂output/∂node in backprop, ∂node/∂input in forward mode. */
+    void setDerivativeKey(String text) {
+        if (derivativeKey != null) {
+            derivativeKey.setText(text);
+        }
     }
 
     private static Label key(String text) {

@@ -9,6 +9,7 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
 
 import org.backproplab.stepper.Frame;
+import org.backproplab.stepper.Phase;
 import org.backproplab.ui.Styles;
 
 /**
@@ -34,10 +35,11 @@ final class ExplanationPanel {
 
     void show(Frame f) {
         String phase = resources.getString("phase." + f.phase().name().toLowerCase(Locale.ROOT));
-        positionLabel.setText(MessageFormat.format(resources.getString("stepper.position"), phase, f.position(),
-                f.count(), f.iteration()));
-        phaseLabel.setText(MessageFormat.format(resources.getString("stepper.phaseTitle"), phase, f.position(),
-                f.count(), f.iteration()));
+        String tangent = f.phase() == Phase.TANGENT ? ".tangent" : ""; // the iteration is then the pass
+        positionLabel.setText(MessageFormat.format(resources.getString("stepper.position" + tangent), phase,
+                f.position(), f.count(), f.iteration()));
+        phaseLabel.setText(MessageFormat.format(resources.getString("stepper.phaseTitle" + tangent), phase,
+                f.position(), f.count(), f.iteration()));
         formulaBox.getChildren().clear();
         List<String> lines = f.explanation().lines();
         for (int i = 0; i < lines.size(); i++) {

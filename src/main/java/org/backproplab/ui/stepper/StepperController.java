@@ -64,6 +64,7 @@ public final class StepperController {
     @FXML private Button finishButton;
     @FXML private ToggleButton playButton;
     @FXML private ToggleButton quizButton;
+    @FXML private ToggleButton forwardModeButton;
     @FXML private HBox quizBar;
     @FXML private Label quizQuestion;
     @FXML private TextField quizAnswer;
@@ -163,6 +164,7 @@ public final class StepperController {
         training.bindControls();
         quiz = new QuizMode(model);
         quiz.onProperty().bindBidirectional(model.quizProperty());
+        bindForwardMode();
         new QuizBar(quiz, resources, graph, quizButton, quizBar, quizQuestion, quizAnswer, quizVerdict, quizScore);
         training.bindClipping(clipBox, clipField);
         player = new StepPlayer(model, playButton, playIcon, speedSlider, speedTooltip, resources);
@@ -220,6 +222,19 @@ public final class StepperController {
         }
         // The keys step only when no text field has the focus: start with the graph's.
         Platform.runLater(graph::requestFocus);
+    }
+
+    /** Forward mode's switch (F): the model says whether it is on; the cards' derivative key follows the pass. */
+    private void bindForwardMode() {
+        forwardModeButton.setSelected(model.forwardModeProperty().get());
+        forwardModeButton.setOnAction(e -> {
+            model.setForwardMode(forwardModeButton.isSelected());
+            forwardModeButton.setSelected(model.forwardModeProperty().get());
+        });
+        watch(model.forwardModeProperty(), (o, was, on) -> forwardModeButton.setSelected(on));
+        watch(model.tangentOfProperty(), (o, was, input) -> graph.setTangentOf(input.isEmpty() ? null : input));
+        forwardModeButton.disableProperty().bind(model.runningProperty());
+        graph.setTangentOf(model.tangentOfProperty().get().isEmpty() ? null : model.tangentOfProperty().get());
     }
 
     private final List<ChangeListener<?>> listeners = new java.util.ArrayList<>();

@@ -55,6 +55,8 @@ final class StepperKeys {
             model.finishPhase();
         } else if (plain && code == KeyCode.Q) {
             quiz.onProperty().set(!quiz.onProperty().get());
+        } else if (plain && code == KeyCode.F) {
+            model.setForwardMode(!model.forwardModeProperty().get());
         } else if (!shortcut && code == KeyCode.P) {
             player.press();
         } else if (shortcut && (code == KeyCode.EQUALS || code == KeyCode.PLUS || code == KeyCode.ADD)) {

@@ -14,10 +14,12 @@ import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
@@ -39,6 +41,8 @@ import org.backproplab.stepper.Minimised;
 import org.backproplab.stepper.Session;
 import org.backproplab.stepper.ShippedLessons;
 import org.backproplab.stepper.Stepper;
+import org.backproplab.stepper.TangentFrame;
+import org.backproplab.stepper.TangentWalk;
 import org.backproplab.nn.Clipping;
 import org.backproplab.nn.OptimizerKind;
 
@@ -100,6 +104,57 @@ public final class StepperViewModel {
     private final BooleanProperty quiz = new SimpleBooleanProperty(false);
 
     public BooleanProperty quizProperty() { return quiz; }
+
+    /** Forward mode (F): the passes of {@link TangentWalk} instead of backprop's iterations; null when off. */
+    private TangentWalk walk;
+    private final ReadOnlyBooleanWrapper forwardMode = new ReadOnlyBooleanWrapper(false);
+    /** The input whose tangent the pass shown carries; "" in backprop. */
+    private final ReadOnlyStringWrapper tangentOf = new ReadOnlyStringWrapper("");
+
+    {
+        quiz.addListener((o, was, on) -> {
+            if (on && walk != null && !running.get()) {
+                setForwardMode(false);
+            }
+        });
+    }
+
+    public ReadOnlyBooleanProperty forwardModeProperty() { return forwardMode.getReadOnlyProperty(); }
+
+    public ReadOnlyStringProperty tangentOfProperty() { return tangentOf.getReadOnlyProperty(); }
+
+    /**
+     * Forward mode on: the lesson's passes, one per input, from its own starting values; off: back to backprop where
+     * it was. Quiz mode and forward mode exclude each other (the quiz asks backprop's numbers).
+     */
+    public void setForwardMode(boolean on) {
+        requireIdle();
+        if (on == (walk != null) || stepper.get() == null) {
+            return;
+        }
+        if (on) {
+            try {
+                walk = new TangentWalk(Lesson.compile(source.get(), lessonName.get().isEmpty() ? "lesson.bp"
+                        : lessonName.get()));
+            } catch (LessonException e) {
+                return; // the editor shows the errors; the graph drawn is the last that compiled
+            }
+            quiz.set(false);
+            selected.set(-1);
+            forwardMode.set(true);
+            showWalk(walk.frame());
+        } else {
+            walk = null;
+            forwardMode.set(false);
+            tangentOf.set("");
+            show(stepper.get().frame());
+        }
+    }
+
+    private void showWalk(TangentFrame t) {
+        tangentOf.set(t.input() < 0 ? "" : walk.graph().node(t.input()).name());
+        show(t.asFrame(walk.graph().edges().size(), lossCount.get()));
+    }
 
     public ReadOnlyObjectProperty<Stepper> stepperProperty() { return stepper; }
 
@@ -277,6 +332,9 @@ public final class StepperViewModel {
         if (nodes > MAX_NODES) {
             return false;
         }
+        walk = null; // forward mode walks the lesson it was started on; a new lesson starts in backprop
+        forwardMode.set(false);
+        tangentOf.set("");
         Stepper next = new Stepper(lesson, optimizer.get(), learningRate.get());
         next.setClipping(clipping.get());
         frame.set(null); // the old frame does not fit the new graph
@@ -327,6 +385,10 @@ public final class StepperViewModel {
     }
 
     public void step() {
+        if (walk != null) {
+            showWalk(walk.step());
+            return;
+        }
         show(requireStepper().step());
     }
 
@@ -341,16 +403,32 @@ public final class StepperViewModel {
     }
 
     public void stepBack() {
+        if (walk != null) {
+            showWalk(walk.stepBack());
+            return;
+        }
         if (requireStepper().canStepBack()) {
             show(stepper.get().stepBack());
         }
     }
 
     public void finishPhase() {
+        if (walk != null) { // to the end of the pass (or the summary)
+            TangentFrame t;
+            do {
+                t = walk.step();
+            } while (!t.done() && !"explain.tangent.passDone".equals(t.explanation().noteKey()));
+            showWalk(t);
+            return;
+        }
         show(requireStepper().finishPhase());
     }
 
     public void reset() {
+        if (walk != null) {
+            showWalk(walk.reset());
+            return;
+        }
         show(requireStepper().reset());
     }
 
@@ -454,6 +532,10 @@ public final class StepperViewModel {
     }
 
     private void inspect() {
+        if (walk != null) { // the inspector explains backprop's numbers
+            inspection.set(null);
+            return;
+        }
         int i = selected.get();
         Stepper s = stepper.get();
         inspection.set(i < 0 || s == null || i >= s.graph().size() ? null : Inspection.of(s, frame.get(), i));
