@@ -46,13 +46,18 @@ public final class CourseFile {
 
     /** Reads and checks a course file. */
     public static Course read(Path file) throws CourseException {
+        return parse(readText(file, MAX_BYTES, "a course file"), String.valueOf(file.getFileName()));
+    }
+
+    /** A file's UTF-8 text, refused with the reason when it is missing, larger than {@code maxBytes} or not text. */
+    static String readText(Path file, long maxBytes, String what) throws CourseException {
         String name = String.valueOf(file.getFileName());
         try {
-            if (Files.size(file) > MAX_BYTES) {
-                throw new CourseException(name, 0, 1, "it is " + Files.size(file) + " bytes; a course file is at most "
-                        + MAX_BYTES);
+            long size = Files.size(file);
+            if (size > maxBytes) {
+                throw new CourseException(name, 0, 1, "it is " + size + " bytes; " + what + " is at most " + maxBytes);
             }
-            return parse(decode(Files.readAllBytes(file), name), name);
+            return decode(Files.readAllBytes(file), name);
         } catch (NoSuchFileException e) {
             throw new CourseException(name, 0, 1, "there is no such file");
         } catch (IOException e) {
@@ -103,7 +108,7 @@ public final class CourseFile {
             }
             at = 1;
             Fields head = fields(1);
-            head.onlyKnown(List.of("id", "title"), "course's head");
+            head.onlyKnown(List.of("id", "title"), "the course's head");
             String id = head.parse(head.required("id", "course"), v -> {
                 if (!v.matches("[a-z0-9][a-z0-9-]{0,63}")) {
                     throw new IllegalArgumentException("an id is small letters, digits and hyphens, not \"" + v + "\"");
@@ -146,7 +151,7 @@ public final class CourseFile {
             }
             at++;
             Fields head = fields(line);
-            head.onlyKnown(List.of("title"), "page");
+            head.onlyKnown(List.of("title"), "a page");
             Localized title = head.localized("title");
             if (title.isEmpty()) {
                 throw new CourseException(file, line, 1, "this page needs \"title: …\" on the line after \"== page\"");

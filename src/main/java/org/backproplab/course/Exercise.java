@@ -69,7 +69,7 @@ public sealed interface Exercise {
         Localized why = f.localized("why");
         return switch (kind) {
             case "number" -> {
-                f.onlyKnown(NumberExercise.KEYS, "number exercise");
+                f.onlyKnown(NumberExercise.KEYS, "a number exercise");
                 double answer = f.parse(f.required("answer", "exercise"), Values::number);
                 var tol = f.get("tolerance");
                 boolean relative = tol.isEmpty() || tol.get().value().endsWith("%");
@@ -79,7 +79,7 @@ public sealed interface Exercise {
             }
             case "choice" -> choice(f, question, why);
             default -> {
-                f.onlyKnown(LayerExercise.KEYS, "layer exercise");
+                f.onlyKnown(LayerExercise.KEYS, "a layer exercise");
                 yield new LayerExercise(question, f.parse(f.required("answer", "exercise"),
                         v -> Values.integer(v, 1, 20)), why);
             }
@@ -115,7 +115,7 @@ public sealed interface Exercise {
 
     /** {@code option:} lines in order, each {@code option.zh_CN:} belonging to the option above it. */
     private static Exercise choice(Fields f, Localized question, Localized why) throws CourseException {
-        f.onlyKnown(ChoiceExercise.KEYS, "choice exercise");
+        f.onlyKnown(ChoiceExercise.KEYS, "a choice exercise");
         List<Localized> options = new ArrayList<>();
         for (Fields.Field field : f.all()) {
             if (!field.key().equals("option")) {

@@ -63,11 +63,11 @@ final class Fields {
         fields.add(new Field(key, language, text.substring(valueStart).strip(), line, valueStart + 1, indent + 1));
     }
 
-    /** Refuses a key this block does not know, naming the ones it does. */
+    /** Refuses a key this block does not know, naming the ones it does; {@code what}: "a page", "an MNIST setup". */
     void onlyKnown(Collection<String> keys, String what) throws CourseException {
         for (Field f : fields) {
             if (!keys.contains(f.key())) {
-                throw new CourseException(file, f.line(), f.keyColumn(), "a " + what + " has no key \"" + f.key()
+                throw new CourseException(file, f.line(), f.keyColumn(), what + " has no key \"" + f.key()
                         + "\"; it knows " + String.join(", ", keys));
             }
         }

@@ -196,7 +196,7 @@ public sealed interface Setup {
     }
 
     private static Setup stepThrough(Fields f) throws CourseException {
-        f.onlyKnown(StepThrough.KEYS, "step-through setup");
+        f.onlyKnown(StepThrough.KEYS, "a step-through setup");
         String lesson = f.parse(f.required("lesson", "setup"), v -> {
             String name = v.strip().replaceFirst("\\.bp$", "");
             if (!ShippedLessons.NAMES.contains(name)) {
@@ -212,7 +212,7 @@ public sealed interface Setup {
     }
 
     private static Setup landscape(Fields f) throws CourseException {
-        f.onlyKnown(LandscapeLab.KEYS, "landscape setup");
+        f.onlyKnown(LandscapeLab.KEYS, "a landscape setup");
         var surface = f.get("surface");
         var expression = f.get("expression");
         if (surface.isPresent() == expression.isPresent()) {
@@ -224,8 +224,10 @@ public sealed interface Setup {
         if (expression.isPresent()) {
             try {
                 Landscape.of(expression.get().value());
-            } catch (Landscape.BadSurface e) {
-                throw f.at(expression.get(), "\"expression\": " + e.getMessage());
+            } catch (Landscape.BadSurface e) { // at the mistake's own column in the line
+                Fields.Field at = expression.get();
+                throw new CourseException(f.file(), at.line(), at.column() + e.column() - 1, "\"expression\": "
+                        + e.getMessage().replaceFirst("^column \\d+: ", ""));
             }
         }
         XY start = f.choice("start", null, v -> {
@@ -254,7 +256,7 @@ public sealed interface Setup {
     }
 
     private static Setup playground(Fields f) throws CourseException {
-        f.onlyKnown(PlaygroundLab.KEYS, "playground setup");
+        f.onlyKnown(PlaygroundLab.KEYS, "a playground setup");
         List<Integer> hidden = f.choice("hidden", List.of(4, 2), v -> {
             List<Integer> sizes = Values.list(v).stream().map(s -> Values.integer(s, 1, 8)).toList();
             if (sizes.size() > 6) {
@@ -280,7 +282,7 @@ public sealed interface Setup {
             keys.add("a." + k);
             keys.add("b." + k);
         }
-        f.onlyKnown(keys, "gradient-flow setup");
+        f.onlyKnown(keys, "a gradient-flow setup");
         GradientFlowLab.Side a = side(f, "a.", GradientFlowLab.Side.classic());
         return new GradientFlowLab(f.choice("dataset", "mnist", v -> Values.oneOf(v, GradientFlowLab.DATASETS)),
                 f.integer("batch-size", 64, 1, 2048), f.integer("seed", 1, 0, Integer.MAX_VALUE),
@@ -298,7 +300,7 @@ public sealed interface Setup {
     }
 
     private static Setup mnist(Fields f) throws CourseException {
-        f.onlyKnown(MnistLab.KEYS, "MNIST setup");
+        f.onlyKnown(MnistLab.KEYS, "an MNIST setup");
         return new MnistLab(f.parse(f.required("preset", "setup"), v -> Values.oneOf(v, MnistLab.PRESETS)));
     }
 }

@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -46,18 +44,7 @@ public final class SetupFile {
     }
 
     public static Setup read(Path file) throws CourseException {
-        String name = String.valueOf(file.getFileName());
-        try {
-            if (Files.size(file) > MAX_BYTES) {
-                throw new CourseException(name, 0, 1, "it is " + Files.size(file) + " bytes; a setup is at most "
-                        + MAX_BYTES);
-            }
-            return parse(CourseFile.decode(Files.readAllBytes(file), name), name);
-        } catch (NoSuchFileException e) {
-            throw new CourseException(name, 0, 1, "there is no such file");
-        } catch (IOException e) {
-            throw new CourseException(name, 0, 1, "it cannot be read: " + e.getMessage());
-        }
+        return parse(CourseFile.readText(file, MAX_BYTES, "a setup"), String.valueOf(file.getFileName()));
     }
 
     public static Setup parse(String text, String name) throws CourseException {

@@ -2,7 +2,6 @@ package org.backproplab.ui;
 
 import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.MessageFormat;
 import java.util.concurrent.CompletableFuture;
@@ -33,7 +32,8 @@ final class CourseActions implements CourseHost {
     private final CourseModel model;
     private final SetupStates states;
     private final Consumer<Runnable> worker;
-    private File folder;
+    /** Where the next chooser starts: the folder of the last course or setup opened or saved. */
+    private final ChooserFolder folder = new ChooserFolder();
 
     CourseActions(MainWindow window, CourseModel model, Consumer<Runnable> worker) {
         this.window = window;
@@ -205,19 +205,11 @@ final class CourseActions implements CourseHost {
     }
 
     private FileChooser chooser(String titleKey, String filterKey, String extension) {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle(text(titleKey));
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(text(filterKey), "*." + extension));
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(text("session.filter.all"), "*"));
-        if (folder != null && folder.isDirectory()) {
-            chooser.setInitialDirectory(folder);
-        }
-        return chooser;
+        return folder.chooser(text(titleKey), text(filterKey), extension, text("session.filter.all"));
     }
 
     private void remember(Path file) {
-        Path parent = file.toAbsolutePath().getParent();
-        folder = parent != null && Files.isDirectory(parent) ? parent.toFile() : folder;
+        folder.remember(file);
     }
 
     private void fail(String header, String message) {

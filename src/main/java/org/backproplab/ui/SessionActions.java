@@ -2,7 +2,6 @@ package org.backproplab.ui;
 
 import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.MessageFormat;
 import java.util.ResourceBundle;
@@ -27,8 +26,8 @@ final class SessionActions {
 
     private final MainWindow window;
     private final Consumer<Runnable> worker;
-    /** The folder of the last session saved or opened, where the next chooser starts. */
-    private File folder;
+    /** Where the next chooser starts: the folder of the last session saved or opened. */
+    private final ChooserFolder folder = new ChooserFolder();
 
     SessionActions(MainWindow window, Consumer<Runnable> worker) {
         this.window = window;
@@ -121,19 +120,11 @@ final class SessionActions {
     }
 
     private FileChooser chooser(String titleKey) {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle(text(titleKey));
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(text("session.filter"),
-                "*." + SessionFile.EXTENSION));
-        if (folder != null && folder.isDirectory()) {
-            chooser.setInitialDirectory(folder);
-        }
-        return chooser;
+        return folder.chooser(text(titleKey), text("session.filter"), SessionFile.EXTENSION, null);
     }
 
     private void remember(Path file) {
-        Path parent = file.toAbsolutePath().getParent();
-        folder = parent != null && Files.isDirectory(parent) ? parent.toFile() : folder;
+        folder.remember(file);
     }
 
     private void fail(String header, String message) {
