@@ -4,11 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.backproplab.engine.F32Buffer;
-import org.backproplab.engine.Graph;
 import org.backproplab.engine.Tensor;
 import org.backproplab.nn.BatchGraph;
 import org.backproplab.nn.Linear;
-import org.backproplab.nn.Loss;
+import org.backproplab.nn.Fgsm;
 import org.backproplab.nn.Model;
 
 /**
@@ -72,18 +71,12 @@ public final class Inspector {
      * the engine all the way back to the input. Positive: brightening that pixel raises the loss.
      */
     public float[] inputGradient(float[] pixels, int label) {
-        model.network().setTraining(false);
-        Tensor x = Tensor.wrap(1, pixels.length, pixels.clone()).named("x");
-        float[] oneHot = new float[model.classes()];
-        oneHot[label] = 1;
-        Tensor y = Tensor.wrap(1, oneHot.length, oneHot).noGrad().named("y");
-        Tensor loss = Loss.crossEntropy(model.network().forward(x), y);
-        Graph.of(loss).backward();
-        float[] grad = new float[pixels.length];
-        for (int p = 0; p < grad.length; p++) {
-            grad[p] = (float) x.gradAt(0, p);
-        }
-        return grad;
+        return Fgsm.inputGradient(model, pixels, label);
+    }
+
+    /** The FGSM attack on one image for its true label (see {@link Fgsm}). */
+    public Fgsm.Attack attack(float[] pixels, int label, double epsilon) {
+        return Fgsm.attack(model, pixels, label, epsilon);
     }
 
     /** How many units the first layer has. */
