@@ -98,6 +98,16 @@ public final class MnistTabController {
     @FXML private ImageView drawnInputImage;
     @FXML private Label verdictLabel;
     @FXML private ProbabilityBars probabilityBars;
+    @FXML private javafx.scene.control.Slider fgsmSlider;
+    @FXML private Label fgsmEpsilonValue;
+    @FXML private Button fgsmButton;
+    @FXML private ImageView fgsmOriginalImage;
+    @FXML private Label fgsmOriginalCaption;
+    @FXML private ProbabilityBars fgsmBefore;
+    @FXML private ImageView fgsmAdversarialImage;
+    @FXML private Label fgsmAdversarialCaption;
+    @FXML private ProbabilityBars fgsmAfter;
+    @FXML private Label fgsmNote;
 
     private ModelFileCommands modelFiles;
 
@@ -115,6 +125,9 @@ public final class MnistTabController {
                 });
         bindForm();
         bindRun();
+        new AttackCard(model, resources, new AttackCard.Nodes(fgsmSlider, fgsmEpsilonValue, fgsmButton, fgsmOriginalImage,
+                fgsmOriginalCaption, fgsmBefore, fgsmAdversarialImage, fgsmAdversarialCaption, fgsmAfter, fgsmNote),
+                listeners);
         new ProgressCharts(model, resources, listeners).bind(lossChart, lossX, lossY, accuracyChart, accuracyX,
                 accuracyY);
         bindInspection();

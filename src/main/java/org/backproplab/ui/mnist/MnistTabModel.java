@@ -57,6 +57,14 @@ public final class MnistTabModel {
     }
 
     /** Test accuracy after an epoch, or where a run was stopped. */
+    /**
+     * A test digit attacked by FGSM: the image after one step of ε, the model's probabilities before and after, and
+     * the largest change of a pixel (ε, or less where clipping to [0, 1] cut it).
+     */
+    public record Attack(int index, double epsilon, float[] adversarial, double[] before, double[] after,
+                         double maxPixelChange) {
+    }
+
     public record AccuracyPoint(double epoch, double accuracy, boolean stopped) {
     }
 
@@ -167,6 +175,11 @@ public final class MnistTabModel {
     /** Shows the next (+1) or previous (−1) page of test digits, wrapping around. */
     public void turnDigitPage(int direction) {
         views.turnDigitPage(direction);
+    }
+
+    /** Attacks the selected test digit by one FGSM step of {@code epsilon} (and each digit selected after). */
+    public void attack(double epsilon) {
+        views.attack(epsilon);
     }
 
     /** Chooses the test digit whose ∂loss/∂input to show. */
@@ -340,6 +353,8 @@ public final class MnistTabModel {
     public ReadOnlyIntegerProperty selectedDigitProperty() { return views.selectedDigitProperty(); }
     /** ∂loss/∂input of the selected digit; null without a model. */
     public ReadOnlyObjectProperty<float[]> gradientProperty() { return views.gradientProperty(); }
+    /** The FGSM attack on the selected digit, once asked for; null before, or without a model. */
+    public ReadOnlyObjectProperty<Attack> attackProperty() { return views.attackProperty(); }
     /** The first layer's weights of up to {@value #WEIGHT_UNITS} units, 784 each. */
     public ReadOnlyObjectProperty<List<float[]>> weightsProperty() { return views.weightsProperty(); }
     public ReadOnlyIntegerProperty firstLayerUnitsProperty() { return views.firstLayerUnitsProperty(); }

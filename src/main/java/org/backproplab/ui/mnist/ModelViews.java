@@ -15,6 +15,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 
 import org.backproplab.data.Mnist;
+import org.backproplab.nn.Fgsm;
 import org.backproplab.files.CsvTable;
 import org.backproplab.ui.mnist.MnistTabModel.DigitCell;
 import org.backproplab.ui.mnist.MnistTabModel.View;
@@ -42,6 +43,9 @@ final class ModelViews {
     private final ReadOnlyIntegerWrapper sketchVersion = new ReadOnlyIntegerWrapper();
     private final ReadOnlyObjectWrapper<float[]> drawnInput = new ReadOnlyObjectWrapper<>(new float[784]);
     private final ReadOnlyObjectWrapper<double[]> drawnProbabilities = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<MnistTabModel.Attack> attack = new ReadOnlyObjectWrapper<>();
+    /** The ε of the attack asked for, kept for the next digit or model; NaN: none asked yet. */
+    private double attackEpsilon = Double.NaN;
 
     ModelViews(Supplier<Mnist.Split> testImages) {
         this.testImages = testImages;
@@ -148,9 +152,30 @@ final class ModelViews {
         Mnist.Split test = testImages.get();
         if (inspector == null || test == null || i < 0) {
             gradient.set(null);
+            attack.set(null);
             return;
         }
         gradient.set(inspector.inputGradient(testPixels(i), test.label(i)));
+        refreshAttack();
+    }
+
+    /** FGSM on the selected digit at this ε; it follows the selection and the model from now on. */
+    void attack(double epsilon) {
+        attackEpsilon = epsilon;
+        refreshAttack();
+    }
+
+    private void refreshAttack() {
+        int i = selectedDigit.get();
+        Mnist.Split test = testImages.get();
+        if (Double.isNaN(attackEpsilon) || inspector == null || test == null || i < 0) {
+            attack.set(null);
+            return;
+        }
+        float[] x = testPixels(i);
+        Fgsm.Attack a = inspector.attack(x, test.label(i), attackEpsilon);
+        attack.set(new MnistTabModel.Attack(i, attackEpsilon, a.adversarial(), inspector.probabilities(x),
+                inspector.probabilities(a.adversarial()), a.maxPixelChange()));
     }
 
     private void drawingChanged() {
@@ -179,6 +204,7 @@ final class ModelViews {
     ReadOnlyObjectProperty<List<DigitCell>> digitsProperty() { return digits.getReadOnlyProperty(); }
     ReadOnlyIntegerProperty selectedDigitProperty() { return selectedDigit.getReadOnlyProperty(); }
     ReadOnlyObjectProperty<float[]> gradientProperty() { return gradient.getReadOnlyProperty(); }
+    ReadOnlyObjectProperty<MnistTabModel.Attack> attackProperty() { return attack.getReadOnlyProperty(); }
     ReadOnlyObjectProperty<List<float[]>> weightsProperty() { return weights.getReadOnlyProperty(); }
     ReadOnlyIntegerProperty firstLayerUnitsProperty() { return firstLayerUnits.getReadOnlyProperty(); }
     ReadOnlyIntegerProperty sketchVersionProperty() { return sketchVersion.getReadOnlyProperty(); }

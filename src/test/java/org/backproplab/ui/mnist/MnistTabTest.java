@@ -164,6 +164,29 @@ class MnistTabTest extends MainWindowFixture {
                 label(robot, "#gradientCaption"));
         assertEquals(MnistTabModel.DIGITS_PER_PAGE, robot.lookup(".digit-cell").queryAll().size());
         snapshot(robot, "mnist-digits.png");
+
+        // FGSM on a digit the model gets right: every pixel within ε = 0.1 of the original and in [0, 1]
+        MnistTabModel.DigitCell right = model.digitsProperty().get().stream().filter(c -> !c.wrong()).findFirst()
+                .orElseThrow();
+        Node rightCell = robot.lookup(".digit-cell").nth(right.index() % MnistTabModel.DIGITS_PER_PAGE).query();
+        robot.clickOn(rightCell);
+        assertEquals("Press Attack: the selected digit is nudged, every pixel by at most ε, in the direction that "
+                + "raises the loss, and the model predicts again.", label(robot, "#fgsmNote"));
+        robot.clickOn("#fgsmButton");
+        MnistTabModel.Attack attack = model.attackProperty().get();
+        assertNotNull(attack);
+        assertEquals(right.index(), attack.index());
+        assertEquals(0.1, attack.epsilon());
+        float[] x = model.testPixels(right.index());
+        float[] adv = attack.adversarial();
+        for (int p = 0; p < x.length; p++) {
+            assertTrue(adv[p] >= 0 && adv[p] <= 1 && Math.abs(adv[p] - x[p]) <= 0.1 + 1e-6, "pixel " + p);
+        }
+        assertTrue(label(robot, "#fgsmNote").startsWith("The label is " + right.label() + "."),
+                label(robot, "#fgsmNote"));
+        snapshot(robot, "mnist-attack.png");
+        robot.clickOn(cell);
+        assertEquals(wrong.index(), model.attackProperty().get().index(), "the attack follows the digit selected");
         robot.clickOn("#nextDigits");
         assertEquals(MnistTabModel.DIGITS_PER_PAGE, model.digitsProperty().get().get(0).index());
 
@@ -189,6 +212,10 @@ class MnistTabTest extends MainWindowFixture {
         LineChart<Number, Number> accuracyChart = robot.lookup("#accuracyChart").queryAs(LineChart.class);
         assertEquals(5, accuracyChart.getData().get(0).getData().size(), "the reloaded chart has every epoch");
         snapshot(robot, "mnist-training-zh_CN.png");
+        selectView(robot, "digitsTab");
+        robot.interact(() -> model.selectDigit(right.index()));
+        assertTrue(label(robot, "#fgsmNote").startsWith("标签是 " + right.label()), label(robot, "#fgsmNote"));
+        snapshot(robot, "mnist-attack-zh_CN.png");
     }
 
     @Test
