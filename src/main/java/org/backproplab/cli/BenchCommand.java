@@ -57,10 +57,25 @@ public final class BenchCommand implements Callable<Integer> {
             + "each kernel, the fastest quarter second counted (default: ${DEFAULT-VALUE}).", defaultValue = "3")
     double kernelSeconds;
 
+    @Option(names = "--batch-sizes", paramLabel = "LIST", split = ",", description = "Instead of the speed race: "
+            + "train the network for --seconds at each of these batch sizes (e.g. 1,32,128,1024,60000), from the same "
+            + "first weights, and print the steps, the time a step and an epoch take, and the loss as it went.")
+    int[] batchSizes;
+
+    @Option(names = "--seconds", paramLabel = "S", description = "With --batch-sizes: training seconds for each "
+            + "(default: ${DEFAULT-VALUE}).", defaultValue = "20")
+    double seconds;
+
+    @Option(names = "--json", description = "With --batch-sizes: one line of JSON a batch size.")
+    boolean json;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (batchSizes != null) {
+            return BatchSizeBench.run(this, out, err);
+        }
         if (!(kernelSeconds > 0) || kernelSeconds > 600) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--kernel-seconds must be more than 0 and at most 600, not " + kernelSeconds);
