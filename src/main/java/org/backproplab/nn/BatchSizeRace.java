@@ -64,6 +64,7 @@ public final class BatchSizeRace {
         if (!(secondsEach > 0) || !Double.isFinite(secondsEach)) {
             throw new IllegalArgumentException("the time for each batch size must be more than 0 s, not " + secondsEach);
         }
+        warmUp(config, train);
         List<Lane> lanes = new ArrayList<>();
         for (int i = 0; i < batchSizes.length; i++) {
             int size = batchSizes[i];
@@ -77,6 +78,17 @@ public final class BatchSizeRace {
             }
         }
         return lanes;
+    }
+
+    /**
+     * A few untimed steps on a throwaway copy of the network, so that the first lane does not pay for the JIT's
+     * compiling the training step (at batch 1 that made its steps look twenty times slower than they are).
+     */
+    private static void warmUp(TrainingConfig config, Examples train) {
+        int size = Math.min(32, train.count());
+        Lane ignored = lane(config.withBatchSize(size), train, new Examples(train.name(), Math.min(16, train.count()),
+                train.features(), train.classes(), train.gatherer()), 0.05, -1, null, () -> false);
+        assert ignored.steps() > 0;
     }
 
     private static Lane lane(TrainingConfig config, Examples train, Examples measure, double budget, int index,

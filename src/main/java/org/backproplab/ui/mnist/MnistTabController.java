@@ -108,6 +108,15 @@ public final class MnistTabController {
     @FXML private Label fgsmAdversarialCaption;
     @FXML private ProbabilityBars fgsmAfter;
     @FXML private Label fgsmNote;
+    @FXML private TextField batchSizesField;
+    @FXML private TextField batchSecondsField;
+    @FXML private Button batchCompareButton;
+    @FXML private Button batchCancelButton;
+    @FXML private ProgressBar batchProgress;
+    @FXML private Label batchNote;
+    @FXML private LineChart<Number, Number> batchSecondsChart;
+    @FXML private LineChart<Number, Number> batchEpochsChart;
+    @FXML private GridPane batchTable;
 
     private ModelFileCommands modelFiles;
 
@@ -128,6 +137,9 @@ public final class MnistTabController {
         new AttackCard(model, resources, new AttackCard.Nodes(fgsmSlider, fgsmEpsilonValue, fgsmButton, fgsmOriginalImage,
                 fgsmOriginalCaption, fgsmBefore, fgsmAdversarialImage, fgsmAdversarialCaption, fgsmAfter, fgsmNote),
                 listeners);
+        new BatchSizeView(model, resources, new BatchSizeView.Nodes(batchSizesField, batchSecondsField,
+                batchCompareButton, batchCancelButton, batchProgress, batchNote, batchSecondsChart, batchEpochsChart,
+                batchTable), listeners);
         new ProgressCharts(model, resources, listeners).bind(lossChart, lossX, lossY, accuracyChart, accuracyX,
                 accuracyY);
         bindInspection();

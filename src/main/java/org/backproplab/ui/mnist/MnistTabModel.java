@@ -47,7 +47,7 @@ public final class MnistTabModel {
     public enum RunState { IDLE, RUNNING, PAUSED, FINISHED, STOPPED, FAILED }
 
     /** The tab's views, in the order they are shown. */
-    public enum View { PROGRESS, DIGITS, WEIGHTS, DRAW }
+    public enum View { PROGRESS, DIGITS, WEIGHTS, DRAW, BATCHES }
 
     /** One test digit in the grid, with the current model's guess (null before there is a model). */
     public record DigitCell(int index, float[] pixels, int label, Inspector.Prediction prediction) {
@@ -105,11 +105,13 @@ public final class MnistTabModel {
 
     private final BooleanBinding training = Bindings.createBooleanBinding(
             () -> runState.get() == RunState.RUNNING || runState.get() == RunState.PAUSED, runState);
+    private final BatchSizeComparison batchSizes = new BatchSizeComparison();
+    /** Not while the Batch sizes view races: the two would share the cores and slow each other's figures. */
     private final BooleanBinding canStart = Bindings.createBooleanBinding(
             () -> dataState.get() == BackgroundLoad.State.READY && form.problemProperty().get() == null
-                    && !training.get(), dataState,
+                    && !training.get() && !batchSizes.runningProperty().get(), dataState,
             form.problemProperty(),
-            training);
+            training, batchSizes.runningProperty());
 
     /** A model that reads MNIST from this directory (when {@link #loadData()} is first called). */
     public MnistTabModel(Path dataDirectory) {
@@ -175,6 +177,28 @@ public final class MnistTabModel {
     /** Shows the next (+1) or previous (−1) page of test digits, wrapping around. */
     public void turnDigitPage(int direction) {
         views.turnDigitPage(direction);
+    }
+
+    /** The Batch sizes view: the form's network raced for the same time at several batch sizes. */
+    public BatchSizeComparison batchSizes() {
+        return batchSizes;
+    }
+
+    /**
+     * Compare on the Batch sizes view: the form's network (its optimizer, rate and seed) at each batch size of the
+     * view's list on the training images the tab trains on, the loss measured on the first 2,000 of them. Not while a
+     * run trains (they would share the cores) nor before the data is in.
+     */
+    public void compareBatchSizes() {
+        if (mnist == null || trainingBinding().get() || form.problemProperty().get() != null) {
+            return;
+        }
+        int count = trainingLimit.get() > 0 ? Math.min(trainingLimit.get(), mnist.train().count()) : mnist.train().count();
+        Examples train = new Examples(mnist.train().name(), count, mnist.train().pixelsPerImage(), Settings.CLASSES,
+                mnist.train()::gather);
+        Examples measure = new Examples(mnist.train().name(), Math.min(2000, count), mnist.train().pixelsPerImage(),
+                Settings.CLASSES, mnist.train()::gather);
+        batchSizes.start(form.config(), train, measure);
     }
 
     /** Attacks the selected test digit by one FGSM step of {@code epsilon} (and each digit selected after). */

@@ -125,6 +125,7 @@ final class ModelViews {
                 firstLayerUnits.set(inspector.firstLayerUnits());
             }
             case DRAW -> refreshDrawing();
+            case BATCHES -> { } // its own runs, not the model's
         }
     }
 
