@@ -70,6 +70,10 @@ public final class PredictCommand implements Callable<Integer> {
         int[] range = null;
         if (input.images != null) {
             range = range(input.images);
+            if (range == null && input.images.strip().matches("-\\d+")) {
+                err.println("predict: --image must be 0 or more, not " + input.images.strip());
+                return BackpropLabCommand.USAGE;
+            }
             if (range == null) {
                 err.println("predict: --image takes N or A-B (0 <= A <= B), not '" + input.images + "'");
                 return BackpropLabCommand.USAGE;
