@@ -138,7 +138,7 @@ public final class PredictCommand implements Callable<Integer> {
                     + "number (its weights are too large)");
             return BackpropLabCommand.FAILURE;
         }
-        int predicted = argmax(p);
+        int predicted = Model.predicted(p);
         Fgsm.Attack attack = null;
         double[] q = null;
         if (epsilon != null) { // against the true label; a PNG has none, so against what the model sees in it
@@ -154,7 +154,7 @@ public final class PredictCommand implements Callable<Integer> {
             if (attack != null) {
                 Map<String, Object> adversarial = new LinkedHashMap<>();
                 adversarial.put("epsilon", epsilon);
-                adversarial.put("predicted", argmax(q));
+                adversarial.put("predicted", Model.predicted(q));
                 adversarial.put("probabilities", list(q));
                 adversarial.put("max_pixel_change", attack.maxPixelChange());
                 line.put("adversarial", adversarial);
@@ -171,7 +171,7 @@ public final class PredictCommand implements Callable<Integer> {
                 out.printf("after FGSM, epsilon %s (largest pixel change %.4f):%n", JsonWriter.number(epsilon),
                         attack.maxPixelChange());
                 bars(out, q);
-                out.println("predicted: " + argmax(q) + (argmax(q) == predicted ? " (unchanged)" : " (was "
+                out.println("predicted: " + Model.predicted(q) + (Model.predicted(q) == predicted ? " (unchanged)" : " (was "
                         + predicted + ")"));
             }
         }
@@ -191,13 +191,5 @@ public final class PredictCommand implements Callable<Integer> {
             l.add(v);
         }
         return l;
-    }
-
-    private static int argmax(double[] p) {
-        int best = 0;
-        for (int c = 1; c < p.length; c++) {
-            best = p[c] > p[best] ? c : best;
-        }
-        return best;
     }
 }

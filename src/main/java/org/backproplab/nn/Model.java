@@ -42,6 +42,15 @@ public final class Model {
         return graphs.computeIfAbsent(rows, r -> new BatchGraph(network, r, inputs(), classes()));
     }
 
+    /** The class with the largest probability (the first of equals): what the model predicts. */
+    public static int predicted(double[] probabilities) {
+        int best = 0;
+        for (int c = 1; c < probabilities.length; c++) {
+            best = probabilities[c] > probabilities[best] ? c : best;
+        }
+        return best;
+    }
+
     /** Class probabilities of one image given as {@code inputs()} pixels scaled to [0, 1]. */
     public double[] probabilities(float[] pixels) {
         if (pixels.length != inputs()) {

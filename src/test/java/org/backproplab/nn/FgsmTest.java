@@ -89,23 +89,15 @@ class FgsmTest {
         for (int i = 0; i < 100; i++) {
             float[] x = testImage(i);
             int label = mnist.test().label(i);
-            if (argmax(model.probabilities(x)) != label) {
+            if (Model.predicted(model.probabilities(x)) != label) {
                 continue;
             }
             right++;
-            if (argmax(model.probabilities(Fgsm.attack(model, x, label, 0.1).adversarial())) != label) {
+            if (Model.predicted(model.probabilities(Fgsm.attack(model, x, label, 0.1).adversarial())) != label) {
                 flipped++;
             }
         }
         assertTrue(right >= 90, "the trained network gets " + right + " of 100 right");
         assertTrue(flipped > right / 2, "ε = 0.1 flips " + flipped + " of the " + right + " it got right");
-    }
-
-    private static int argmax(double[] p) {
-        int best = 0;
-        for (int c = 1; c < p.length; c++) {
-            best = p[c] > p[best] ? c : best;
-        }
-        return best;
     }
 }

@@ -10,6 +10,7 @@ import javafx.scene.control.Slider;
 import javafx.scene.image.ImageView;
 
 import org.backproplab.engine.Numbers;
+import org.backproplab.nn.Model;
 import org.backproplab.ui.Format;
 import org.backproplab.ui.ViewListeners;
 
@@ -74,8 +75,8 @@ final class AttackCard {
         n.adversarial().setImage(PixelImages.image(ColorMap.inkImage(a.adversarial()), 28, 1));
         n.before().show(a.before());
         n.after().show(a.after());
-        int was = argmax(a.before());
-        int now = argmax(a.after());
+        int was = Model.predicted(a.before());
+        int now = Model.predicted(a.after());
         n.originalCaption().setText(MessageFormat.format(resources.getString("mnist.fgsm.original"), was,
                 Format.percent(a.before()[was], 1)));
         n.adversarialCaption().setText(MessageFormat.format(resources.getString("mnist.fgsm.adversarial"), now,
@@ -83,13 +84,5 @@ final class AttackCard {
         int label = model.testLabel(a.index());
         n.note().setText(MessageFormat.format(resources.getString(now == was ? "mnist.fgsm.held" : "mnist.fgsm.flipped"),
                 label, was, now, Numbers.significant(a.maxPixelChange(), 2)));
-    }
-
-    private static int argmax(double[] p) {
-        int best = 0;
-        for (int c = 1; c < p.length; c++) {
-            best = p[c] > p[best] ? c : best;
-        }
-        return best;
     }
 }
