@@ -172,6 +172,7 @@ public final class MnistTabModel {
     /** Stops any run (the window is closing); does not wait for it. */
     public void shutdown() {
         stop();
+        batchSizes.cancel(); // a comparison stops after its step, too
     }
 
     /** Shows the next (+1) or previous (−1) page of test digits, wrapping around. */
