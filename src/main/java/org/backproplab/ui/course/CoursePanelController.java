@@ -18,6 +18,7 @@ import javafx.scene.paint.Paint;
 
 import org.backproplab.course.Course;
 import org.backproplab.course.Setup;
+import org.backproplab.ui.ViewListeners;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
@@ -33,6 +34,7 @@ public final class CoursePanelController {
     private final CourseHost host;
     private final Locale locale;
     private ExerciseCards cards;
+    private final ViewListeners listeners = new ViewListeners();
 
     @FXML private ResourceBundle resources;
     @FXML private BorderPane coursePanel;
@@ -54,14 +56,14 @@ public final class CoursePanelController {
     @FXML
     private void initialize() {
         cards = new ExerciseCards(model, host, resources, this::size, this::ink);
-        model.pageVersionProperty().addListener((o, was, is) -> showPage());
-        model.progressVersionProperty().addListener((o, was, is) -> showProgress());
+        // The model outlives this view (a language switch loads another): its listeners are weak, held by the view.
+        listeners.watch(List.of(model.pageVersionProperty()), this::showPage);
+        listeners.watch(List.of(model.progressVersionProperty()), this::showProgress);
         coursePanel.sceneProperty().addListener((o, was, is) -> {
             if (is != null) {
                 showPage(); // the text's size and colour come from the scene's stylesheets
             }
         });
-        showPage();
     }
 
     @FXML
