@@ -24,10 +24,11 @@ public final class BatchSizeRace {
 
     /**
      * One batch size's run: steps taken in {@code seconds} of training, hence the time a step takes and an epoch
-     * would take ({@code stepSeconds} × steps an epoch), the epochs of data seen, and the loss as it went.
+     * would take ({@code stepSeconds} × steps an epoch), the epochs of data seen, and the loss as it went;
+     * {@code lastStepSeconds}, the last step's own time, is how far past the budget the lane may have run.
      */
     public record Lane(int batchSize, long steps, double seconds, double stepSeconds, double epochSeconds,
-                       double epochs, List<Point> points, boolean cancelled) {
+                       double epochs, List<Point> points, boolean cancelled, double lastStepSeconds) {
         public Lane {
             points = List.copyOf(points);
         }
@@ -105,6 +106,7 @@ public final class BatchSizeRace {
         points.add(first);
         l.point(index, first);
         long trained = 0; // nanoseconds of training only
+        long last = 0;
         long steps = 0;
         long seen = 0;
         int next = 1;
@@ -125,7 +127,8 @@ public final class BatchSizeRace {
             BatchGraph g = graphs.computeIfAbsent(n, r -> new BatchGraph(network, r, train.features(), train.classes()));
             train.gatherer().gather(batches.order(), batches.from(b), n, g.inputs(), g.targets());
             step.run(g.objective());
-            trained += System.nanoTime() - t0;
+            last = System.nanoTime() - t0;
+            trained += last;
             steps++;
             seen += n;
             b++;
@@ -140,6 +143,6 @@ public final class BatchSizeRace {
         double seconds = trained / 1e9;
         double stepSeconds = steps == 0 ? Double.NaN : seconds / steps;
         return new Lane(config.batchSize(), steps, seconds, stepSeconds, stepSeconds * batches.batches(),
-                (double) seen / train.count(), points, stopped);
+                (double) seen / train.count(), points, stopped, last / 1e9);
     }
 }
