@@ -38,12 +38,16 @@ final class Compiler {
 
     /** Leaves given by code instead of their literals (a lab evaluating one lesson over a whole grid). */
     private final Map<String, Tensor> given;
+    /** The numbers beside the text, and the precision every leaf is made in. */
+    private final LessonData data;
 
-    private Compiler(String file, String source, List<Statement> statements, Map<String, Tensor> given) {
+    private Compiler(String file, String source, List<Statement> statements, Map<String, Tensor> given,
+            LessonData data) {
         this.file = file;
         this.source = source;
         this.statements = statements;
         this.given = given;
+        this.data = data;
         for (Statement s : statements) {
             firstLine.putIfAbsent(s.name(), s.line());
         }
@@ -54,6 +58,11 @@ final class Compiler {
     }
 
     static Lesson compile(String source, String file, Map<String, Tensor> given) throws LessonException {
+        return compile(source, file, given, LessonData.NONE);
+    }
+
+    static Lesson compile(String source, String file, Map<String, Tensor> given, LessonData data)
+            throws LessonException {
         long bytes = utf8Length(source);
         if (bytes > LessonLimits.MAX_SOURCE_BYTES) {
             // Before lexing: the tokens of a text take many times its size.
@@ -65,7 +74,7 @@ final class Compiler {
             throw new LessonException(new Diagnostic(file, 1, 1,
                     "the lesson has no statements: write at least one line such as 'x = 1'"));
         }
-        return new Compiler(file, source, statements, given).run();
+        return new Compiler(file, source, statements, given, data).run();
     }
 
     private Lesson run() throws LessonException {
@@ -88,7 +97,7 @@ final class Compiler {
         Statement last = statements.get(statements.size() - 1);
         String outputName = loss != null ? loss.name() : last.name();
         return new Lesson(file, source, statements, nodes, origins, parameters, bindings, output, outputName,
-                loss != null);
+                loss != null, data);
     }
 
     private Tensor bind(Statement s) throws LessonException {
@@ -149,6 +158,18 @@ final class Compiler {
     }
 
     private Tensor call(Expr.Call c) throws LessonException {
+        if (LeafSources.isLeafCall(c)) {
+            List<Double> arguments = new ArrayList<>();
+            for (int i = 0; i < c.arguments().size(); i++) {
+                arguments.add(constant(c.arguments().get(i), "argument " + (i + 1) + " of " + c.function(),
+                        c.function() + "(8, 10)"));
+            }
+            try {
+                return track(LeafSources.build(c.function(), arguments, statements.get(statement).name(), data), c);
+            } catch (LeafSources.Refused e) {
+                throw fail(c.nameSpan(), e.getMessage());
+            }
+        }
         Functions.Function f = Functions.get(c.function());
         if (f == null) {
             String hint = bindings.containsKey(c.function()) ? " ('" + c.function() + "' is a name, not a function)"
@@ -196,11 +217,11 @@ final class Compiler {
             for (int r = 0; r < copy.length; r++) {
                 copy[r] = m.rows()[r].clone();
             }
-            t = Tensor.of(copy);
+            t = Tensor.of(data.precision(), copy);
         } else if (e instanceof Expr.Negate n) {
-            t = Tensor.scalar(-((Expr.NumberLit) n.operand()).value());
+            t = Tensor.of(data.precision(), new double[][] {{-((Expr.NumberLit) n.operand()).value()}});
         } else {
-            t = Tensor.scalar(((Expr.NumberLit) e).value());
+            t = Tensor.of(data.precision(), new double[][] {{((Expr.NumberLit) e).value()}});
         }
         return track(t, e);
     }

@@ -43,10 +43,12 @@ public final class Lesson {
     private final Graph graph;
     private final List<Tensor> detached;
     private final TrainingStep.Objective objective = new LessonObjective();
+    private final LessonData data;
 
     Lesson(String fileName, String source, List<Statement> statements, List<Tensor> nodes,
             Map<Tensor, Origin> origins, List<Tensor> parameters, Map<String, Tensor> bindings, Tensor output,
-            String outputName, boolean hasLoss) {
+            String outputName, boolean hasLoss, LessonData data) {
+        this.data = data;
         this.fileName = fileName;
         this.source = source;
         this.statements = List.copyOf(statements);
@@ -83,6 +85,17 @@ public final class Lesson {
     public static Lesson compile(String source, String fileName, Map<String, Tensor> leaves) throws LessonException {
         return Compiler.compile(source, fileName, Map.copyOf(leaves));
     }
+
+    /**
+     * Compiles lesson text with the numbers beside it: {@code data(rows, cols)} statements take theirs from
+     * {@code data}, and every leaf is made in its precision.
+     */
+    public static Lesson compile(String source, String fileName, LessonData data) throws LessonException {
+        return Compiler.compile(source, fileName, Map.of(), data);
+    }
+
+    /** The numbers beside the text ({@link LessonData#NONE} for a lesson written by hand). */
+    public LessonData data() { return data; }
 
     public String fileName() { return fileName; }
 

@@ -1,8 +1,10 @@
 package org.backproplab.lesson;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.backproplab.nn.Activation;
 import org.backproplab.nn.BatchNormLayer;
 import org.backproplab.nn.DropoutLayer;
@@ -92,6 +94,70 @@ public final class NetworkLesson {
             s.append("const y = ").append(number(t.value())).append('\n').append("loss L = mse(out, y)\n");
         }
         return s.toString();
+    }
+
+    /** A lesson on a batch of MNIST images: its text, and the network's numbers beside it (float32). */
+    public record Batch(String text, LessonData data) {
+    }
+
+    /**
+     * The network on MNIST training images {@code first … first + count − 1} as a lesson: the images and their
+     * labels named by index ({@code mnist_images}, {@code mnist_labels}), the weights and biases beside the text
+     * ({@code data(rows, cols)}), float32 throughout, and the same ops the MNIST tab trains with (x @ W + b, the
+     * activation, cross-entropy on the logits), so that its numbers are the tab's bit for bit.
+     */
+    public static Batch batch(String title, List<Layer> layers, Activation activation, int first, int count) {
+        if (layers.isEmpty() || layers.get(0).weights().length != org.backproplab.data.Mnist.SIDE
+                * org.backproplab.data.Mnist.SIDE) {
+            throw new IllegalArgumentException("the first layer must take the 784 pixels of an MNIST image");
+        }
+        Map<String, LessonData.Block> blocks = new LinkedHashMap<>();
+        StringBuilder s = new StringBuilder();
+        int last = first + count - 1;
+        s.append("# Title: ").append(title).append('\n')
+                .append("# Teaches: one training step of the MNIST tab's network on ").append(count)
+                .append(" real training images (").append(first).append(" to ").append(last).append("): the forward\n")
+                .append("#   pass of the batch, cross-entropy with the one-hot labels, the chain rule back through the matrices,\n")
+                .append("#   then the update. The weights are the network's now, beside this text (data); the numbers are float32\n")
+                .append("#   as the MNIST tab computes them.\n")
+                .append("# 标题：").append(title).append('\n')
+                .append("# 本课内容：MNIST 标签页的网络在 ").append(count).append(" 张真实训练图像（第 ").append(first)
+                .append(" 到 ").append(last).append(" 张）上的一个训练步：\n")
+                .append("#   这批数据的前向传播、与独热标签的交叉熵、经过矩阵的链式法则反向传播，然后更新。\n")
+                .append("#   权重取网络的当前值，放在正文旁边（data）；数字是 float32，与 MNIST 标签页的计算一致。\n\n")
+                .append("const x = mnist_images(").append(first).append(", ").append(count).append(")\n")
+                .append("const y = mnist_labels(").append(first).append(", ").append(count).append(")\n");
+        String h = "x";
+        for (int i = 0; i < layers.size(); i++) {
+            Layer layer = layers.get(i);
+            int n = i + 1;
+            double[][] w = layer.weights();
+            blocks.put("W" + n, block(w));
+            blocks.put("b" + n, block(new double[][] {layer.bias()}));
+            s.append("param W").append(n).append(" = data(").append(w.length).append(", ").append(w[0].length)
+                    .append(")\n").append("param b").append(n).append(" = data(1, ").append(layer.bias().length)
+                    .append(")\n");
+            boolean lastLayer = i == layers.size() - 1;
+            String z = lastLayer ? "logits" : "z" + n;
+            s.append(z).append(" = ").append(h).append(" @ W").append(n).append(" + b").append(n).append('\n');
+            if (!lastLayer) {
+                h = "h" + n;
+                s.append(h).append(" = ").append(apply(activation, z)).append('\n');
+            }
+        }
+        s.append("loss L = cross_entropy(logits, y)\n")
+                .append("# for reading: the probabilities the model returns (the loss takes the logits, so its gradient is 0)\n")
+                .append("probabilities = softmax(logits)\n");
+        return new Batch(s.toString(), new LessonData(org.backproplab.engine.DType.F32, blocks));
+    }
+
+    private static LessonData.Block block(double[][] m) {
+        int cols = m[0].length;
+        double[] v = new double[m.length * cols];
+        for (int r = 0; r < m.length; r++) {
+            System.arraycopy(m[r], 0, v, r * cols, cols);
+        }
+        return new LessonData.Block(m.length, cols, v);
     }
 
     private static String apply(Activation activation, String z) {

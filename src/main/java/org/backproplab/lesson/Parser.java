@@ -110,9 +110,10 @@ public final class Parser {
             throw new SyntaxError(equals.span(), "'" + name.text() + "' is bound to nothing: write an expression after '='");
         }
         Expr value = expr();
-        if ((keyword.equals("param") || keyword.equals("const")) && !Expr.isLiteral(value)) {
+        if ((keyword.equals("param") || keyword.equals("const")) && !Expr.isLiteral(value)
+                && !LeafSources.isLeafCall(value)) {
             throw new SyntaxError(value.span(), keyword + " " + name.text() + " needs a literal on the right: a number,"
-                    + " a row [1, 2] or a matrix [[1, 2], [3, 4]]; compute it in a plain 'name = expression' line");
+                    + " a row [1, 2], a matrix [[1, 2], [3, 4]] or data(rows, cols); compute it in a plain 'name = expression' line");
         }
         return switch (keyword) {
             case "param" -> new Statement.Param(name.text(), name.span(), value);

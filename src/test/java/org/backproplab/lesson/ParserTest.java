@@ -144,10 +144,10 @@ class ParserTest {
 
     @Test
     void paramWhoseRightSideIsNotALiteral() {
-        assertEquals("t.bp:2:11: param w needs a literal on the right: a number, a row [1, 2] or a matrix"
-                + " [[1, 2], [3, 4]]; compute it in a plain 'name = expression' line", error("x = 1\nparam w = x * 2"));
-        assertEquals("t.bp:1:11: const k needs a literal on the right: a number, a row [1, 2] or a matrix"
-                + " [[1, 2], [3, 4]]; compute it in a plain 'name = expression' line", error("const k = sigmoid(1)"));
+        assertEquals("t.bp:2:11: param w needs a literal on the right: a number, a row [1, 2], a matrix"
+                + " [[1, 2], [3, 4]] or data(rows, cols); compute it in a plain 'name = expression' line", error("x = 1\nparam w = x * 2"));
+        assertEquals("t.bp:1:11: const k needs a literal on the right: a number, a row [1, 2], a matrix"
+                + " [[1, 2], [3, 4]] or data(rows, cols); compute it in a plain 'name = expression' line", error("const k = sigmoid(1)"));
     }
 
     @Test
