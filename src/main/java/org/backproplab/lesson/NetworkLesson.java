@@ -106,7 +106,8 @@ public final class NetworkLesson {
      * ({@code data(rows, cols)}), float32 throughout, and the same ops the MNIST tab trains with (x @ W + b, the
      * activation, cross-entropy on the logits), so that its numbers are the tab's bit for bit.
      */
-    public static Batch batch(String title, List<Layer> layers, Activation activation, int first, int count) {
+    public static Batch batch(String title, List<Layer> layers, Activation activation, int first, int count,
+            org.backproplab.nn.TrainingConfig network) {
         if (layers.isEmpty() || layers.get(0).weights().length != org.backproplab.data.Mnist.SIDE
                 * org.backproplab.data.Mnist.SIDE) {
             throw new IllegalArgumentException("the first layer must take the 784 pixels of an MNIST image");
@@ -148,7 +149,7 @@ public final class NetworkLesson {
         s.append("loss L = cross_entropy(logits, y)\n")
                 .append("# for reading: the probabilities the model returns (the loss takes the logits, so its gradient is 0)\n")
                 .append("probabilities = softmax(logits)\n");
-        return new Batch(s.toString(), new LessonData(org.backproplab.engine.DType.F32, blocks));
+        return new Batch(s.toString(), new LessonData(org.backproplab.engine.DType.F32, blocks, network));
     }
 
     private static LessonData.Block block(double[][] m) {

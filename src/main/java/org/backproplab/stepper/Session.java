@@ -1,6 +1,7 @@
 package org.backproplab.stepper;
 
 import org.backproplab.lesson.Lesson;
+import org.backproplab.lesson.LessonData;
 import org.backproplab.lesson.LessonException;
 import org.backproplab.nn.OptimizerKind;
 
@@ -15,14 +16,21 @@ import org.backproplab.nn.OptimizerKind;
  * @param learningRate the learning rate set in the view
  * @param selectedNode the node the inspector shows (an index of {@link StepGraph#nodes()}), or -1
  * @param checkpoint   where the stepper stands
+ * @param data         the numbers beside the lesson's text ({@link LessonData#NONE} for most lessons)
  */
 public record Session(String lessonName, String lessonText, OptimizerKind optimizer, double learningRate, int selectedNode,
-                      Checkpoint checkpoint) {
+                      Checkpoint checkpoint, LessonData data) {
+
+    /** A session of a lesson with nothing beside its text. */
+    public Session(String lessonName, String lessonText, OptimizerKind optimizer, double learningRate, int selectedNode,
+            Checkpoint checkpoint) {
+        this(lessonName, lessonText, optimizer, learningRate, selectedNode, checkpoint, LessonData.NONE);
+    }
 
     /** The session of a stepper as the view shows it. */
     public static Session of(String lessonName, Stepper stepper, int selectedNode) {
         return new Session(lessonName, stepper.lesson().source(), stepper.optimizer(), stepper.learningRate(),
-                selectedNode, stepper.checkpoint());
+                selectedNode, stepper.checkpoint(), stepper.lesson().data());
     }
 
     /**
@@ -31,7 +39,7 @@ public record Session(String lessonName, String lessonText, OptimizerKind optimi
      * fit it (which {@link SessionFile#read} has already ruled out for a session it read).
      */
     public Stepper restore() throws LessonException {
-        Lesson lesson = Lesson.compile(lessonText, lessonName.isEmpty() ? "lesson.bp" : lessonName);
+        Lesson lesson = Lesson.compile(lessonText, lessonName.isEmpty() ? "lesson.bp" : lessonName, data);
         return Stepper.restore(lesson, checkpoint, optimizer, learningRate);
     }
 }

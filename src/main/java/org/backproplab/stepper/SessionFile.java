@@ -9,7 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.UnaryOperator;
+import java.util.Map;
+import org.backproplab.engine.DType;
 import org.backproplab.engine.Snapshot;
+import org.backproplab.lesson.LessonData;
 import org.backproplab.files.AtomicFile;
 
 /**
@@ -30,6 +33,9 @@ import org.backproplab.files.AtomicFile;
  * losses 2                             (of iterations 1 and 2, one a line)
  * lesson 12                            (the lesson text, 12 lines, each after a "|")
  * |const x = [0.05, 0.10]
+ * data-precision f32                   (format 2 only: the numbers beside the lesson, see LessonData)
+ * data W1 784x10 0.0123 …              (one line per data(rows, cols) block)
+ * network layers 784,10,10             (the MNIST settings the data is a network of, one per line)
  * end
  * </pre>
  * Numbers are written as Java writes a double, which reads back as the same double (NaN and ±Infinity too). In
@@ -42,7 +48,8 @@ import org.backproplab.files.AtomicFile;
 public final class SessionFile {
 
     public static final String MAGIC = "backprop-lab-session";
-    public static final int VERSION = 1;
+    /** The newest format: 2 adds the numbers beside the lesson; a session without them is still written as 1. */
+    public static final int VERSION = 2;
     /** The extension of session files, without the dot. */
     public static final String EXTENSION = "bpsession";
 
@@ -65,7 +72,8 @@ public final class SessionFile {
 
     private static void write(Session s, Writer out) throws IOException {
         Checkpoint c = s.checkpoint();
-        line(out, MAGIC + " " + VERSION);
+        LessonData data = s.data();
+        line(out, MAGIC + " " + (data.isEmpty() ? 1 : VERSION));
         line(out, "# A Backprop Lab step-through session: File > Open session. The numbers are exact doubles.");
         line(out, "lesson-name " + SessionText.escape(s.lessonName()));
         line(out, "optimizer " + s.optimizer().id());
@@ -96,12 +104,34 @@ public final class SessionFile {
         for (String l : lesson) {
             line(out, "|" + SessionText.escape(l));
         }
+        if (!data.isEmpty()) {
+            boolean f32 = data.precision() == DType.F32;
+            line(out, "data-precision " + (f32 ? "f32" : "f64"));
+            for (Map.Entry<String, LessonData.Block> b : data.blocks().entrySet()) {
+                LessonData.Block v = b.getValue();
+                line(out, "data " + b.getKey() + " " + v.rows() + "x" + v.cols() + (f32 ? floats(v.values()) : numbers(v.values())));
+            }
+            if (data.network() != null) {
+                for (Map.Entry<String, String> e : data.network().toMap().entrySet()) {
+                    line(out, "network " + e.getKey() + " " + SessionText.escape(e.getValue()));
+                }
+            }
+        }
         line(out, "end");
     }
 
     private static void line(Writer out, String text) throws IOException {
         out.write(text);
         out.write('\n');
+    }
+
+    /** Float32 numbers as Java writes a float: shorter, and they read back as the same float. */
+    private static String floats(double[] values) {
+        StringBuilder b = new StringBuilder(values.length * 12);
+        for (double v : values) {
+            b.append(' ').append((float) v);
+        }
+        return b.toString();
     }
 
     private static String numbers(double[] values) {

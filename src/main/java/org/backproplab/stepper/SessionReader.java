@@ -17,7 +17,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.backproplab.engine.DType;
 import org.backproplab.engine.Snapshot;
+import org.backproplab.lesson.LessonData;
+import org.backproplab.lesson.LessonLimits;
+import org.backproplab.nn.TrainingConfig;
 import org.backproplab.lesson.Diagnostic;
 import org.backproplab.lesson.LessonException;
 import org.backproplab.nn.Optimizer;
@@ -35,6 +41,8 @@ final class SessionReader {
     private final Path file;
     private final BufferedReader in;
     private int line = 1;
+    /** True while float32 numbers are read: parsed as floats, as they were written. */
+    private boolean floats;
 
     /** {@link SessionFile#read}: parses the file, then restores the session once to be sure it fits its lesson. */
     static Session read(Path file) throws SessionFileException {
@@ -84,7 +92,7 @@ final class SessionReader {
         }
         int end = start.indexOf('\n');
         String version = start.substring(MAGIC.length() + 1, end < 0 ? start.length() : end).strip();
-        if (!version.equals(Integer.toString(VERSION))) {
+        if (!version.equals(Integer.toString(VERSION)) && !version.equals("1")) {
             throw new SessionFileException(file, 1, version.matches("\\d{1,9}") && Integer.parseInt(version) > VERSION
                     ? "session format " + version + " is from a newer Backprop Lab; this one reads format " + VERSION
                     : "damaged: \"" + version + "\" is not a session format");
@@ -117,9 +125,7 @@ final class SessionReader {
         expect("losses", next[0]);
         double[] losses = losses(integer(next.length > 1 ? next[1] : "", 0));
         String text = lesson(integer(field("lesson"), 1));
-        if (!nextLine("end").equals("end")) {
-            throw problem("expected \"end\" after the lesson text");
-        }
+        LessonData data = data();
         for (String rest; (rest = in.readLine()) != null; ) {
             line++;
             if (!rest.isBlank()) {
@@ -131,7 +137,52 @@ final class SessionReader {
                     + (iteration - 1) + " before it, but there are " + losses.length);
         }
         Checkpoint c = new Checkpoint(iteration, steps, params, updateOptimizer, updateLr, state, losses);
-        return new Session(name, text, optimizer, lr, selected, c);
+        return new Session(name, text, optimizer, lr, selected, c, data);
+    }
+
+    /** The numbers beside the lesson (format 2), up to the "end" line. */
+    private LessonData data() throws IOException, SessionFileException {
+        DType precision = DType.F64;
+        Map<String, LessonData.Block> blocks = new LinkedHashMap<>();
+        Map<String, String> network = new LinkedHashMap<>();
+        long total = 0;
+        for (String l = nextLine("end"); !l.equals("end"); l = nextLine("end")) {
+            String[] w = l.split(" ", 2);
+            String rest = w.length > 1 ? w[1] : "";
+            switch (w[0]) {
+                case "data-precision" -> precision = switch (rest) {
+                    case "f32" -> DType.F32;
+                    case "f64" -> DType.F64;
+                    default -> throw problem("the precision is f32 or f64, not \"" + rest + "\"");
+                };
+                case "data" -> {
+                    floats = precision == DType.F32; // written as floats: each read as that float, exactly
+                    Checkpoint.Param p = param(rest);
+                    floats = false;
+                    double[] v = p.value().values();
+                    total += v.length;
+                    if (v.length > LessonLimits.MAX_TENSOR_SIZE || total > LessonLimits.MAX_TOTAL_SIZE) {
+                        throw problem("more numbers beside the lesson than a lesson may hold");
+                    }
+                    blocks.put(p.name(), new LessonData.Block(p.value().rows(), p.value().cols(), v));
+                }
+                case "network" -> {
+                    String[] kv = rest.split(" ", 2);
+                    network.put(kv[0], kv.length > 1 ? unescape(kv[1]) : "");
+                }
+                default -> throw problem("expected \"end\" after the lesson text");
+            }
+        }
+        TrainingConfig config = null;
+        if (!network.isEmpty()) {
+            try {
+                config = TrainingConfig.fromMap(network);
+            } catch (IllegalArgumentException e) {
+                throw problem("the network's settings do not read: " + e.getMessage());
+            }
+        }
+        return blocks.isEmpty() && precision == DType.F64 && config == null ? LessonData.NONE
+                : new LessonData(precision, blocks, config);
     }
 
     private Optimizer.State state() throws IOException, SessionFileException {
@@ -260,7 +311,7 @@ final class SessionReader {
 
     private double number(String text) throws SessionFileException {
         try {
-            return Double.parseDouble(text);
+            return floats ? Float.parseFloat(text) : Double.parseDouble(text);
         } catch (NumberFormatException e) {
             throw problem("\"" + text + "\" is not a number");
         }

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class LeafSourcesTest {
 
     private static final LessonData WEIGHTS = new LessonData(DType.F32,
-            Map.of("W", new LessonData.Block(2, 3, new double[] {1, 2, 3, 4, 5, 0.1f})));
+            Map.of("W", new LessonData.Block(2, 3, new double[] {1, 2, 3, 4, 5, 0.1f})), null);
 
     private static String error(String text, LessonData data) {
         return assertThrows(LessonException.class, () -> Lesson.compile(text, "t.bp", data)).getMessage();

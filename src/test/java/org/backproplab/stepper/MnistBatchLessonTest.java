@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.backproplab.data.DataFileException;
 import org.backproplab.data.Mnist;
@@ -22,6 +24,7 @@ import org.backproplab.nn.TrainingConfig;
 import org.backproplab.nn.TrainingStep;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * One batch of real digits in the step-through view: the lesson the MNIST tab writes for its network computes what
@@ -47,7 +50,7 @@ class MnistBatchLessonTest {
 
     private static Lesson lesson(Sequential network, int first) throws LessonException {
         NetworkLesson.Batch batch = NetworkLesson.batch("Keras example 784-10-10", NetworkLesson.layersOf(network),
-                (Activation) network.modules().get(1), first, 8);
+                (Activation) network.modules().get(1), first, 8, TrainingConfig.kerasClassic());
         return Lesson.compile(batch.text(), "mnist_batch.bp", batch.data());
     }
 
@@ -81,6 +84,50 @@ class MnistBatchLessonTest {
             assertEquals(pixels[p], x.value().get(3 * 784 + p), "pixel " + p + " of image " + (first + 3));
         }
         assertEquals(1.0, lesson.tensor("y").orElseThrow().value().get(3 * 10 + train.label(first + 3)));
+    }
+
+    @Test
+    void aSessionSavesTheLessonWithItsNumbersAndReopensItAtTheSameStep(@TempDir Path dir) throws Exception {
+        Sequential network = TrainingConfig.kerasClassic().buildNetwork();
+        Stepper stepper = new Stepper(lesson(network, 8), OptimizerKind.ADAM, 0.01);
+        stepper.finishPhase();
+        stepper.finishPhase();
+        stepper.finishPhase(); // the update: Adam's m and v are in the optimizer's state now
+        stepper.step();
+        stepper.step();
+        Frame shown = stepper.frame();
+        Path file = dir.resolve("batch.bpsession");
+        SessionFile.write(file, Session.of("mnist_batch.bp", stepper, 3));
+        String text = Files.readString(file);
+        assertTrue(text.startsWith("backprop-lab-session 2\n"), text.substring(0, 40));
+        assertTrue(text.length() < 600_000, "float32 numbers written short: " + text.length() + " characters");
+        assertTrue(stepper.lesson().source().length() < 3_000, "the lesson text itself stays short");
+
+        Session read = SessionFile.read(file);
+        assertEquals(stepper.lesson().data(), read.data());
+        assertEquals(TrainingConfig.kerasClassic(), read.data().network());
+        Stepper back = read.restore();
+        Frame again = back.frame();
+        assertEquals(shown.iteration(), again.iteration());
+        assertEquals(shown.phase(), again.phase());
+        assertEquals(shown.position(), again.position());
+        for (int i = 0; i < stepper.graph().size(); i++) {
+            if (shown.value(i) != null) {
+                assertArrayEquals(shown.value(i).values(), again.value(i).values(), "node " + i);
+            }
+        }
+        assertEquals(stepper.lesson().output().item(), back.lesson().output().item());
+        // and on from there, the same numbers: the next update uses the saved m and v
+        stepper.finishPhase();
+        back.finishPhase();
+        stepper.finishPhase();
+        back.finishPhase();
+        stepper.finishPhase();
+        back.finishPhase();
+        for (int k = 0; k < stepper.lesson().parameters().size(); k++) {
+            assertArrayEquals(stepper.lesson().parameters().get(k).snapshot().values(),
+                    back.lesson().parameters().get(k).snapshot().values(), "param " + k + " after the next update");
+        }
     }
 
     @Test

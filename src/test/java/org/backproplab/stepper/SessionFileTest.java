@@ -146,7 +146,7 @@ class SessionFileTest {
             model.bpmodel            | model.bpmodel: this is a model file (open it in the MNIST tab), not a session
             lesson.bp                | lesson.bp: this is not a Backprop Lab session: it does not start with "backprop-lab-session"
             empty.bpsession          | empty.bpsession: this is not a Backprop Lab session: it does not start with "backprop-lab-session"
-            newer.bpsession          | newer.bpsession, line 1: session format 2 is from a newer Backprop Lab; this one reads format 1
+            newer.bpsession          | newer.bpsession, line 1: session format 3 is from a newer Backprop Lab; this one reads format 2
             truncated.bpsession      | truncated.bpsession: truncated: it ends after line 19, before loss 3 of 5
             cut-lesson.bpsession     | cut-lesson.bpsession: truncated: it ends after line 26, before lesson line 4 of 7
             no-end.bpsession         | no-end.bpsession: truncated: it ends after line 30, before end

@@ -33,6 +33,7 @@ import org.backproplab.drawing.GraphSvg;
 import org.backproplab.files.CsvTable;
 import org.backproplab.lesson.Diagnostic;
 import org.backproplab.lesson.Lesson;
+import org.backproplab.lesson.LessonData;
 import org.backproplab.lesson.LessonException;
 import org.backproplab.stepper.Frame;
 import org.backproplab.stepper.Inspection;
@@ -83,6 +84,8 @@ public final class StepperViewModel {
     private final StringProperty source = new SimpleStringProperty("");
     /** The file the lesson was read from; null for a shipped lesson or text from elsewhere. */
     private Path lessonFile;
+    /** The numbers beside the lesson's text (an MNIST batch's weights): kept while its text is edited. */
+    private LessonData data = LessonData.NONE;
     private final ObjectProperty<List<Diagnostic>> diagnostics = new SimpleObjectProperty<>(List.of());
     private final IntegerProperty tooBig = new SimpleIntegerProperty();
     private final ObjectProperty<OptimizerKind> optimizer = new SimpleObjectProperty<>(DEFAULT_OPTIMIZER);
@@ -135,7 +138,7 @@ public final class StepperViewModel {
         if (on) {
             try {
                 walk = new TangentWalk(Lesson.compile(source.get(), lessonName.get().isEmpty() ? "lesson.bp"
-                        : lessonName.get()));
+                        : lessonName.get(), data));
             } catch (LessonException e) {
                 return; // the editor shows the errors; the graph drawn is the last that compiled
             }
@@ -260,10 +263,29 @@ public final class StepperViewModel {
     /** Opens a lesson read from a file, which {@link #lessonReference()} then names. */
     public boolean open(String name, String text, Path file) {
         requireIdle();
+        data = LessonData.NONE;
         lessonFile = file;
         lessonName.set(name);
         source.set(text);
         return compile(text, true);
+    }
+
+    /**
+     * Opens a lesson whose text has numbers beside it ({@code data(rows, cols)}): the MNIST tab's batch. Editing its
+     * text keeps the numbers; opening another lesson drops them.
+     */
+    public boolean open(String name, String text, LessonData beside) {
+        requireIdle();
+        lessonFile = null;
+        lessonName.set(name);
+        source.set(text);
+        data = beside;
+        return compile(text, true);
+    }
+
+    /** The numbers beside the lesson open ({@link LessonData#NONE} for most lessons). */
+    public LessonData data() {
+        return data;
     }
 
     /**
@@ -320,7 +342,7 @@ public final class StepperViewModel {
     private boolean compile(String text, boolean opened) {
         Lesson lesson;
         try {
-            lesson = Lesson.compile(text, lessonName.get().isEmpty() ? "lesson.bp" : lessonName.get());
+            lesson = Lesson.compile(text, lessonName.get().isEmpty() ? "lesson.bp" : lessonName.get(), data);
         } catch (LessonException e) {
             tooBig.set(0);
             diagnostics.set(e.diagnostics());
@@ -367,6 +389,7 @@ public final class StepperViewModel {
                     next.graph().size(), MAX_NODES));
         }
         lessonFile = null;
+        data = session.data();
         lessonName.set(session.lessonName());
         source.set(session.lessonText());
         diagnostics.set(List.of());
