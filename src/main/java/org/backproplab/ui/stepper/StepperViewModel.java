@@ -274,7 +274,7 @@ public final class StepperViewModel {
      * Opens a lesson whose text has numbers beside it ({@code data(rows, cols)}): the MNIST tab's batch. Editing its
      * text keeps the numbers; opening another lesson drops them.
      */
-    public boolean open(String name, String text, LessonData beside) {
+    public boolean openWithData(String name, String text, LessonData beside) {
         requireIdle();
         lessonFile = null;
         lessonName.set(name);
