@@ -106,8 +106,8 @@ public final class NetworkLesson {
      * ({@code data(rows, cols)}), float32 throughout, and the same ops the MNIST tab trains with (x @ W + b, the
      * activation, cross-entropy on the logits), so that its numbers are the tab's bit for bit.
      */
-    public static Batch batch(String title, List<Layer> layers, Activation activation, int first, int count,
-            org.backproplab.nn.TrainingConfig network) {
+    public static Batch batch(String title, String titleZh, List<Layer> layers, Activation activation, int first,
+            int count, org.backproplab.nn.TrainingConfig network) {
         if (layers.isEmpty() || layers.get(0).weights().length != org.backproplab.data.Mnist.SIDE
                 * org.backproplab.data.Mnist.SIDE) {
             throw new IllegalArgumentException("the first layer must take the 784 pixels of an MNIST image");
@@ -121,7 +121,7 @@ public final class NetworkLesson {
                 .append("#   pass of the batch, cross-entropy with the one-hot labels, the chain rule back through the matrices,\n")
                 .append("#   then the update. The weights are the network's now, beside this text (data); the numbers are float32\n")
                 .append("#   as the MNIST tab computes them.\n")
-                .append("# 标题：").append(title).append('\n')
+                .append("# 标题：").append(titleZh).append('\n')
                 .append("# 本课内容：MNIST 标签页的网络在 ").append(count).append(" 张真实训练图像（第 ").append(first)
                 .append(" 到 ").append(last).append(" 张）上的一个训练步：\n")
                 .append("#   这批数据的前向传播、与独热标签的交叉熵、经过矩阵的链式法则反向传播，然后更新。\n")

@@ -107,6 +107,17 @@ public final class MainWindow {
             playground.shutdown();
             gradflow.shutdown();
         });
+        mnist.setBatchOpener((name, batch) -> {
+            if (stepper.runningProperty().get()) {
+                return false;
+            }
+            // The training step the tab's network trains with: its optimizer and learning rate, a fresh optimizer.
+            stepper.setOptimizer(batch.data().network().optimizer());
+            stepper.setLearningRate(batch.data().network().learningRate());
+            stepper.openWithData(name, batch.text(), batch.data());
+            showTab(STEPPER_TAB);
+            return true;
+        });
         playground.setExplainer(lesson -> {
             if (!openInStepThrough(lesson.name(), lesson.text())) {
                 return false;

@@ -49,7 +49,7 @@ class MnistBatchLessonTest {
     }
 
     private static Lesson lesson(Sequential network, int first) throws LessonException {
-        NetworkLesson.Batch batch = NetworkLesson.batch("Keras example 784-10-10", NetworkLesson.layersOf(network),
+        NetworkLesson.Batch batch = NetworkLesson.batch("Keras example 784-10-10", "Keras 示例 784-10-10", NetworkLesson.layersOf(network),
                 (Activation) network.modules().get(1), first, 8, TrainingConfig.kerasClassic());
         return Lesson.compile(batch.text(), "mnist_batch.bp", batch.data());
     }

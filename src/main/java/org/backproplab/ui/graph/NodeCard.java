@@ -107,6 +107,16 @@ public final class NodeCard extends VBox {
             getChildren().addAll(valueCaption, valueGrid, derivativeKey = key(gradKey), gradientGrid);
             gradientRow = null;
             valueMap = gradientMap = null;
+        } else if (CardSize.pictures(node.rows(), node.cols()) > 0) {
+            // Digits and what units look for: one 28×28 picture per image row, or per unit's column of weights.
+            valueCaption = key(MessageFormat.format(messages.getString("card.matrix"),
+                    Texts.shape(node.rows(), node.cols())));
+            double width = CardSize.pictures(node.rows(), node.cols()) * (CardSize.PICTURE + CardSize.PICTURE_GAP);
+            valueMap = new Canvas(width, CardSize.PICTURE);
+            gradientMap = new Canvas(width, CardSize.PICTURE);
+            getChildren().addAll(valueCaption, valueMap, derivativeKey = key(gradKey), gradientMap);
+            valueGrid = gradientGrid = null;
+            gradientRow = null;
         } else {
             valueCaption = key(MessageFormat.format(messages.getString("card.matrix"),
                     Texts.shape(node.rows(), node.cols())));
@@ -150,6 +160,9 @@ public final class NodeCard extends VBox {
         } else if (valueGrid != null) {
             fill(valueGrid, v, false);
             fill(gradientGrid, g, true);
+        } else if (CardSize.pictures(node.rows(), node.cols()) > 0) {
+            pictures(valueMap, v);
+            pictures(gradientMap, g);
         } else {
             paint(valueMap, v, false);
             paint(gradientMap, g, true);
@@ -248,6 +261,34 @@ public final class NodeCard extends VBox {
                 double v = s.get(r * s.rows() / rows, c * s.cols() / cols);
                 gc.setFill(gradient ? Palette.gradientTint(v) : Palette.heat(v, max));
                 gc.fillRect(c * cell, r * cell, Math.ceil(cell), Math.ceil(cell));
+            }
+        }
+        Tooltip.install(canvas, tooltip(Texts.shape(s.rows(), s.cols()) + "  max |x| = " + Texts.number(max)));
+    }
+
+    /**
+     * A matrix of 784-pixel rows (or columns) as 28×28 pictures side by side. Values and gradients are both coloured
+     * relative to the matrix's largest |x|: a gradient of W1 is thousandths, which the absolute scale would leave
+     * white, and the picture is about where it is large, not how large.
+     */
+    private static void pictures(Canvas canvas, Snapshot s) {
+        GraphicsContext gc = canvas.getGraphicsContext2D();
+        gc.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
+        int count = CardSize.pictures(s == null ? 0 : s.rows(), s == null ? 0 : s.cols());
+        if (s == null || count == 0) {
+            gc.setFill(Color.web("#e6e9ee"));
+            gc.fillRect(0, 0, canvas.getWidth(), canvas.getHeight());
+            return;
+        }
+        boolean byRows = s.cols() == CardSize.IMAGE_PIXELS;
+        double max = CardColours.maxAbs(s);
+        double cell = CardSize.PICTURE / 28;
+        for (int k = 0; k < count; k++) {
+            double left = k * (CardSize.PICTURE + CardSize.PICTURE_GAP);
+            for (int p = 0; p < CardSize.IMAGE_PIXELS; p++) {
+                double v = byRows ? s.get(k, p) : s.get(p, k);
+                gc.setFill(Palette.heat(v, max));
+                gc.fillRect(left + (p % 28) * cell, (p / 28) * cell, Math.ceil(cell), Math.ceil(cell));
             }
         }
         Tooltip.install(canvas, tooltip(Texts.shape(s.rows(), s.cols()) + "  max |x| = " + Texts.number(max)));

@@ -58,6 +58,8 @@ public final class MnistTabController {
     @FXML private Label problemLabel;
     @FXML private Button startButton;
     @FXML private Button codeButton;
+    @FXML private Button batchButton;
+    @FXML private Label stepBatchNote;
     @FXML private Button pauseButton;
     @FXML private Button resumeButton;
     @FXML private Button stopButton;
@@ -171,6 +173,15 @@ public final class MnistTabController {
             CodeDialog.show(startButton.getScene() == null ? null : startButton.getScene().getWindow(), config, resources);
         }
     }
+    /** Step through one batch: opened in the step-through view, or why not under the button. */
+    @FXML
+    private void stepThroughBatch() {
+        Object[] refused = model.stepThroughBatch();
+        stepBatchNote.setText(refused == null ? "" : MessageFormat.format(text((String) refused[0]),
+                java.util.Arrays.copyOfRange(refused, 1, refused.length)));
+        stepBatchNote.setVisible(refused != null);
+        stepBatchNote.setManaged(refused != null);
+    }
     @FXML private void previousDigits() { model.turnDigitPage(-1); }
     @FXML private void nextDigits() { model.turnDigitPage(1); }
     @FXML private void clearDrawing() { model.clearDrawing(); }
@@ -217,6 +228,7 @@ public final class MnistTabController {
     private void bindRun() {
         startButton.disableProperty().bind(model.canStartBinding().not());
         codeButton.disableProperty().bind(model.form().problemProperty().isNotNull());
+        batchButton.disableProperty().bind(model.dataStateProperty().isNotEqualTo(BackgroundLoad.State.READY));
         stopButton.disableProperty().bind(model.trainingBinding().not());
         saveModelButton.disableProperty().bind(model.hasModelProperty().not());
         openModelButton.disableProperty().bind(model.trainingBinding());

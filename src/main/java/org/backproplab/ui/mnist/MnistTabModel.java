@@ -22,6 +22,9 @@ import javafx.collections.ObservableList;
 
 import org.backproplab.files.CsvTable;
 import org.backproplab.data.Mnist;
+import org.backproplab.lesson.LeafSources;
+import org.backproplab.lesson.NetworkLesson;
+import org.backproplab.nn.Model;
 import org.backproplab.nn.Evaluation;
 import org.backproplab.nn.Examples;
 import org.backproplab.nn.Trainer;
@@ -113,6 +116,16 @@ public final class MnistTabModel {
             form.problemProperty(),
             training, batchSizes.runningProperty());
 
+    /** Opens a batch lesson in the step-through view; false while that view is busy. */
+    @FunctionalInterface
+    public interface BatchOpener {
+        boolean open(String name, NetworkLesson.Batch batch);
+    }
+
+    private BatchOpener batchOpener = (name, batch) -> false;
+    /** How many batches Step through one batch has opened: each takes the next eight training images. */
+    private int batchesOpened;
+
     /** A model that reads MNIST from this directory (when {@link #loadData()} is first called). */
     public MnistTabModel(Path dataDirectory) {
         this.dataDirectory = dataDirectory;
@@ -202,6 +215,44 @@ public final class MnistTabModel {
         batchSizes.start(form.config(), train, measure);
     }
 
+    /** Where Step through one batch opens its lesson: the window's step-through view. */
+    public void setBatchOpener(BatchOpener opener) {
+        batchOpener = opener;
+    }
+
+    /**
+     * Step through one batch: the weights the views show (a run's newest, or an opened model), or a new network of
+     * the form's settings when there are none, on the next eight training images, opened in the step-through view.
+     * Returns null when it opened, else why not: a message key and its arguments.
+     */
+    public Object[] stepThroughBatch() {
+        if (dataState.get() != BackgroundLoad.State.READY) {
+            return new Object[] {"mnist.batch.refused.data"};
+        }
+        Model source;
+        if (shownWeights != null) {
+            source = shownWeights.toModel();
+        } else if (form.problemProperty().get() == null) {
+            TrainingConfig config = form.config();
+            source = new Model(config, config.buildNetwork());
+        } else {
+            return new Object[] {"mnist.batch.refused.form"};
+        }
+        int first = batchesOpened * BatchLessons.IMAGES % mnist.train().count();
+        BatchLessons.Outcome outcome = BatchLessons.of(source, first);
+        if (outcome instanceof BatchLessons.Outcome.Refused r) {
+            Object[] why = new Object[r.args().length + 1];
+            why[0] = r.key();
+            System.arraycopy(r.args(), 0, why, 1, r.args().length);
+            return why;
+        }
+        if (!batchOpener.open(BatchLessons.NAME, ((BatchLessons.Outcome.Ready) outcome).batch())) {
+            return new Object[] {"mnist.batch.refused.busy"};
+        }
+        batchesOpened++;
+        return null;
+    }
+
     /** Attacks the selected test digit by one FGSM step of {@code epsilon} (and each digit selected after). */
     public void attack(double epsilon) {
         views.attack(epsilon);
@@ -225,6 +276,7 @@ public final class MnistTabModel {
 
     private void dataLoaded(Mnist loaded) {
         mnist = loaded;
+        LeafSources.offer(loaded.train()); // a batch lesson names these images: no second read
         dataState.set(BackgroundLoad.State.READY);
         views.testImagesLoaded();
         modelFiles.test(); // a model opened before the test images were here
