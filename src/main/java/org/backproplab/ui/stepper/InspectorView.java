@@ -8,6 +8,7 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 
+import org.backproplab.drawing.CardColours;
 import org.backproplab.engine.GradientCheck;
 import org.backproplab.engine.Snapshot;
 import org.backproplab.stepper.Inspection;
@@ -80,6 +81,10 @@ final class InspectorView extends VBox {
                     String.format(java.util.Locale.ROOT, "%.1e", check.maxRelativeError()),
                     messages.getString(check.passes(1e-6) ? "inspector.check.ok" : "inspector.check.bad"));
             add(row, "inspector.check", text);
+        } else if (i.node().role() == StepGraph.Role.PARAM) {
+            add(row, "inspector.check", MessageFormat.format(messages.getString("inspector.check.skipped"),
+                    String.format(java.util.Locale.ROOT, "%,d", i.node().rows() * i.node().cols()),
+                    String.format(java.util.Locale.ROOT, "%,d", Inspection.CHECK_LIMIT)));
         }
     }
 
@@ -94,11 +99,20 @@ final class InspectorView extends VBox {
         return row + 1;
     }
 
+    /** The most numbers the inspector writes out. */
+    static final int FULL_LIMIT = 64;
+
     private String full(Snapshot s) {
         if (s == null) {
             return messages.getString("inspector.notYet");
         }
-        return s.isScalar() ? Double.toString(s.item()) : Texts.shape(s.rows(), s.cols()) + " " + s;
+        if (s.isScalar()) {
+            return Double.toString(s.item());
+        }
+        // Up to 64 numbers in full; an MNIST batch's matrices (thousands) by their size: the card draws them.
+        return s.rows() * s.cols() <= FULL_LIMIT ? Texts.shape(s.rows(), s.cols()) + " " + s
+                : Texts.shape(s.rows(), s.cols()) + "  max |x| = " + Texts.number(CardColours.maxAbs(s))
+                        + ",  mean |x| = " + Texts.number(Texts.meanAbs(s));
     }
 
     private int add(int row, String key, String value) {

@@ -79,6 +79,7 @@ public final class StepperController {
     @FXML private Label fileLabel;
     @FXML private StackPane editorHolder;
     @FXML private SplitPane lessonSplit;
+    @FXML private SplitPane split;
     @FXML private ScrollPane aboutScroll;
     @FXML private Label aboutTitle;
     @FXML private Label aboutText;
@@ -114,6 +115,7 @@ public final class StepperController {
     private TrainingPanel training;
     private InspectorView inspectorView;
     private ExplanationPanel explanation;
+    private CodePanel code;
     private StepPlayer player;
 
     /**
@@ -151,6 +153,7 @@ public final class StepperController {
         inspectorView = new InspectorView(resources);
         inspectorScroll.setContent(inspectorView);
         explanation = new ExplanationPanel(resources, positionLabel, phaseLabel, formulaBox, noteLabel);
+        code = new CodePanel(resources);
 
         lessonBox.getItems().setAll(ShippedLessons.NAMES);
         lessonBox.setCellFactory(v -> new LessonCell(language));
@@ -189,6 +192,7 @@ public final class StepperController {
                 showText(s.lesson().source());
             }
             showGraph();
+            showCode();
         });
         watch(model.frameProperty(), (o, a, f) -> showFrame());
         watch(model.sourceProperty(), (o, a, text) -> showText(text));
@@ -217,6 +221,7 @@ public final class StepperController {
             showText(model.sourceProperty().get());
             showName();
             showGraph();
+            showCode();
             showErrors(model.diagnosticsProperty().get());
             showInspection(); // a language switch keeps the node inspected, now in the new language
         }
@@ -371,6 +376,35 @@ public final class StepperController {
         }
         graph.update(f, model.selectedProperty().get());
         explanation.show(f);
+        code.highlight(f.position() > 0 ? f.phase() : null);
+    }
+
+    /**
+     * The code beside the graph, for a lesson made from an MNIST network: put between what the lesson teaches and its
+     * text, the lesson pane widened to hold a line of code; taken out again for any other lesson.
+     */
+    private void showCode() {
+        var network = model.data().network();
+        boolean shown = lessonSplit.getItems().contains(code);
+        if (network != null) {
+            code.show(network);
+            if (!shown) {
+                lessonSplit.getItems().add(lessonSplit.getItems().size() - 1, code);
+                lessonSplit.setDividerPositions(lessonSplit.getItems().size() == 3 ? new double[] {0.16, 0.78}
+                        : new double[] {0.75});
+                split.setDividerPositions(0.36);
+            }
+            Frame f = model.frame();
+            code.highlight(f != null && f.position() > 0 ? f.phase() : null);
+        } else if (shown) {
+            lessonSplit.getItems().remove(code);
+            split.setDividerPositions(0.24);
+        }
+    }
+
+    /** The code beside the graph (a view's test reads it). */
+    CodePanel codePanel() {
+        return code;
     }
 
     /** The compile errors of the lesson text, or that its graph is too big to draw; nothing when there are none. */
