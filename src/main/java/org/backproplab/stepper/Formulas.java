@@ -179,12 +179,14 @@ final class Formulas {
             return Explanation.of(lines, minimised.key("explain.update.sgd"), w, eta, outputName());
         }
         lines.add(u.rule());
-        lines.add("g = " + dLdw + " = " + Texts.value(u.gradient()) + ",  η = " + eta);
+        lines.add("g = " + dLdw + " = " + Texts.valueAndSize(u.gradient()) + ",  η = " + eta);
         for (Map.Entry<String, Snapshot> s : u.state().entrySet()) {
             String symbol = s.getKey().substring(s.getKey().lastIndexOf(' ') + 1);
-            lines.add(symbol + " = " + Texts.value(s.getValue()));
+            lines.add(symbol + " = " + Texts.valueAndSize(s.getValue()));
         }
-        lines.add(w + ": " + Texts.value(u.before()) + " → " + Texts.value(u.after()));
+        boolean big = u.before().rows() * u.before().cols() > Texts.INLINE_LIMIT;
+        lines.add(w + ": " + Texts.value(u.before()) + " → " + Texts.value(u.after())
+                + (big ? ",  max |Δ" + w + "| = " + Texts.largestChange(u.before(), u.after()) : ""));
         return Explanation.of(lines, minimised.key("explain.update.rule"), w, eta, optimizer.id(), outputName());
     }
 }

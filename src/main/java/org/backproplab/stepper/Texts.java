@@ -50,6 +50,34 @@ public final class Texts {
         return sb.append(']').toString();
     }
 
+    /**
+     * A value in a formula, and for a matrix too big to write out its largest |x| too, so that an MNIST batch's
+     * update still says something: {@code [784×10] (max |x| = 0.01)}.
+     */
+    public static String valueAndSize(Snapshot s) {
+        String v = value(s);
+        return v.startsWith("[") && !v.startsWith("[[") ? v + " (max |x| = " + number(maxAbs(s)) + ")" : v;
+    }
+
+    /** The change from {@code before} to {@code after} as its largest |Δ|: how far an update moved a big matrix. */
+    public static String largestChange(Snapshot before, Snapshot after) {
+        double max = 0;
+        double[] b = before.values();
+        double[] a = after.values();
+        for (int i = 0; i < a.length; i++) {
+            max = Math.max(max, Math.abs(a[i] - b[i]));
+        }
+        return number(max);
+    }
+
+    private static double maxAbs(Snapshot s) {
+        double max = 0;
+        for (double x : s.values()) {
+            max = Math.max(max, Math.abs(x));
+        }
+        return max;
+    }
+
     /** A value as a factor of a product: a negative scalar in parentheses. */
     public static String factor(Snapshot s) {
         return s.isScalar() ? factor(s.item()) : value(s);

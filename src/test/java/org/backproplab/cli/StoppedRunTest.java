@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -152,40 +150,55 @@ class StoppedRunTest {
         command.addAll(options);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass));
         command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        // To a file, not a pipe: when the parent exits, Java's process reaper drains and closes the pipe it reads
+        // from, and what the orphaned child writes after that (its "has ended" line) would be lost, now and then.
+        Path log = dir.resolve("output-" + started.size() + ".log");
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         started.add(process.toHandle());
-        return new Run(process);
+        return new Run(process, log);
     }
 
-    /** A started JVM and what it and its child have written so far (stdout and stderr together). */
+    /** A started JVM and what it and its child have written so far (stdout and stderr together, in a file). */
     private final class Run {
         final Process process;
+        private final Path log;
         private final StringBuilder output = new StringBuilder();
+        private final java.util.Set<ProcessHandle> seen = java.util.concurrent.ConcurrentHashMap.newKeySet();
         private boolean ended;
 
-        Run(Process process) {
+        Run(Process process, Path log) {
             this.process = process;
+            this.log = log;
             Thread reader = new Thread(this::read, "read " + process.pid());
             reader.setDaemon(true);
             reader.start();
         }
 
-        /** Reads until the last holder of the pipe, parent or child, is gone. */
+        /** Reads the file until the parent and every process it started are gone, then once more. */
         private void read() {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                    StandardCharsets.UTF_8))) {
-                for (String line; (line = r.readLine()) != null; ) {
+            try {
+                while (true) {
+                    process.toHandle().descendants().forEach(seen::add);
+                    boolean alive = process.isAlive() || seen.stream().anyMatch(ProcessHandle::isAlive);
+                    String text = Files.readString(log, StandardCharsets.UTF_8);
                     synchronized (this) {
-                        output.append(line).append('\n');
+                        output.setLength(0);
+                        output.append(text);
+                        if (!alive) {
+                            ended = true;
+                        }
                         notifyAll();
                     }
+                    if (!alive) {
+                        return;
+                    }
+                    Thread.sleep(20);
                 }
-            } catch (IOException e) {
-                // the test stopped the process; what was read is kept
-            }
-            synchronized (this) {
-                ended = true;
-                notifyAll();
+            } catch (IOException | InterruptedException e) {
+                synchronized (this) {
+                    ended = true;
+                    notifyAll();
+                }
             }
         }
 
@@ -218,6 +231,7 @@ class StoppedRunTest {
                 var child = process.toHandle().children().findFirst();
                 if (child.isPresent()) {
                     started.add(child.get());
+                    seen.add(child.get());
                     return child.get();
                 }
                 if (!process.isAlive()) {

@@ -57,6 +57,18 @@ final class BatchLessons {
                 NetworkLesson.layersOf(model.network()), activation, first, IMAGES, model.config()), model);
     }
 
+    /** Opens the lesson of {@code model} on images {@code first …} with {@code opener}: null, or why not (a key, args). */
+    static Object[] open(Model model, int first, MnistTabModel.BatchOpener opener) {
+        Outcome outcome = of(model, first);
+        if (outcome instanceof Outcome.Refused r) {
+            Object[] why = new Object[r.args().length + 1];
+            why[0] = r.key();
+            System.arraycopy(r.args(), 0, why, 1, r.args().length);
+            return why;
+        }
+        return opener.open(NAME, ((Outcome.Ready) outcome).batch()) ? null : new Object[] {"mnist.batch.refused.busy"};
+    }
+
     private static String title(Model model, Locale locale) {
         Preset preset = Preset.matching(model.config());
         var messages = Resources.messages(locale);

@@ -238,19 +238,12 @@ public final class MnistTabModel {
         } else {
             return new Object[] {"mnist.batch.refused.form"};
         }
-        int first = batchesOpened * BatchLessons.IMAGES % mnist.train().count();
-        BatchLessons.Outcome outcome = BatchLessons.of(source, first);
-        if (outcome instanceof BatchLessons.Outcome.Refused r) {
-            Object[] why = new Object[r.args().length + 1];
-            why[0] = r.key();
-            System.arraycopy(r.args(), 0, why, 1, r.args().length);
-            return why;
+        Object[] refused = BatchLessons.open(source, batchesOpened * BatchLessons.IMAGES % mnist.train().count(),
+                batchOpener);
+        if (refused == null) {
+            batchesOpened++;
         }
-        if (!batchOpener.open(BatchLessons.NAME, ((BatchLessons.Outcome.Ready) outcome).batch())) {
-            return new Object[] {"mnist.batch.refused.busy"};
-        }
-        batchesOpened++;
-        return null;
+        return refused;
     }
 
     /** Attacks the selected test digit by one FGSM step of {@code epsilon} (and each digit selected after). */

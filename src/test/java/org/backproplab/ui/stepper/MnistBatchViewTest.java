@@ -85,6 +85,10 @@ class MnistBatchViewTest extends MainWindowFixture {
             }
         });
         assertEquals(Phase.UPDATE, model.frame().phase());
+        List<String> update = model.frame().explanation().lines();
+        assertTrue(update.stream().anyMatch(l -> l.startsWith("m = [784×10] (max |x| = ")), update.toString());
+        assertTrue(update.contains("W1: [784×10] → [784×10],  max |ΔW1| = 0.01"),
+                "Adam's first step moves a weight by at most η: " + update);
         assertEquals(List.of("optimizer.apply_gradients(zip(gradients, model.trainable_variables))"), stripped(code));
         robot.clickOn("#codePytorch");
         assertEquals(TrainStep.Framework.PYTORCH, code.framework());
