@@ -131,6 +131,16 @@ class MnistBatchLessonTest {
     }
 
     @Test
+    void forwardModeWalksTheBatchToo() throws LessonException {
+        TangentWalk walk = new TangentWalk(lesson(TrainingConfig.kerasClassic().buildNetwork(), 0));
+        TangentFrame f = walk.step();
+        for (int i = 0; i < 12; i++) {
+            f = walk.step();
+        }
+        assertTrue(f.position() > 0, "forward mode steps through the float32 graph");
+    }
+
+    @Test
     void theStepThroughsAdamUpdateIsTheTrainersToTheBit() throws LessonException {
         Sequential network = TrainingConfig.kerasClassic().buildNetwork();
         Lesson lesson = lesson(network, 0);
