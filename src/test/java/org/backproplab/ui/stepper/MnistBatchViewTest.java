@@ -44,9 +44,16 @@ class MnistBatchViewTest extends MainWindowFixture {
     @Test
     void theButtonOpensTheBatchAndTheCodeFollowsEachPhase(FxRobot robot) throws Exception {
         selectTab(robot, "mnistTab");
-        robot.interact(() -> mnist.form().presetProperty().set(org.backproplab.ui.mnist.Preset.KERAS_CLASSIC));
         waitFor(30, () -> mnist.dataStateProperty().get() == BackgroundLoad.State.READY);
-        robot.clickOn("#batchButton");
+        robot.clickOn("#batchButton"); // the form's 784-128-10: W1 has 100,352 numbers, more than a lesson holds
+        assertEquals("The network 784,128,10 has a 784×128 weight matrix, more than the 65,536 numbers a lesson holds:"
+                + " give the first hidden layer at most 83 units (the Keras example has 10).",
+                robot.lookup("#stepBatchNote").queryAs(javafx.scene.control.Label.class).getText());
+        assertEquals("mnistTab", robot.lookup("#mainTabs").queryAs(TabPane.class).getSelectionModel().getSelectedItem()
+                .getId(), "nothing opened");
+        robot.interact(() -> mnist.form().presetProperty().set(org.backproplab.ui.mnist.Preset.KERAS_CLASSIC));
+        robot.press(javafx.scene.input.KeyCode.ALT).press(javafx.scene.input.KeyCode.B)
+                .release(javafx.scene.input.KeyCode.B).release(javafx.scene.input.KeyCode.ALT); // the button's mnemonic
         WaitForAsyncUtils.waitForFxEvents();
         TabPane tabs = robot.lookup("#mainTabs").queryAs(TabPane.class);
         assertEquals("stepperTab", tabs.getSelectionModel().getSelectedItem().getId());
