@@ -9,6 +9,8 @@
  * {@link org.backproplab.lesson.LessonException}; nothing else escapes. {@link org.backproplab.lesson.LessonLimits}
  * says how large a lesson may be, and {@link org.backproplab.lesson.LessonFile} reads a file within them.
  * {@link org.backproplab.lesson.LessonTraining} runs the training steps that {@code eval --steps} asks for, and
- * reports the first NaN or infinity ({@link org.backproplab.lesson.NonFinite}). Depends on the engine and nn only.
+ * reports the first NaN or infinity ({@link org.backproplab.lesson.NonFinite}). A lesson made from an MNIST network
+ * names its images by index and keeps its weights beside the text ({@link org.backproplab.lesson.LeafSources},
+ * {@link org.backproplab.lesson.LessonData}). Depends on the engine, nn and data (the MNIST images).
  */
 package org.backproplab.lesson;
