@@ -108,6 +108,28 @@ class MnistBatchViewTest extends MainWindowFixture {
         assertTrue(chinese.explanation().startsWith("optimizer.apply_gradients(…)：更新"), chinese.explanation());
         Screenshots.write(robot, stage.getScene(), "stepper-mnist-batch-zh_CN.png");
 
+        // A session round trip through a file: the same step, the same numbers, the code beside the graph again
+        java.nio.file.Path file = java.nio.file.Files.createTempDirectory("batch").resolve("batch.bpsession");
+        org.backproplab.stepper.SessionFile.write(file, window.stepper().session());
+        org.backproplab.stepper.Frame before = window.stepper().frame();
+        robot.interact(() -> window.stepper().open("01_circuit.bp",
+                org.backproplab.stepper.ShippedLessons.source("01_circuit")));
+        org.backproplab.stepper.Session read = org.backproplab.stepper.SessionFile.read(file);
+        robot.interact(() -> {
+            try {
+                window.stepper().restore(read);
+            } catch (org.backproplab.lesson.LessonException e) {
+                throw new AssertionError(e);
+            }
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        org.backproplab.stepper.Frame after = window.stepper().frame();
+        assertEquals(before.phase(), after.phase());
+        assertEquals(before.position(), after.position());
+        assertEquals(before.explanation().lines(), after.explanation().lines());
+        assertEquals(List.of("optimizer.apply_gradients(zip(gradients, model.trainable_variables))"),
+                stripped(code(robot)), "the code beside the graph is back, at the same line");
+
         // Another lesson: the code goes
         robot.interact(() -> window.stepper().open("01_circuit.bp",
                 org.backproplab.stepper.ShippedLessons.source("01_circuit")));
