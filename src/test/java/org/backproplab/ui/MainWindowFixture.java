@@ -9,6 +9,7 @@ import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -42,6 +43,17 @@ public abstract class MainWindowFixture {
         Tab tab = tabs.getTabs().stream().filter(t -> tabId.equals(t.getId())).findFirst().orElseThrow();
         robot.interact(() -> tabs.getSelectionModel().select(tab));
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /**
+     * After every test, the dialogs it left open are closed: a caret blinking in a dialog's text area keeps the
+     * toolkit pulsing sixty times a second into the next test class of the same JVM (MnistTabTest counts pulses).
+     */
+    @AfterEach
+    void closeWhatTheTestLeftOpen() {
+        if (stage != null) {
+            closeOtherWindows(new FxRobot());
+        }
     }
 
     /** Closes every stage but the main window's (dialogs a test opened), for an {@code @AfterEach}. */
