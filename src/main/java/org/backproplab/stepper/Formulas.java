@@ -178,7 +178,8 @@ final class Formulas {
                     + Texts.factor(u.gradient()) + " = " + Texts.value(u.after()));
             return Explanation.of(lines, minimised.key("explain.update.sgd"), w, eta, outputName());
         }
-        lines.add(u.rule());
+        // One equation a line: written on one line, Adam's three wrapped badly at the panel's edge.
+        lines.addAll(List.of(u.rule().split(";\\s+")));
         lines.add("g = " + dLdw + " = " + Texts.valueAndSize(u.gradient()) + ",  η = " + eta);
         for (Map.Entry<String, Snapshot> s : u.state().entrySet()) {
             String symbol = s.getKey().substring(s.getKey().lastIndexOf(' ') + 1);
