@@ -135,6 +135,14 @@ public final class GraphSvg {
             double below = top + CardSize.GRID_LABEL + n.rows() * CardSize.CELL_HEIGHT;
             text(x + 10, below + 13, gradKey, 14, MUTED, "normal", "start", SANS);
             grid(x + 10, below + CardSize.GRID_LABEL, n, gradient, true);
+        } else if (CardSize.pictures(n.rows(), n.cols()) > 0) {
+            // As the window draws it: a 28×28 picture per image row (or per unit's column), value over gradient.
+            double top = y + CardSize.HEADER;
+            text(x + 10, top + 13, caption(n), 14, MUTED, "normal", "start", SANS);
+            pictures(x + 10, top + CardSize.GRID_LABEL, n, value);
+            double below = top + CardSize.GRID_LABEL + CardSize.PICTURE + CardSize.PADDING;
+            text(x + 10, below + 13, gradKey, 14, MUTED, "normal", "start", SANS);
+            pictures(x + 10, below + CardSize.GRID_LABEL, n, gradient);
         } else {
             double top = y + CardSize.HEADER;
             double right = x + 10 + CardSize.HEAT_MAP + CardSize.PADDING;
@@ -220,6 +228,24 @@ public final class GraphSvg {
                         .append("\" width=\"").append(num(cell)).append("\" height=\"").append(num(cell))
                         .append("\" fill=\"").append(CardColours.hex(colour)).append("\" stroke=\"none\"/>\n");
             }
+        }
+    }
+
+    /** A picture card's row of 28×28 pictures, each an embedded PNG drawn pixelated (784 rectangles each otherwise). */
+    private void pictures(double x, double y, StepGraph.Node n, Snapshot s) {
+        int count = CardSize.pictures(n.rows(), n.cols());
+        double width = count * (CardSize.PICTURE + CardSize.PICTURE_GAP);
+        if (s == null) {
+            out.append("<rect x=\"").append(num(x)).append("\" y=\"").append(num(y)).append("\" width=\"")
+                    .append(num(width)).append("\" height=\"").append(num(CardSize.PICTURE))
+                    .append("\" fill=\"#e6e9ee\" stroke=\"none\"/>\n");
+            return;
+        }
+        for (int k = 0; k < count; k++) {
+            out.append("<image x=\"").append(num(x + k * (CardSize.PICTURE + CardSize.PICTURE_GAP))).append("\" y=\"")
+                    .append(num(y)).append("\" width=\"").append(num(CardSize.PICTURE)).append("\" height=\"")
+                    .append(num(CardSize.PICTURE)).append("\" style=\"image-rendering:pixelated\" href=\"")
+                    .append(Pictures.pngDataUri(s, k)).append("\"/>\n");
         }
     }
 

@@ -53,6 +53,30 @@ class GraphSvgTest {
     }
 
     @Test
+    void aBatchOfDigitsIsExportedAsThePicturesTheWindowDraws() throws Exception {
+        org.backproplab.nn.Sequential net = org.backproplab.nn.TrainingConfig.kerasClassic().buildNetwork();
+        org.backproplab.lesson.NetworkLesson.Batch batch = org.backproplab.lesson.NetworkLesson.batch("b", "b",
+                org.backproplab.lesson.NetworkLesson.layersOf(net), (org.backproplab.nn.Activation) net.modules().get(1),
+                0, 8, org.backproplab.nn.TrainingConfig.kerasClassic());
+        Stepper s = new Stepper(org.backproplab.lesson.Lesson.compile(batch.text(), "b.bp", batch.data()),
+                OptimizerKind.ADAM, 0.01);
+        s.finishPhase();
+        s.finishPhase(); // every value and gradient known
+        StepGraph g = s.graph();
+        String text = GraphSvg.svg(g, GraphLayout.layout(g, CardSize::of), s.frame(), LABELS, "batch");
+        Document svg = parse(text);
+        NodeList images = svg.getElementsByTagNameNS("*", "image");
+        assertEquals(2 * (8 + 10), images.getLength(), "x's eight digits and W1's ten units, value and gradient");
+        String first = ((Element) images.item(0)).getAttribute("href");
+        assertTrue(first.startsWith("data:image/png;base64,"), first.substring(0, 30));
+        java.awt.image.BufferedImage png = javax.imageio.ImageIO.read(new ByteArrayInputStream(
+                java.util.Base64.getDecoder().decode(first.substring(first.indexOf(',') + 1))));
+        assertEquals(28, png.getWidth());
+        assertEquals(28, png.getHeight());
+        assertTrue(text.length() < 400_000, "a picture is a small PNG, not 784 rectangles: " + text.length());
+    }
+
+    @Test
     void cardsShowTheFramesNumbersAndMarkTheParams() throws Exception {
         Stepper s = Steppers.shipped("02_sigmoid_neuron");
         s.finishPhase();

@@ -1,0 +1,40 @@
+package org.backproplab.drawing;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Base64;
+import javax.imageio.ImageIO;
+import org.backproplab.engine.Snapshot;
+
+/**
+ * A picture of a matrix of 784-pixel rows (images) or columns (what each unit of W1 looks for) as a 28×28 PNG, in the
+ * card's heat colours relative to the matrix's largest |x|: what the exported SVG embeds where the window draws a
+ * picture card ({@link CardSize#pictures}).
+ */
+public final class Pictures {
+
+    private static final int SIDE = 28;
+
+    private Pictures() {
+    }
+
+    /** Picture {@code k} of {@code s} (row k when its rows are images, else column k) as a PNG data URI. */
+    public static String pngDataUri(Snapshot s, int k) {
+        boolean byRows = s.cols() == CardSize.IMAGE_PIXELS;
+        double max = CardColours.maxAbs(s);
+        BufferedImage image = new BufferedImage(SIDE, SIDE, BufferedImage.TYPE_INT_RGB);
+        for (int p = 0; p < CardSize.IMAGE_PIXELS; p++) {
+            double v = byRows ? s.get(k, p) : s.get(p, k);
+            image.setRGB(p % SIDE, p / SIDE, CardColours.heat(v, max));
+        }
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(image, "png", png);
+        } catch (IOException e) {
+            throw new UncheckedIOException("a PNG in memory cannot fail to write", e);
+        }
+        return "data:image/png;base64," + Base64.getEncoder().encodeToString(png.toByteArray());
+    }
+}
