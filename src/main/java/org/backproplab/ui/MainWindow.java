@@ -369,7 +369,7 @@ public final class MainWindow {
             case PLAYGROUND_TAB -> new Metrics("playground-loss", playground::lossTable);
             case GRADFLOW_TAB -> new Metrics("gradient-flow", gradflow::stepTable);
             case LANDSCAPE_TAB -> new Metrics("landscape-paths", landscape::pathTable);
-            default -> new Metrics(stepper.chartFileName(), stepper::lossTable);
+            default -> new Metrics(stepper.figures().chartFileName(), () -> stepper.figures().lossTable());
         };
     }
 

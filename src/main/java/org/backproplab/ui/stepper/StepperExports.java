@@ -43,7 +43,7 @@ final class StepperExports {
         MenuItem svg = ChartExport.item(resources.getString("export.graph.svg"), "mdi2s-svg", GRAPH_SVG_ITEM);
         svg.setOnAction(e -> graphSvg());
         ChartExport.install(graph, List.of(png, svg));
-        ChartExport.install(chart, resources, model::chartFileName, model::lossTable);
+        ChartExport.install(chart, resources, () -> model.figures().chartFileName(), () -> model.figures().lossTable());
     }
 
     boolean hasGraph() {
@@ -61,7 +61,7 @@ final class StepperExports {
                 resources.getString("card.matrix"), resources.getString("card.param"),
                 resources.getString("card.constant"));
         if (hasGraph()) {
-            Exports.text(anchor, resources, Exports.Kind.SVG, name("graph"), () -> model.graphSvg(labels));
+            Exports.text(anchor, resources, Exports.Kind.SVG, name("graph"), () -> model.figures().graphSvg(labels));
         }
     }
 

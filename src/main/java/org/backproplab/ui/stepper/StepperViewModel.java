@@ -3,9 +3,7 @@ package org.backproplab.ui.stepper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.text.MessageFormat;
 import java.util.List;
-import java.util.ResourceBundle;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
@@ -29,16 +27,12 @@ import javafx.beans.property.StringProperty;
 
 import org.backproplab.drawing.CardSize;
 import org.backproplab.drawing.GraphLayout;
-import org.backproplab.drawing.GraphSvg;
-import org.backproplab.files.CsvTable;
 import org.backproplab.lesson.Diagnostic;
 import org.backproplab.lesson.Lesson;
 import org.backproplab.lesson.LessonData;
 import org.backproplab.lesson.LessonException;
 import org.backproplab.stepper.Frame;
 import org.backproplab.stepper.Inspection;
-import org.backproplab.stepper.LossHistory;
-import org.backproplab.stepper.Minimised;
 import org.backproplab.stepper.Session;
 import org.backproplab.stepper.ShippedLessons;
 import org.backproplab.stepper.Stepper;
@@ -208,45 +202,10 @@ public final class StepperViewModel {
 
     // ---- exports ----
 
-    /**
-     * The numbers the chart shows (not those a step back has hidden) as a table of iteration and loss — or output, in
-     * a lesson without a loss: the column says which ({@link Minimised#column()}).
-     */
-    public CsvTable lossTable() {
-        Stepper s = stepper();
-        if (s == null) {
-            return CsvTable.of("iteration", "loss");
-        }
-        int count = Math.min(lossCount.get(), s.losses().count());
-        return LossHistory.table("iteration", List.of(s.minimised().column()), List.of(s.losses()), count);
-    }
-
-    /** The name proposed for the chart's files: {@code 01_circuit-output}, {@code 04_softmax_cross_entropy-loss}. */
-    public String chartFileName() {
-        String lesson = lessonName.get().replaceAll("\\.bp$", "");
-        Stepper s = stepper();
-        return (lesson.isBlank() ? "lesson" : lesson) + "-" + (s == null ? "loss" : s.minimised().what().word());
-    }
-
-    /**
-     * The chart's title in {@code messages}' language: "Loss", or "Output" for a lesson without a loss; for a matrix
-     * "… (sum of its elements)", the number followed. Empty before a lesson compiled.
-     */
-    public String chartTitle(ResourceBundle messages) {
-        Stepper s = stepper();
-        if (s == null) {
-            return "";
-        }
-        String title = messages.getString(s.minimised().key("training.title"));
-        return s.minimised().summed()
-                ? MessageFormat.format(messages.getString("training.title.summed"), title) : title;
-    }
-
-    /** The graph as the view draws it, with the numbers of the step shown, as SVG; null before a lesson compiled. */
-    public String graphSvg(GraphSvg.Labels labels) {
-        Stepper s = stepper();
-        return s == null || layout.get() == null ? null
-                : GraphSvg.svg(s.graph(), layout.get(), frame.get(), labels, lessonName.get());
+    /** What the chart and graph exports read: the losses as a table, the files' name, the chart's title, the SVG. */
+    public StepperFigures figures() {
+        return new StepperFigures(stepper(), lessonName.get(), Math.min(lossCount.get(),
+                stepper() == null ? 0 : stepper().losses().count()), layout.get(), frame.get());
     }
 
     public void setPresentationZoom(double zoom) {

@@ -167,7 +167,7 @@ final class TrainingPanel {
         if (s == null) {
             return;
         }
-        titleLabel.setText(model.chartTitle(resources));
+        titleLabel.setText(model.figures().chartTitle(resources));
         titleTip.setText(resources.getString(s.minimised().key("training.title") + ".tip"));
         String empty = resources.getString(s.minimised().key("training.empty"));
         if (!empty.equals(shownEmptyText)) { // a new text redraws the chart: only when it changes

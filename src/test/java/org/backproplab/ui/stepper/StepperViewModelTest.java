@@ -72,23 +72,23 @@ class StepperViewModelTest {
         ResourceBundle english = Resources.messages(Language.ENGLISH.locale());
         ResourceBundle chinese = Resources.messages(Language.SIMPLIFIED_CHINESE.locale());
         StepperViewModel vm = opened("01_circuit");
-        assertEquals("Output", vm.chartTitle(english));
-        assertEquals("输出", vm.chartTitle(chinese));
+        assertEquals("Output", vm.figures().chartTitle(english));
+        assertEquals("输出", vm.figures().chartTitle(chinese));
         vm.finishPhase();
-        assertEquals(List.of("iteration", "output"), vm.lossTable().columns());
-        assertEquals(List.of("1", "-12.0"), vm.lossTable().row(0));
-        assertEquals("01_circuit-output", vm.chartFileName());
+        assertEquals(List.of("iteration", "output"), vm.figures().lossTable().columns());
+        assertEquals(List.of("1", "-12.0"), vm.figures().lossTable().row(0));
+        assertEquals("01_circuit-output", vm.figures().chartFileName());
 
         vm.open("04_softmax_cross_entropy.bp", ShippedLessons.source("04_softmax_cross_entropy"));
-        assertEquals("Loss", vm.chartTitle(english));
-        assertEquals("损失", vm.chartTitle(chinese));
-        assertEquals(List.of("iteration", "loss"), vm.lossTable().columns());
-        assertEquals("04_softmax_cross_entropy-loss", vm.chartFileName());
+        assertEquals("Loss", vm.figures().chartTitle(english));
+        assertEquals("损失", vm.figures().chartTitle(chinese));
+        assertEquals(List.of("iteration", "loss"), vm.figures().lossTable().columns());
+        assertEquals("04_softmax_cross_entropy-loss", vm.figures().chartFileName());
 
         vm.open("sum.bp", "param w = [1, 2]\ny = w * 3\n");
-        assertEquals("Output (sum of its elements)", vm.chartTitle(english));
-        assertEquals("输出（各元素之和）", vm.chartTitle(chinese));
-        assertEquals(List.of("iteration", "output_sum"), vm.lossTable().columns());
+        assertEquals("Output (sum of its elements)", vm.figures().chartTitle(english));
+        assertEquals("输出（各元素之和）", vm.figures().chartTitle(chinese));
+        assertEquals(List.of("iteration", "output_sum"), vm.figures().lossTable().columns());
     }
 
     @Test
