@@ -148,6 +148,8 @@ public final class GradFlowTabModel {
             seenVersion = -1; // catch up at the next poll
             if (run == null) {
                 rebuild(false);
+            } else {
+                poller.play();
             }
         }
     }
@@ -157,6 +159,7 @@ public final class GradFlowTabModel {
         if (run != null && canPlay.get()) {
             run.play();
             runState.set(RunState.RUNNING);
+            poller.play();
         }
     }
 
@@ -166,6 +169,7 @@ public final class GradFlowTabModel {
             if (runState.get() == RunState.RUNNING) {
                 runState.set(RunState.PAUSED);
             }
+            poller.play(); // until the step under way is drawn
         }
     }
 
@@ -173,6 +177,7 @@ public final class GradFlowTabModel {
     public void step() {
         if (run != null && runState.get() == RunState.PAUSED) {
             run.step();
+            poller.play();
         }
     }
 
@@ -303,10 +308,12 @@ public final class GradFlowTabModel {
     void poll() {
         LabRun r = run;
         if (r == null) {
+            poller.stop();
             return;
         }
         if (!shown || r.version() == seenVersion) {
             runState.set(stateOf(r.state()));
+            stopWhenIdle(r);
             return;
         }
         LabRun.Update u = r.poll();
@@ -321,6 +328,25 @@ public final class GradFlowTabModel {
             runError.set(u.error());
         }
         runState.set(stateOf(u.state()));
+        stopWhenIdle(r);
+    }
+
+    /**
+     * Stops polling once the run stands still and all it did is drawn (or the tab is out of sight): a Timeline that
+     * keeps running keeps the toolkit pulsing sixty times a second, for as long as the window is open. The commands
+     * that set the run going again ({@link #play}, {@link #step}, {@link #pause}, showing the tab, a new run) start it.
+     */
+    private void stopWhenIdle(LabRun r) {
+        LabRun.State state = r.state();
+        boolean going = state == LabRun.State.RUNNING || state == LabRun.State.STARTING;
+        if (!going && (!shown || r.version() == seenVersion)) {
+            poller.stop();
+        }
+    }
+
+    /** True while the poller runs (a test checks that it stops when the run stands still). */
+    boolean polling() {
+        return poller.getStatus() == javafx.animation.Animation.Status.RUNNING;
     }
 
     private RunState stateOf(LabRun.State s) {

@@ -72,6 +72,13 @@ class GradFlowTabTest extends MainWindowFixture {
         assertTrue(heights[0] > plainHeights[0] + 40, "the first bar grew: " + plainHeights[0] + " → " + heights[0]);
         assertTrue(label(robot, "#gfRunTitleA").contains("BatchNorm"), label(robot, "#gfRunTitleA"));
         Screenshots.write(robot, stage.getScene(), "gradflow-batchnorm.png");
+
+        // Standing still, the lab stops polling (a running Timeline pulses the toolkit 60 times a second for ever);
+        // a step sets it going until that step is drawn.
+        waitFor(10, () -> !model.polling());
+        var before = model.runsProperty().get().get(0).latest();
+        robot.interact(model::step); // drawn only if the step set the poller going again
+        waitFor(10, () -> model.runsProperty().get().get(0).latest() != before && !model.polling());
     }
 
     @Test
