@@ -109,7 +109,8 @@ class MnistTabTest extends MainWindowFixture {
         assertTrue(counts.get(counts.size() - 1) <= 3, "pulses in each half second of a pause: " + counts
                 + "; windows: " + javafx.stage.Window.getWindows().stream().map(w -> w.getClass().getSimpleName() + " "
                 + (w.getScene() == null ? "-" : w.getScene().getRoot().getClass().getSimpleName() + "#"
-                + w.getScene().getRoot().getId()) + (w == stage ? " (this test's)" : "")).toList());
+                + w.getScene().getRoot().getId()) + (w == stage ? " (this test's)" : "")).toList()
+                + "; animations: " + PulseSources.running());
         snapshot(robot, "mnist-paused.png");
 
         robot.clickOn("#resumeButton");
