@@ -46,13 +46,17 @@ public abstract class MainWindowFixture {
     }
 
     /**
-     * After every test, the dialogs it left open are closed: a caret blinking in a dialog's text area keeps the
-     * toolkit pulsing sixty times a second into the next test class of the same JVM (MnistTabTest counts pulses).
+     * After every test, its window is closed as a person closes it — the dialogs it left open, then the main window,
+     * which stops the tabs' runs and pollers (the next test's {@code @Start} shows the stage again): otherwise a
+     * test's training thread or timer goes on into the next test of the same JVM, and MnistTabTest, which checks that
+     * nothing keeps the toolkit pulsing while a run is paused, would count its pulses.
      */
     @AfterEach
     void closeWhatTheTestLeftOpen() {
         if (stage != null) {
-            closeOtherWindows(new FxRobot());
+            FxRobot robot = new FxRobot();
+            closeOtherWindows(robot);
+            robot.interact(stage::hide);
         }
     }
 

@@ -339,7 +339,8 @@ public final class GradFlowTabModel {
     private void stopWhenIdle(LabRun r) {
         LabRun.State state = r.state();
         boolean going = state == LabRun.State.RUNNING || state == LabRun.State.STARTING;
-        if (!going && (!shown || r.version() == seenVersion)) {
+        // idle first: then the version read after it is the last until a command
+        if (!going && r.idle() && (!shown || r.version() == seenVersion)) {
             poller.stop();
         }
     }

@@ -38,6 +38,8 @@ public final class LabRun {
     // guarded by lock
     private boolean running;
     private int pendingSteps;
+    /** The thread waits for something to do: nothing changes until a command (guarded by the lock). */
+    private boolean waiting;
     private boolean closed;
     // written by the training thread
     private volatile boolean started;
@@ -160,6 +162,16 @@ public final class LabRun {
         }
     }
 
+    /**
+     * True when the run's thread waits for a command (or has ended): every change so far has raised the version, and
+     * none will come until play, step, a task or close. A poller that has seen this version may stop.
+     */
+    public boolean idle() {
+        synchronized (lock) {
+            return waiting || closed || error != null || !thread.isAlive();
+        }
+    }
+
     /** How many changes there have been; a poller compares it with the last it saw before copying anything. */
     public long version() {
         return version.get();
@@ -215,8 +227,10 @@ public final class LabRun {
                 boolean playing;
                 synchronized (lock) {
                     while (!closed && tasks.isEmpty() && !running && pendingSteps == 0) {
+                        waiting = true;
                         lock.wait();
                     }
+                    waiting = false;
                     if (closed) {
                         break;
                     }

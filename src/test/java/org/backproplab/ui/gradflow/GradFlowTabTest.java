@@ -140,7 +140,8 @@ class GradFlowTabTest extends MainWindowFixture {
         assertTrue(sorted[answers.length / 2] < 300, "the UI thread answers slowly: " + java.util.Arrays.toString(answers));
         waitFor(60, () -> model.runsProperty().get().get(1).steps() >= 200);
         robot.clickOn("#gfPauseButton");
-        waitFor(5, () -> model.runStateProperty().get() == GradFlowTabModel.RunState.PAUSED);
+        // paused, and the step that was under way drawn: the poller stops only then
+        waitFor(5, () -> model.runStateProperty().get() == GradFlowTabModel.RunState.PAUSED && !model.polling());
         List<RunHistory.Snapshot> runs = model.runsProperty().get();
         assertEquals(runs.get(0).steps(), runs.get(1).steps(), "the two go step for step");
         double sigmoid = runs.get(0).latest().loss();
