@@ -30,7 +30,7 @@ class BatchLessonsTest {
         }));
         String text = opened.get(0).text();
         assertTrue(text.startsWith("# Title: Keras example 784-10-10: one batch of 8 digits\n"), text);
-        assertTrue(text.contains("# 标题：Keras 示例 784-10-10：8 个数字的一个小批量\n"), text);
+        assertTrue(text.contains("# 标题：Keras 示例 784-10-10：由 8 个数字组成的小批量\n"), text);
         assertTrue(text.contains("const x = mnist_images(16, 8)\nconst y = mnist_labels(16, 8)\n"), text);
         assertEquals(TrainingConfig.kerasClassic(), opened.get(0).data().network());
         assertArrayEquals(new Object[] {"mnist.batch.refused.busy"},
