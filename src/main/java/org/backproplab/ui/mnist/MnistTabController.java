@@ -158,9 +158,20 @@ public final class MnistTabController {
 
     // ---- commands ----
 
-    @FXML private void start() { model.start(); }
-    @FXML private void pause() { model.pause(); }
-    @FXML private void resume() { model.resume(); }
+    // The focus goes to the button that undoes what was just done (Space pauses what Start began, and so on), and
+    // leaves a text field of the form, which training disables: a caret left blinking there keeps the toolkit pulsing.
+    @FXML private void start() { model.start(); focusLater(pauseButton); }
+    @FXML private void pause() { model.pause(); focusLater(resumeButton); }
+    @FXML private void resume() { model.resume(); focusLater(pauseButton); }
+
+    /** Focuses {@code button} once the run's state has shown or hidden it. */
+    private static void focusLater(Button button) {
+        javafx.application.Platform.runLater(() -> {
+            if (button.isVisible() && !button.isDisabled()) {
+                button.requestFocus();
+            }
+        });
+    }
     @FXML private void stop() { model.stop(); }
     @FXML private void saveModel() { modelFiles.save(); }
     @FXML private void openModel() { modelFiles.open(); }

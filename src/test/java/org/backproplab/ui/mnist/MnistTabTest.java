@@ -97,6 +97,9 @@ class MnistTabTest extends MainWindowFixture {
         // Nothing new, nothing to draw: no timer keeps the toolkit pulsing (a playing Timeline does, 60 times a second).
         // A tooltip the robot's pointer left fading in is a short animation, not a timer: some half second of the
         // next three must be quiet (a playing Timeline would fill every one).
+        // A focused text field's caret blinks by a Timeline of its own, which pulses the toolkit too: after Pause the
+        // focus is on Resume, not in the epochs field typed into before Start.
+        assertEquals(robot.lookup("#resumeButton").query(), stage.getScene().getFocusOwner());
         List<Integer> counts = new java.util.ArrayList<>();
         for (int window = 0; window < 6 && (counts.isEmpty() || counts.get(counts.size() - 1) > 3); window++) {
             AtomicInteger pulses = new AtomicInteger();
