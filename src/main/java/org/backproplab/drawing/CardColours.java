@@ -1,6 +1,5 @@
 package org.backproplab.drawing;
 
-import org.backproplab.engine.Snapshot;
 
 /**
  * The colour scales of the graph's cards and edges that depend on a number, as 0xRRGGBB, so that the view and an
@@ -19,17 +18,6 @@ public final class CardColours {
     public static final int LIGHT_TEXT = 0xffffff;
 
     private CardColours() {
-    }
-
-    /** The largest |x| of the finite values of {@code s} (0 when there is none): the top of its heat map's scale. */
-    public static double maxAbs(Snapshot s) {
-        double max = 0;
-        for (double v : s.values()) {
-            if (Double.isFinite(v)) {
-                max = Math.max(max, Math.abs(v));
-            }
-        }
-        return max;
     }
 
     /** How big {@code v} is, from 0 (|v| ≤ 1e-4, or not a number) to 1 (|v| ≥ 10), on a log scale. */

@@ -188,7 +188,7 @@ public final class GraphSvg {
 
     /** A matrix of at most 4×4 as a grid of numbers on their heat (value) or tint (gradient). */
     private void grid(double x, double y, StepGraph.Node n, Snapshot s, boolean gradient) {
-        double max = s == null ? 0 : CardColours.maxAbs(s);
+        double max = s == null ? 0 : Texts.maxAbs(s);
         for (int r = 0; r < n.rows(); r++) {
             for (int c = 0; c < n.cols(); c++) {
                 double cx = x + c * CardSize.CELL_WIDTH;
@@ -219,7 +219,7 @@ public final class GraphSvg {
         int rows = Math.min(s.rows(), HEAT_CELLS);
         int cols = Math.min(s.cols(), HEAT_CELLS);
         double cell = Math.min(side / cols, side / rows);
-        double max = CardColours.maxAbs(s);
+        double max = Texts.maxAbs(s);
         for (int r = 0; r < rows; r++) {
             for (int c = 0; c < cols; c++) {
                 double v = s.get(r * s.rows() / rows, c * s.cols() / cols);

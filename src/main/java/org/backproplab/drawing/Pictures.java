@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.util.Base64;
 import javax.imageio.ImageIO;
 import org.backproplab.engine.Snapshot;
+import org.backproplab.stepper.Texts;
 
 /**
  * A picture of a matrix of 784-pixel rows (images) or columns (what each unit of W1 looks for) as a 28×28 PNG, in the
@@ -15,20 +16,31 @@ import org.backproplab.engine.Snapshot;
  */
 public final class Pictures {
 
-    private static final int SIDE = 28;
+    /** The side of a picture in pixels. */
+    public static final int SIDE = 28;
 
     private Pictures() {
     }
 
-    /** Picture {@code k} of {@code s} (row k when its rows are images, else column k) as a PNG data URI. */
-    public static String pngDataUri(Snapshot s, int k) {
+    /**
+     * The colours of picture {@code k} of {@code s} (row k when its rows are images, else column k), pixel by pixel in
+     * reading order, as RGB: the card's heat colours relative to the matrix's largest |x|. The window paints them, the
+     * SVG embeds them as a PNG.
+     */
+    public static int[] colours(Snapshot s, int k) {
         boolean byRows = s.cols() == CardSize.IMAGE_PIXELS;
-        double max = CardColours.maxAbs(s);
-        BufferedImage image = new BufferedImage(SIDE, SIDE, BufferedImage.TYPE_INT_RGB);
-        for (int p = 0; p < CardSize.IMAGE_PIXELS; p++) {
-            double v = byRows ? s.get(k, p) : s.get(p, k);
-            image.setRGB(p % SIDE, p / SIDE, CardColours.heat(v, max));
+        double max = Texts.maxAbs(s);
+        int[] rgb = new int[CardSize.IMAGE_PIXELS];
+        for (int p = 0; p < rgb.length; p++) {
+            rgb[p] = CardColours.heat(byRows ? s.get(k, p) : s.get(p, k), max);
         }
+        return rgb;
+    }
+
+    /** Picture {@code k} of {@code s} as a PNG data URI. */
+    public static String pngDataUri(Snapshot s, int k) {
+        BufferedImage image = new BufferedImage(SIDE, SIDE, BufferedImage.TYPE_INT_RGB);
+        image.setRGB(0, 0, SIDE, SIDE, colours(s, k), 0, SIDE);
         ByteArrayOutputStream png = new ByteArrayOutputStream();
         try {
             ImageIO.write(image, "png", png);

@@ -185,9 +185,8 @@ final class Formulas {
             String symbol = s.getKey().substring(s.getKey().lastIndexOf(' ') + 1);
             lines.add(symbol + " = " + Texts.valueAndSize(s.getValue()));
         }
-        boolean big = u.before().rows() * u.before().cols() > Texts.INLINE_LIMIT;
-        lines.add(w + ": " + Texts.value(u.before()) + " → " + Texts.value(u.after())
-                + (big ? ",  max |Δ" + w + "| = " + Texts.largestChange(u.before(), u.after()) : ""));
+        lines.add(w + ": " + Texts.value(u.before()) + " → " + Texts.value(u.after()) + (Texts.writtenOut(u.before())
+                ? "" : ",  max |Δ" + w + "| = " + Texts.largestChange(u.before(), u.after())));
         return Explanation.of(lines, minimised.key("explain.update.rule"), w, eta, optimizer.id(), outputName());
     }
 }

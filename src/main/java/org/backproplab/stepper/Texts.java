@@ -36,7 +36,7 @@ public final class Texts {
         if (s.isScalar()) {
             return number(s.item());
         }
-        if (s.rows() * s.cols() > INLINE_LIMIT) {
+        if (!writtenOut(s)) {
             return shape(s.rows(), s.cols());
         }
         StringBuilder sb = new StringBuilder("[");
@@ -55,8 +55,12 @@ public final class Texts {
      * update still says something: {@code [784×10] (max |x| = 0.01)}.
      */
     public static String valueAndSize(Snapshot s) {
-        String v = value(s);
-        return v.startsWith("[") && !v.startsWith("[[") ? v + " (max |x| = " + number(maxAbs(s)) + ")" : v;
+        return writtenOut(s) ? value(s) : value(s) + " (max |x| = " + number(maxAbs(s)) + ")";
+    }
+
+    /** True when {@link #value} writes {@code s}'s numbers, false when only its shape: a matrix of more than 4. */
+    public static boolean writtenOut(Snapshot s) {
+        return s.isScalar() || s.rows() * s.cols() <= INLINE_LIMIT;
     }
 
     /** The change from {@code before} to {@code after} as its largest |Δ|: how far an update moved a big matrix. */
@@ -70,10 +74,13 @@ public final class Texts {
         return number(max);
     }
 
-    private static double maxAbs(Snapshot s) {
+    /** The largest |x| of the finite values of {@code s} (0 when there is none): the top of a heat map's scale too. */
+    public static double maxAbs(Snapshot s) {
         double max = 0;
-        for (double x : s.values()) {
-            max = Math.max(max, Math.abs(x));
+        for (double v : s.values()) {
+            if (Double.isFinite(v)) {
+                max = Math.max(max, Math.abs(v));
+            }
         }
         return max;
     }

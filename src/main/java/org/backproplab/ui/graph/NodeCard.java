@@ -18,9 +18,9 @@ import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.util.Duration;
 
-import org.backproplab.drawing.CardColours;
 import org.backproplab.drawing.CardSize;
 import org.backproplab.drawing.GraphLayout;
+import org.backproplab.drawing.Pictures;
 import org.backproplab.engine.Snapshot;
 import org.backproplab.stepper.StepGraph;
 import org.backproplab.stepper.Texts;
@@ -217,7 +217,7 @@ public final class NodeCard extends VBox {
     }
 
     private void fill(GridPane grid, Snapshot s, boolean gradient) {
-        double max = s == null ? 0 : CardColours.maxAbs(s);
+        double max = s == null ? 0 : Texts.maxAbs(s);
         for (javafx.scene.Node child : grid.getChildren()) {
             Label cell = (Label) child;
             int r = GridPane.getRowIndex(cell);
@@ -255,7 +255,7 @@ public final class NodeCard extends VBox {
         int rows = Math.min(s.rows(), 64);
         int cols = Math.min(s.cols(), 64);
         double cell = Math.min(w / cols, h / rows);
-        double max = CardColours.maxAbs(s);
+        double max = Texts.maxAbs(s);
         for (int r = 0; r < rows; r++) {
             for (int c = 0; c < cols; c++) {
                 double v = s.get(r * s.rows() / rows, c * s.cols() / cols);
@@ -280,18 +280,18 @@ public final class NodeCard extends VBox {
             gc.fillRect(0, 0, canvas.getWidth(), canvas.getHeight());
             return;
         }
-        boolean byRows = s.cols() == CardSize.IMAGE_PIXELS;
-        double max = CardColours.maxAbs(s);
-        double cell = CardSize.PICTURE / 28;
+        double cell = CardSize.PICTURE / Pictures.SIDE;
         for (int k = 0; k < count; k++) {
             double left = k * (CardSize.PICTURE + CardSize.PICTURE_GAP);
-            for (int p = 0; p < CardSize.IMAGE_PIXELS; p++) {
-                double v = byRows ? s.get(k, p) : s.get(p, k);
-                gc.setFill(Palette.heat(v, max));
-                gc.fillRect(left + (p % 28) * cell, (p / 28) * cell, Math.ceil(cell), Math.ceil(cell));
+            int[] rgb = Pictures.colours(s, k);
+            for (int p = 0; p < rgb.length; p++) {
+                gc.setFill(Palette.color(rgb[p]));
+                gc.fillRect(left + (p % Pictures.SIDE) * cell, (p / Pictures.SIDE) * cell, Math.ceil(cell),
+                        Math.ceil(cell));
             }
         }
-        Tooltip.install(canvas, tooltip(Texts.shape(s.rows(), s.cols()) + "  max |x| = " + Texts.number(max)));
+        Tooltip.install(canvas, tooltip(Texts.shape(s.rows(), s.cols()) + "  max |x| = "
+                + Texts.number(Texts.maxAbs(s))));
     }
 
     private static HBox row(Label key, Label number) {

@@ -40,7 +40,7 @@ public final class Palette {
         return CardColours.edgeWidth(flow);
     }
 
-    private static Color color(int rgb) {
+    static Color color(int rgb) {
         return Color.rgb(rgb >> 16 & 0xff, rgb >> 8 & 0xff, rgb & 0xff);
     }
 }

@@ -8,7 +8,6 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 
-import org.backproplab.drawing.CardColours;
 import org.backproplab.engine.GradientCheck;
 import org.backproplab.engine.Snapshot;
 import org.backproplab.stepper.Inspection;
@@ -111,7 +110,7 @@ final class InspectorView extends VBox {
         }
         // Up to 64 numbers in full; an MNIST batch's matrices (thousands) by their size: the card draws them.
         return s.rows() * s.cols() <= FULL_LIMIT ? Texts.shape(s.rows(), s.cols()) + " " + s
-                : Texts.shape(s.rows(), s.cols()) + "  max |x| = " + Texts.number(CardColours.maxAbs(s))
+                : Texts.shape(s.rows(), s.cols()) + "  max |x| = " + Texts.number(Texts.maxAbs(s))
                         + ",  mean |x| = " + Texts.number(Texts.meanAbs(s));
     }
 
