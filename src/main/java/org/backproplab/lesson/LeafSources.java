@@ -123,14 +123,13 @@ public final class LeafSources {
         float[] x = new float[count * train.pixelsPerImage()];
         float[] y = new float[count * 10];
         train.gather(null, first, count, x, y);
-        float[] values = labels ? y : x;
-        if (dtype == DType.F32) {
-            return Tensor.wrap(count, width, values);
-        }
-        double[] d = new double[values.length];
-        for (int i = 0; i < d.length; i++) {
-            d[i] = values[i];
-        }
-        return Tensor.wrap(count, width, d);
+        return leaf(dtype, Tensor.wrap(count, width, labels ? y : x));
+    }
+
+    /** A new leaf of {@code dtype} holding {@code source}'s values (the engine's buffer copy rounds, if it must). */
+    static Tensor leaf(DType dtype, Tensor source) {
+        Tensor t = Tensor.zeros(dtype, source.rows(), source.cols());
+        t.value().copyFrom(source.value());
+        return t;
     }
 }

@@ -36,14 +36,7 @@ public record LessonData(DType precision, Map<String, Block> blocks, TrainingCon
 
         /** The block as a new leaf of {@code dtype}: a float32 block keeps its values exactly. */
         Tensor tensor(DType dtype) {
-            if (dtype == DType.F32) {
-                float[] f = new float[values.length];
-                for (int i = 0; i < f.length; i++) {
-                    f[i] = (float) values[i];
-                }
-                return Tensor.wrap(rows, cols, f);
-            }
-            return Tensor.wrap(rows, cols, values.clone());
+            return LeafSources.leaf(dtype, Tensor.wrap(rows, cols, values));
         }
     }
 

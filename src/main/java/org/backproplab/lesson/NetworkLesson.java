@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import org.backproplab.nn.Activation;
 import org.backproplab.nn.BatchNormLayer;
 import org.backproplab.nn.DropoutLayer;
@@ -68,20 +69,7 @@ public final class NetworkLesson {
                 .append("#   forward pass, then the chain rule back to every weight.\n")
                 .append("# 本课内容：一个样本经过这个网络（权重取当前值）：逐步执行前向传播，再用链式法则反向求出每个权重的梯度。\n\n")
                 .append("const x = ").append(row(input)).append('\n');
-        String h = "x";
-        for (int i = 0; i < layers.size(); i++) {
-            Layer layer = layers.get(i);
-            int n = i + 1;
-            s.append("param W").append(n).append(" = ").append(matrix(layer.weights())).append('\n')
-                    .append("param b").append(n).append(" = ").append(row(layer.bias())).append('\n');
-            boolean last = i == layers.size() - 1;
-            String z = last ? "out" : "z" + n;
-            s.append(z).append(" = ").append(h).append(" @ W").append(n).append(" + b").append(n).append('\n');
-            if (!last) {
-                h = "h" + n;
-                s.append(h).append(" = ").append(apply(activation, z)).append('\n');
-            }
-        }
+        layers(s, layers, activation, "out", l -> matrix(l.weights()), l -> row(l.bias()));
         if (target instanceof Target.OneHot t) {
             double[] y = new double[t.classes()];
             y[t.index()] = 1;
@@ -128,28 +116,38 @@ public final class NetworkLesson {
                 .append("#   权重取网络的当前值，放在正文旁边（data）；数字是 float32，与 MNIST 标签页的计算一致。\n\n")
                 .append("const x = mnist_images(").append(first).append(", ").append(count).append(")\n")
                 .append("const y = mnist_labels(").append(first).append(", ").append(count).append(")\n");
-        String h = "x";
         for (int i = 0; i < layers.size(); i++) {
-            Layer layer = layers.get(i);
-            int n = i + 1;
-            double[][] w = layer.weights();
-            blocks.put("W" + n, block(w));
-            blocks.put("b" + n, block(new double[][] {layer.bias()}));
-            s.append("param W").append(n).append(" = data(").append(w.length).append(", ").append(w[0].length)
-                    .append(")\n").append("param b").append(n).append(" = data(1, ").append(layer.bias().length)
-                    .append(")\n");
-            boolean lastLayer = i == layers.size() - 1;
-            String z = lastLayer ? "logits" : "z" + n;
-            s.append(z).append(" = ").append(h).append(" @ W").append(n).append(" + b").append(n).append('\n');
-            if (!lastLayer) {
-                h = "h" + n;
-                s.append(h).append(" = ").append(apply(activation, z)).append('\n');
-            }
+            blocks.put("W" + (i + 1), block(layers.get(i).weights()));
+            blocks.put("b" + (i + 1), block(new double[][] {layers.get(i).bias()}));
         }
+        layers(s, layers, activation, "logits", l -> "data(" + l.weights().length + ", " + l.weights()[0].length + ")",
+                l -> "data(1, " + l.bias().length + ")");
         s.append("loss L = cross_entropy(logits, y)\n")
                 .append("# for reading: the probabilities the model returns (the loss takes the logits, so its gradient is 0)\n")
                 .append("probabilities = softmax(logits)\n");
         return new Batch(s.toString(), new LessonData(org.backproplab.engine.DType.F32, blocks, network));
+    }
+
+    /**
+     * The layers' lines from x on: {@code param Wn} and {@code param bn} as {@code weights} and {@code bias} write
+     * them, {@code zn = h @ Wn + bn}, the activation; the last layer's sum is named {@code output}.
+     */
+    private static void layers(StringBuilder s, List<Layer> layers, Activation activation, String output,
+            Function<Layer, String> weights, Function<Layer, String> bias) {
+        String h = "x";
+        for (int i = 0; i < layers.size(); i++) {
+            Layer layer = layers.get(i);
+            int n = i + 1;
+            s.append("param W").append(n).append(" = ").append(weights.apply(layer)).append('\n')
+                    .append("param b").append(n).append(" = ").append(bias.apply(layer)).append('\n');
+            boolean last = i == layers.size() - 1;
+            String z = last ? output : "z" + n;
+            s.append(z).append(" = ").append(h).append(" @ W").append(n).append(" + b").append(n).append('\n');
+            if (!last) {
+                h = "h" + n;
+                s.append(h).append(" = ").append(apply(activation, z)).append('\n');
+            }
+        }
     }
 
     private static LessonData.Block block(double[][] m) {
