@@ -25,48 +25,39 @@ final class BatchLessons {
     /** The lesson's name in the step-through view. */
     static final String NAME = "mnist_batch.bp";
 
-    /** What Step through one batch makes: the lesson, or why not (a message key and its arguments). */
-    sealed interface Outcome {
-        record Ready(NetworkLesson.Batch batch, Model model) implements Outcome {
-        }
-
-        record Refused(String key, Object... args) implements Outcome {
+    /** Why Step through one batch did not open: a message key and its arguments. */
+    record Refused(String key, Object... args) {
+        /** The sentence in {@code messages}' language. */
+        String message(java.util.ResourceBundle messages) {
+            return java.text.MessageFormat.format(messages.getString(key), args);
         }
     }
 
     private BatchLessons() {
     }
 
-    /** The lesson of {@code model} on training images {@code first … first + IMAGES − 1}. */
-    static Outcome of(Model model, int first) {
+    /**
+     * Opens the lesson of {@code model} on training images {@code first … first + IMAGES − 1} with {@code opener}:
+     * null when it opened, or why not.
+     */
+    static Refused open(Model model, int first, MnistTabModel.BatchOpener opener) {
         for (Module m : model.network().modules()) {
             if (m instanceof BatchNormLayer || m instanceof DropoutLayer) {
-                return new Outcome.Refused("mnist.batch.refused.layers");
+                return new Refused("mnist.batch.refused.layers");
             }
         }
         List<Tensor> params = model.network().parameters();
         for (Tensor p : params) {
             if (p.size() > LessonLimits.MAX_TENSOR_SIZE) {
-                return new Outcome.Refused("mnist.batch.refused.size", model.config().layerList(),
-                        p.rows() + "×" + p.cols());
+                return new Refused("mnist.batch.refused.size", model.config().layerList(), p.rows() + "×" + p.cols());
             }
         }
         Activation activation = model.network().modules().stream().filter(Activation.class::isInstance)
                 .map(Activation.class::cast).findFirst().orElse(Activation.of(model.config().activation()));
-        return new Outcome.Ready(NetworkLesson.batch(title(model, Locale.ENGLISH), title(model, Locale.SIMPLIFIED_CHINESE),
-                NetworkLesson.layersOf(model.network()), activation, first, IMAGES, model.config()), model);
-    }
-
-    /** Opens the lesson of {@code model} on images {@code first …} with {@code opener}: null, or why not (a key, args). */
-    static Object[] open(Model model, int first, MnistTabModel.BatchOpener opener) {
-        Outcome outcome = of(model, first);
-        if (outcome instanceof Outcome.Refused r) {
-            Object[] why = new Object[r.args().length + 1];
-            why[0] = r.key();
-            System.arraycopy(r.args(), 0, why, 1, r.args().length);
-            return why;
-        }
-        return opener.open(NAME, ((Outcome.Ready) outcome).batch()) ? null : new Object[] {"mnist.batch.refused.busy"};
+        NetworkLesson.Batch batch = NetworkLesson.batch(title(model, Locale.ENGLISH),
+                title(model, Locale.SIMPLIFIED_CHINESE), NetworkLesson.layersOf(model.network()), activation, first,
+                IMAGES, model.config());
+        return opener.open(NAME, batch) ? null : new Refused("mnist.batch.refused.busy");
     }
 
     private static String title(Model model, Locale locale) {

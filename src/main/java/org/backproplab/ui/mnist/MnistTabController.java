@@ -187,9 +187,8 @@ public final class MnistTabController {
     /** Step through one batch: opened in the step-through view, or why not under the button. */
     @FXML
     private void stepThroughBatch() {
-        Object[] refused = model.stepThroughBatch();
-        stepBatchNote.setText(refused == null ? "" : MessageFormat.format(text((String) refused[0]),
-                java.util.Arrays.copyOfRange(refused, 1, refused.length)));
+        BatchLessons.Refused refused = model.stepThroughBatch();
+        stepBatchNote.setText(refused == null ? "" : refused.message(resources));
         stepBatchNote.setVisible(refused != null);
         stepBatchNote.setManaged(refused != null);
     }

@@ -225,9 +225,9 @@ public final class MnistTabModel {
      * the form's settings when there are none, on the next eight training images, opened in the step-through view.
      * Returns null when it opened, else why not: a message key and its arguments.
      */
-    public Object[] stepThroughBatch() {
+    BatchLessons.Refused stepThroughBatch() {
         if (dataState.get() != BackgroundLoad.State.READY) {
-            return new Object[] {"mnist.batch.refused.data"};
+            return new BatchLessons.Refused("mnist.batch.refused.data");
         }
         Model source;
         if (shownWeights != null) {
@@ -236,9 +236,9 @@ public final class MnistTabModel {
             TrainingConfig config = form.config();
             source = new Model(config, config.buildNetwork());
         } else {
-            return new Object[] {"mnist.batch.refused.form"};
+            return new BatchLessons.Refused("mnist.batch.refused.form");
         }
-        Object[] refused = BatchLessons.open(source, batchesOpened * BatchLessons.IMAGES % mnist.train().count(),
+        BatchLessons.Refused refused = BatchLessons.open(source, batchesOpened * BatchLessons.IMAGES % mnist.train().count(),
                 batchOpener);
         if (refused == null) {
             batchesOpened++;

@@ -21,6 +21,11 @@ class BatchLessonsTest {
         return new Model(c, c.buildNetwork());
     }
 
+    private static void assertRefused(BatchLessons.Refused refused, String key, Object... args) {
+        assertEquals(key, refused.key());
+        assertArrayEquals(args, refused.args());
+    }
+
     @Test
     void theKerasExampleOpensUnderItsPresetsNameOnTheImagesAsked() {
         List<NetworkLesson.Batch> opened = new ArrayList<>();
@@ -33,17 +38,17 @@ class BatchLessonsTest {
         assertTrue(text.contains("# 标题：Keras 示例 784-10-10：由 8 个数字组成的小批量\n"), text);
         assertTrue(text.contains("const x = mnist_images(16, 8)\nconst y = mnist_labels(16, 8)\n"), text);
         assertEquals(TrainingConfig.kerasClassic(), opened.get(0).data().network());
-        assertArrayEquals(new Object[] {"mnist.batch.refused.busy"},
-                BatchLessons.open(model(TrainingConfig.kerasClassic()), 0, (name, batch) -> false));
+        assertRefused(BatchLessons.open(model(TrainingConfig.kerasClassic()), 0, (name, batch) -> false),
+                "mnist.batch.refused.busy");
     }
 
     @Test
     void bigLayersBatchNormAndDropoutAreRefusedWithTheReason() {
-        assertArrayEquals(new Object[] {"mnist.batch.refused.size", "784,128,10", "784×128"},
-                BatchLessons.open(model(TrainingConfig.defaults(new int[] {784, 128, 10})), 0, (n, b) -> true));
+        assertRefused(BatchLessons.open(model(TrainingConfig.defaults(new int[] {784, 128, 10})), 0, (n, b) -> true),
+                "mnist.batch.refused.size", "784,128,10", "784×128");
         TrainingConfig bn = TrainingConfig.defaults(new int[] {784, 32, 10})
                 .withNetwork(Activation.Kind.RELU, true, 0, Initializer.Scheme.HE_UNIFORM);
-        assertArrayEquals(new Object[] {"mnist.batch.refused.layers"}, BatchLessons.open(model(bn), 0, (n, b) -> true));
+        assertRefused(BatchLessons.open(model(bn), 0, (n, b) -> true), "mnist.batch.refused.layers");
         TrainingConfig custom = TrainingConfig.defaults(new int[] {784, 83, 10});
         List<String> texts = new ArrayList<>();
         assertNull(BatchLessons.open(model(custom), 0, (n, b) -> texts.add(b.text())), "83 units: 65,072 weights fit");
