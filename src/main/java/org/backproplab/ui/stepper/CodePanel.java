@@ -103,6 +103,11 @@ public final class CodePanel extends VBox {
         (framework == TrainStep.Framework.KERAS ? keras : pytorch).setSelected(true);
     }
 
+    /** Highlights the lines of the phase {@code frame} shows; none before its first step (or without a frame). */
+    public void follow(org.backproplab.stepper.Frame frame) {
+        highlight(frame == null || frame.position() == 0 ? null : frame.phase());
+    }
+
     /** Highlights the lines of the step that {@code shown} is doing; null (ready) or forward mode: none. */
     public void highlight(Phase shown) {
         phase = shown;

@@ -376,7 +376,7 @@ public final class StepperController {
         }
         graph.update(f, model.selectedProperty().get());
         explanation.show(f);
-        code.highlight(f.position() > 0 ? f.phase() : null);
+        code.follow(f);
     }
 
     /**
@@ -394,8 +394,7 @@ public final class StepperController {
                         : new double[] {0.75});
                 split.setDividerPositions(0.36);
             }
-            Frame f = model.frame();
-            code.highlight(f != null && f.position() > 0 ? f.phase() : null);
+            code.follow(model.frame());
         } else if (shown) {
             lessonSplit.getItems().remove(code);
             split.setDividerPositions(0.24);
