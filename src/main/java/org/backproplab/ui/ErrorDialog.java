@@ -92,6 +92,7 @@ public final class ErrorDialog {
             alert.getDialogPane().setExpandableContent(trace);
             alert.getDialogPane().setId(ID);
             alert.setOnHidden(e -> showing = false);
+            Carets.stopWhenClosed(alert);
             // show(), not showAndWait(): the error may come from a layout or animation pulse, where waiting is not allowed.
             alert.show();
         } catch (RuntimeException e) {

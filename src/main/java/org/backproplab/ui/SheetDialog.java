@@ -34,6 +34,7 @@ final class SheetDialog {
         alert.getDialogPane().setId(id);
         Appearance.styleLike(alert.getDialogPane(), owner);
         alert.setResizable(true);
+        Carets.stopWhenClosed(alert);
         return alert;
     }
 }

@@ -51,6 +51,11 @@ class GlossaryDialogTest extends MainWindowFixture {
         GlossaryDialogChecks.search(robot, "");
         Screenshots.write(robot, pane.getScene(), "glossary.png");
         robot.interact(() -> ((Button) pane.lookupButton(ButtonType.CLOSE)).fire());
+
+        // Closed with the search field focused, the glossary leaves no caret blinking: the idle window stops pulsing.
+        assertTrue(robot.lookup("#" + GlossaryDialog.ID).tryQuery().isEmpty());
+        List<Integer> counts = Pulses.untilQuiet(robot, stage);
+        assertTrue(Pulses.quiet(counts), "the glossary closed: " + Pulses.explain(counts, stage));
     }
 }
 

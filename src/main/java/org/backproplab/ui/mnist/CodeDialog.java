@@ -15,6 +15,7 @@ import javafx.stage.Window;
 import org.backproplab.codegen.FrameworkCode;
 import org.backproplab.nn.TrainingConfig;
 import org.backproplab.ui.Appearance;
+import org.backproplab.ui.Carets;
 import org.backproplab.ui.DialogButtons;
 import org.backproplab.ui.Styles;
 
@@ -57,6 +58,7 @@ final class CodeDialog {
             javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
             e.consume();
         });
+        Carets.stopWhenClosed(alert);
         alert.showAndWait();
     }
 

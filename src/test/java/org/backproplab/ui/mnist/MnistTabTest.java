@@ -26,6 +26,7 @@ import javafx.stage.Stage;
 import org.backproplab.ui.BackgroundLoad;
 import org.backproplab.ui.Language;
 import org.backproplab.ui.MainWindowFixture;
+import org.backproplab.ui.Pulses;
 import org.backproplab.ui.Screenshots;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -96,24 +97,13 @@ class MnistTabTest extends MainWindowFixture {
         assertTrue(label(robot, "#etaValue").matches("\\d+(:\\d\\d){1,2}"), "time left: " + label(robot, "#etaValue"));
         // Nothing new, nothing to draw: no timer keeps the toolkit pulsing (a playing Timeline does, 60 times a second).
         // A tooltip the robot's pointer left fading in is a short animation, not a timer: some half second of the
-        // next three must be quiet (a playing Timeline would fill every one).
+        // next six must be quiet (a playing Timeline would fill every one).
         // A focused text field's caret blinks by a Timeline of its own, which pulses the toolkit too: after Pause the
-        // focus is on Resume, not in the epochs field typed into before Start.
+        // focus is on Resume, not in the epochs field typed into before Start; and no dialog an earlier test closed
+        // leaves its caret blinking (Carets).
         assertEquals(robot.lookup("#resumeButton").query(), stage.getScene().getFocusOwner());
-        List<Integer> counts = new java.util.ArrayList<>();
-        for (int window = 0; window < 6 && (counts.isEmpty() || counts.get(counts.size() - 1) > 3); window++) {
-            AtomicInteger pulses = new AtomicInteger();
-            Runnable countPulse = pulses::incrementAndGet;
-            robot.interact(() -> stage.getScene().addPostLayoutPulseListener(countPulse));
-            Thread.sleep(500);
-            robot.interact(() -> stage.getScene().removePostLayoutPulseListener(countPulse));
-            counts.add(pulses.get());
-        }
-        assertTrue(counts.get(counts.size() - 1) <= 3, "pulses in each half second of a pause: " + counts
-                + "; windows: " + javafx.stage.Window.getWindows().stream().map(w -> w.getClass().getSimpleName() + " "
-                + (w.getScene() == null ? "-" : w.getScene().getRoot().getClass().getSimpleName() + "#"
-                + w.getScene().getRoot().getId()) + (w == stage ? " (this test's)" : "")).toList()
-                + "; animations: " + PulseSources.running());
+        List<Integer> counts = Pulses.untilQuiet(robot, stage);
+        assertTrue(Pulses.quiet(counts), "a pause: " + Pulses.explain(counts, stage));
         snapshot(robot, "mnist-paused.png");
 
         robot.clickOn("#resumeButton");
