@@ -16,10 +16,11 @@ import javafx.scene.input.TransferMode;
 import javafx.stage.FileChooser;
 
 import org.backproplab.lesson.LessonFile;
+import org.backproplab.stepper.ShippedLessons;
 
 /**
  * Lesson files: dropping them on the view (the first lesson among the files dropped opens), the Open dialog, reading
- * one as UTF-8.
+ * one as UTF-8, and the reference the next start reopens a lesson by.
  */
 final class LessonFiles {
 
@@ -72,5 +73,40 @@ final class LessonFiles {
             chooser.setInitialDirectory(lessons);
         }
         return chooser;
+    }
+
+    /** A lesson to open again: its name, its text and its file (null for a shipped lesson). */
+    record Reopened(String name, String text, Path file) {
+    }
+
+    /**
+     * What to remember of a lesson, for the next start: a lesson file's absolute path, a shipped lesson's file name
+     * ({@code 01_circuit.bp}), or "" for text from elsewhere (an Explain, say).
+     */
+    static String reference(Path file, String name) {
+        if (file != null) {
+            return file.toAbsolutePath().toString();
+        }
+        return ShippedLessons.NAMES.contains(name.replaceFirst("\\.bp$", "")) ? name : "";
+    }
+
+    /** The lesson a {@link #reference} names: a shipped lesson, or a file still there and readable; else empty. */
+    static Optional<Reopened> byReference(String reference) {
+        if (reference == null || reference.isBlank()) {
+            return Optional.empty();
+        }
+        String shipped = reference.replaceFirst("\\.bp$", "");
+        if (ShippedLessons.NAMES.contains(shipped)) {
+            return Optional.of(new Reopened(shipped + ".bp", ShippedLessons.source(shipped), null));
+        }
+        try {
+            Path file = Path.of(reference);
+            if (!Files.isRegularFile(file)) {
+                return Optional.empty();
+            }
+            return Optional.of(new Reopened(file.getFileName().toString(), read(file), file));
+        } catch (IOException | RuntimeException e) { // gone, unreadable, not a path: start as if new
+            return Optional.empty();
+        }
     }
 }

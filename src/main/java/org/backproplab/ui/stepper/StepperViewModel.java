@@ -1,7 +1,5 @@
 package org.backproplab.ui.stepper;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -12,12 +10,10 @@ import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
@@ -34,10 +30,8 @@ import org.backproplab.lesson.LessonException;
 import org.backproplab.stepper.Frame;
 import org.backproplab.stepper.Inspection;
 import org.backproplab.stepper.Session;
-import org.backproplab.stepper.ShippedLessons;
 import org.backproplab.stepper.Stepper;
 import org.backproplab.stepper.TangentFrame;
-import org.backproplab.stepper.TangentWalk;
 import org.backproplab.nn.Clipping;
 import org.backproplab.nn.OptimizerKind;
 
@@ -102,23 +96,21 @@ public final class StepperViewModel {
 
     public BooleanProperty quizProperty() { return quiz; }
 
-    /** Forward mode (F): the passes of {@link TangentWalk} instead of backprop's iterations; null when off. */
-    private TangentWalk walk;
-    private final ReadOnlyBooleanWrapper forwardMode = new ReadOnlyBooleanWrapper(false);
-    /** The input whose tangent the pass shown carries; "" in backprop. */
-    private final ReadOnlyStringWrapper tangentOf = new ReadOnlyStringWrapper("");
+    /** Forward mode (F): the passes of a tangent walk instead of backprop's iterations. */
+    private final ForwardMode forward = new ForwardMode();
 
     {
         quiz.addListener((o, was, on) -> {
-            if (on && walk != null && !running.get()) {
+            if (on && forward.isOn() && !running.get()) {
                 setForwardMode(false);
             }
         });
     }
 
-    public ReadOnlyBooleanProperty forwardModeProperty() { return forwardMode.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty forwardModeProperty() { return forward.onProperty(); }
 
-    public ReadOnlyStringProperty tangentOfProperty() { return tangentOf.getReadOnlyProperty(); }
+    /** The input whose tangent the pass shown carries; "" in backprop. */
+    public ReadOnlyStringProperty tangentOfProperty() { return forward.tangentOfProperty(); }
 
     /**
      * Forward mode on: the lesson's passes, one per input, from its own starting values; off: back to backprop where
@@ -126,31 +118,29 @@ public final class StepperViewModel {
      */
     public void setForwardMode(boolean on) {
         requireIdle();
-        if (on == (walk != null) || stepper.get() == null) {
+        if (on == forward.isOn() || stepper.get() == null) {
             return;
         }
         if (on) {
+            Lesson lesson;
             try {
-                walk = new TangentWalk(Lesson.compile(source.get(), lessonName.get().isEmpty() ? "lesson.bp"
-                        : lessonName.get(), data));
+                lesson = Lesson.compile(source.get(), lessonName.get().isEmpty() ? "lesson.bp" : lessonName.get(),
+                        data);
             } catch (LessonException e) {
                 return; // the editor shows the errors; the graph drawn is the last that compiled
             }
+            TangentFrame first = forward.start(lesson);
             quiz.set(false);
             selected.set(-1);
-            forwardMode.set(true);
-            showWalk(walk.frame());
+            showWalk(first);
         } else {
-            walk = null;
-            forwardMode.set(false);
-            tangentOf.set("");
+            forward.stop();
             show(stepper.get().frame());
         }
     }
 
     private void showWalk(TangentFrame t) {
-        tangentOf.set(t.input() < 0 ? "" : walk.graph().node(t.input()).name());
-        show(t.asFrame(walk.graph().edges().size(), lossCount.get()));
+        show(forward.frame(t, lossCount.get()));
     }
 
     public ReadOnlyObjectProperty<Stepper> stepperProperty() { return stepper; }
@@ -252,11 +242,7 @@ public final class StepperViewModel {
      * shipped lesson's file name ({@code 01_circuit.bp}), or "" for text from elsewhere (an Explain, say).
      */
     public String lessonReference() {
-        if (lessonFile != null) {
-            return lessonFile.toAbsolutePath().toString();
-        }
-        String name = lessonName.get();
-        return ShippedLessons.NAMES.contains(name.replaceFirst("\\.bp$", "")) ? name : "";
+        return LessonFiles.reference(lessonFile, lessonName.get());
     }
 
     /**
@@ -264,24 +250,12 @@ public final class StepperViewModel {
      * readable. False, and nothing changes, for anything else.
      */
     public boolean reopen(String reference) {
-        if (reference == null || reference.isBlank() || running.get()) {
+        if (running.get()) {
             return false;
         }
-        String shipped = reference.replaceFirst("\\.bp$", "");
-        if (ShippedLessons.NAMES.contains(shipped)) {
-            open(shipped + ".bp", ShippedLessons.source(shipped));
-            return true;
-        }
-        try {
-            Path file = Path.of(reference);
-            if (!Files.isRegularFile(file)) {
-                return false;
-            }
-            open(file.getFileName().toString(), LessonFiles.read(file), file);
-            return true;
-        } catch (IOException | RuntimeException e) { // gone, unreadable, not a path: start as if new
-            return false;
-        }
+        var found = LessonFiles.byReference(reference);
+        found.ifPresent(r -> open(r.name(), r.text(), r.file()));
+        return found.isPresent();
     }
 
     /**
@@ -313,19 +287,25 @@ public final class StepperViewModel {
         if (nodes > MAX_NODES) {
             return false;
         }
-        walk = null; // forward mode walks the lesson it was started on; a new lesson starts in backprop
-        forwardMode.set(false);
-        tangentOf.set("");
-        Stepper next = new Stepper(lesson, optimizer.get(), learningRate.get());
+        install(new Stepper(lesson, optimizer.get(), learningRate.get()), -1);
+        return true;
+    }
+
+    /**
+     * Shows a new stepper (a lesson opened or edited, a session restored) at its frame, with the clipping set and
+     * {@code node} inspected if the graph has it. Forward mode ends: it walks the lesson it was started on.
+     */
+    private void install(Stepper next, int node) {
+        forward.stop();
         next.setClipping(clipping.get());
         frame.set(null); // the old frame does not fit the new graph
         lossCount.set(0);
-        selected.set(-1);
+        selected.set(-1); // before the new graph is set: no listener may read an old index into it
         inspection.set(null);
         layout.set(GraphLayout.layout(next.graph(), CardSize::of));
         stepper.set(next);
+        selected.set(node >= 0 && node < next.graph().size() ? node : -1);
         show(next.frame());
-        return true;
     }
 
     /** The session as it stands, to save: the lesson, the settings, the node inspected and the stepper's place. */
@@ -355,20 +335,12 @@ public final class StepperViewModel {
         tooBig.set(0);
         optimizer.set(next.optimizer());
         learningRate.set(next.learningRate());
-        next.setClipping(clipping.get());
-        frame.set(null);
-        lossCount.set(0);
-        inspection.set(null);
-        layout.set(GraphLayout.layout(next.graph(), CardSize::of));
-        stepper.set(next);
-        int node = session.selectedNode();
-        selected.set(node >= 0 && node < next.graph().size() ? node : -1);
-        show(next.frame());
+        install(next, session.selectedNode());
     }
 
     public void step() {
-        if (walk != null) {
-            showWalk(walk.step());
+        if (forward.isOn()) {
+            showWalk(forward.step());
             return;
         }
         show(requireStepper().step());
@@ -385,8 +357,8 @@ public final class StepperViewModel {
     }
 
     public void stepBack() {
-        if (walk != null) {
-            showWalk(walk.stepBack());
+        if (forward.isOn()) {
+            showWalk(forward.stepBack());
             return;
         }
         if (requireStepper().canStepBack()) {
@@ -395,20 +367,16 @@ public final class StepperViewModel {
     }
 
     public void finishPhase() {
-        if (walk != null) { // to the end of the pass (or the summary)
-            TangentFrame t;
-            do {
-                t = walk.step();
-            } while (!t.done() && !"explain.tangent.passDone".equals(t.explanation().noteKey()));
-            showWalk(t);
+        if (forward.isOn()) {
+            showWalk(forward.finishPass());
             return;
         }
         show(requireStepper().finishPhase());
     }
 
     public void reset() {
-        if (walk != null) {
-            showWalk(walk.reset());
+        if (forward.isOn()) {
+            showWalk(forward.reset());
             return;
         }
         show(requireStepper().reset());
@@ -514,7 +482,7 @@ public final class StepperViewModel {
     }
 
     private void inspect() {
-        if (walk != null) { // the inspector explains backprop's numbers
+        if (forward.isOn()) { // the inspector explains backprop's numbers
             inspection.set(null);
             return;
         }

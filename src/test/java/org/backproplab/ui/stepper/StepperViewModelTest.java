@@ -210,6 +210,32 @@ class StepperViewModelTest {
         assertEquals("02_sigmoid_neuron.bp", other.lessonNameProperty().get());
     }
 
+    /**
+     * Forward mode walks the lesson it was started on: restoring a session (like opening a lesson) ends it, and the
+     * next step is the restored stepper's, not the old walk's.
+     */
+    @Test
+    void restoringASessionInForwardModeGoesBackToBackprop() throws Exception {
+        StepperViewModel vm = opened("02_sigmoid_neuron");
+        for (int k = 0; k < 3; k++) {
+            vm.step();
+        }
+        org.backproplab.stepper.Session session = vm.session();
+
+        StepperViewModel other = opened("01_circuit");
+        other.setForwardMode(true);
+        other.step();
+        assertTrue(other.forwardModeProperty().get());
+        assertFalse(other.tangentOfProperty().get().isEmpty(), "a pass carries an input's tangent");
+        other.restore(session);
+        assertFalse(other.forwardModeProperty().get());
+        assertEquals("", other.tangentOfProperty().get());
+        assertTrue(vm.frame().showsSameAs(other.frame()));
+        vm.step();
+        other.step();
+        assertTrue(vm.frame().showsSameAs(other.frame()), "the restored stepper steps on");
+    }
+
     /** A chain of tanh from one constant: {@code nodes} nodes in all. */
     private static String chain(int nodes) {
         StringBuilder sb = new StringBuilder("const h0 = 0.5\n");
