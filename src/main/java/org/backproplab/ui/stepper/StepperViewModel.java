@@ -2,7 +2,6 @@ package org.backproplab.ui.stepper;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 import javafx.beans.property.BooleanProperty;
@@ -80,13 +79,11 @@ public final class StepperViewModel {
     /** How updates clip the gradients; kept across lessons (a session does not save it). */
     private final ObjectProperty<Clipping> clipping = new SimpleObjectProperty<>(Clipping.NONE);
     private final DoubleProperty learningRate = new SimpleDoubleProperty(DEFAULT_LEARNING_RATE);
-    private final BooleanProperty running = new SimpleBooleanProperty();
-    private final DoubleProperty runProgress = new SimpleDoubleProperty();
+    private final StepperRun run = new StepperRun();
     private final IntegerProperty lossCount = new SimpleIntegerProperty();
     private final IntegerProperty selected = new SimpleIntegerProperty(-1);
     private final BooleanProperty canStepBack = new SimpleBooleanProperty();
     private final ObjectProperty<Inspection> inspection = new SimpleObjectProperty<>();
-    private final AtomicBoolean cancel = new AtomicBoolean();
     private final DoubleProperty presentationZoom = new SimpleDoubleProperty(1);
 
     // ---- what the view reads ----
@@ -101,7 +98,7 @@ public final class StepperViewModel {
 
     {
         quiz.addListener((o, was, on) -> {
-            if (on && forward.isOn() && !running.get()) {
+            if (on && forward.isOn() && !run.isRunning()) {
                 setForwardMode(false);
             }
         });
@@ -172,10 +169,10 @@ public final class StepperViewModel {
 
     public ReadOnlyDoubleProperty learningRateProperty() { return learningRate; }
 
-    public ReadOnlyBooleanProperty runningProperty() { return running; }
+    public ReadOnlyBooleanProperty runningProperty() { return run.runningProperty(); }
 
     /** From 0 to 1 while a run goes on. */
-    public ReadOnlyDoubleProperty runProgressProperty() { return runProgress; }
+    public ReadOnlyDoubleProperty runProgressProperty() { return run.progressProperty(); }
 
     /** How many losses of the history to show (during a run: all so far); the chart redraws when it changes. */
     public ReadOnlyIntegerProperty lossCountProperty() { return lossCount; }
@@ -250,7 +247,7 @@ public final class StepperViewModel {
      * readable. False, and nothing changes, for anything else.
      */
     public boolean reopen(String reference) {
-        if (running.get()) {
+        if (run.isRunning()) {
             return false;
         }
         var found = LessonFiles.byReference(reference);
@@ -434,42 +431,24 @@ public final class StepperViewModel {
      */
     public void startRun(int iterations, Consumer<Runnable> worker, Consumer<Runnable> ui, RunCallbacks callbacks) {
         Stepper s = requireStepper();
-        if (iterations < 1) {
-            throw new IllegalArgumentException("run at least one iteration, not " + iterations);
-        }
-        running.set(true);
-        runProgress.set(0);
-        cancel.set(false);
-        worker.accept(() -> {
-            long[] last = {0};
-            int done = 0;
-            try {
-                done = s.run(iterations, (d, total, loss) -> {
-                    long now = System.nanoTime();
-                    if (now - last[0] > 33_000_000L) { // ~30 updates a second, whatever the speed
-                        last[0] = now;
-                        ui.accept(() -> {
-                            runProgress.set((double) d / total);
-                            lossCount.set(s.losses().count());
-                            callbacks.progress(d, total);
-                        });
-                    }
-                }, cancel::get);
-            } finally {
-                int finished = done;
-                ui.accept(() -> {
-                    running.set(false);
-                    runProgress.set(0);
-                    show(s.frame());
-                    callbacks.finished(finished);
-                });
+        run.start(s, iterations, worker, ui, new RunCallbacks() {
+            @Override
+            public void progress(int done, int total) {
+                lossCount.set(s.losses().count());
+                callbacks.progress(done, total);
+            }
+
+            @Override
+            public void finished(int done) {
+                show(s.frame());
+                callbacks.finished(done);
             }
         });
     }
 
     /** Asks a run to stop after its current iteration. */
     public void cancelRun() {
-        cancel.set(true);
+        run.cancel();
     }
 
     // ---- helpers ----
@@ -500,7 +479,7 @@ public final class StepperViewModel {
     }
 
     private void requireIdle() {
-        if (running.get()) {
+        if (run.isRunning()) {
             throw new IllegalStateException("a run is going on: cancel it or wait for it to end");
         }
     }
