@@ -245,12 +245,29 @@ public final class MainWindowController {
 
     @FXML
     private void coursePrevious() {
-        window.course().back();
+        if (showCoursePanelFirst()) {
+            window.course().back();
+        }
     }
 
     @FXML
     private void courseNext() {
-        window.course().next();
+        if (showCoursePanelFirst()) {
+            window.course().next();
+        }
+    }
+
+    /**
+     * Alt+Page Up/Down with the course panel hidden show it at the page it is on, rather than turn a page (and apply
+     * its setup to the tabs) out of sight; true when it was already shown and the page may turn.
+     */
+    private boolean showCoursePanelFirst() {
+        if (window.isCoursePanelShown()) {
+            return true;
+        }
+        window.setCoursePanelShown(true);
+        coursePanelItem.setSelected(true);
+        return false;
     }
 
     @FXML

@@ -253,8 +253,17 @@ class CoursePanelTest extends MainWindowFixture {
         assertFalse(window.isCoursePanelShown());
         assertTrue(robot.lookup("#coursePanel").tryQuery().map(n -> n.getScene() == null).orElse(true),
                 "F9 takes the panel out");
-        robot.push(KeyCode.F9);
+        // Hidden, the panel turns no page out of sight: Alt+Page Down shows it at its page, the next one turns it.
+        robot.push(KeyCode.ALT, KeyCode.PAGE_DOWN);
         assertTrue(window.isCoursePanelShown());
+        assertEquals(1, window.course().pageProperty().get());
+        assertEquals("2 · The chain rule", text(robot, ".course-page-title"));
+        robot.push(KeyCode.ALT, KeyCode.PAGE_DOWN);
+        assertEquals(2, window.course().pageProperty().get());
+        robot.push(KeyCode.F9);
+        robot.push(KeyCode.ALT, KeyCode.PAGE_UP);
+        assertTrue(window.isCoursePanelShown());
+        assertEquals(2, window.course().pageProperty().get());
         robot.interact(window::togglePresentation);
         aCourseFileWithAMistakeSaysWhereAndThePanelKeepsItsCourse(robot);
     }
