@@ -17,6 +17,7 @@ import org.backproplab.labs.Landscape.XY;
 import org.backproplab.lesson.Lesson;
 import org.backproplab.nn.Clipping;
 import org.backproplab.nn.Optimizer;
+import org.backproplab.nn.OptimizerKind;
 import org.backproplab.nn.ParameterUpdate;
 import org.backproplab.nn.TrainingStep;
 
@@ -27,9 +28,6 @@ import org.backproplab.nn.TrainingStep;
  * written out as the step-through view writes them. The walk stops at the first value that is not finite.
  */
 public final class Walk {
-
-    /** The epsilon of RMSprop and Adam: the app's. */
-    static final double EPSILON = 1e-8;
 
     /**
      * One update.
@@ -75,14 +73,11 @@ public final class Walk {
 
     /** The app's optimizer for a method, with the settings' μ, β₁ and β₂. */
     static Optimizer optimizer(Method method, Settings s, List<Tensor> params) {
-        return switch (method) {
-            case SGD -> new Optimizer.Sgd(params, s.learningRate());
-            case MOMENTUM, NESTEROV -> new Optimizer.Momentum(params, s.learningRate(), s.momentum(),
-                    method == Method.NESTEROV);
-            case RMSPROP -> new Optimizer.RmsProp(params, s.learningRate());
-            case ADAM -> new Optimizer.Adam(params, s.learningRate(), s.beta1(), s.beta2(), EPSILON);
-            case NEWTON -> throw new IllegalArgumentException("Newton's method has no first-order optimizer");
-        };
+        if (method.optimizer() == null) {
+            throw new IllegalArgumentException("Newton's method has no first-order optimizer");
+        }
+        return method.optimizer().create(params, s.learningRate(),
+                new OptimizerKind.Hyperparameters(s.momentum(), s.beta1(), s.beta2()));
     }
 
     /** Where the walk is now, with f there. */

@@ -331,6 +331,9 @@ public abstract sealed class Optimizer permits Optimizer.Sgd, Optimizer.Momentum
         private double correction1;
         private double correction2;
 
+        /** The default ε, added to √v̂ so that a parameter with no gradient yet does not divide by zero. */
+        public static final double EPSILON = 1e-8;
+
         public Adam(List<Tensor> parameters, double learningRate, double beta1, double beta2, double eps) {
             super(parameters, learningRate);
             this.beta1 = beta1;
@@ -339,7 +342,7 @@ public abstract sealed class Optimizer permits Optimizer.Sgd, Optimizer.Momentum
         }
 
         public Adam(List<Tensor> parameters, double learningRate) {
-            this(parameters, learningRate, 0.9, 0.999, 1e-8);
+            this(parameters, learningRate, 0.9, 0.999, EPSILON);
         }
 
         @Override

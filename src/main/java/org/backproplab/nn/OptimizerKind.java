@@ -17,14 +17,28 @@ public enum OptimizerKind {
         return Ids.of(this);
     }
 
-    /** A fresh optimizer of this kind (no momentum or moments yet) over {@code parameters}. */
+    /**
+     * The hyperparameters besides η that a lab may set: momentum μ (momentum and Nesterov) and Adam's β₁ and β₂.
+     * RMSprop's ρ and the ε of RMSprop and Adam stay the defaults.
+     */
+    public record Hyperparameters(double momentum, double beta1, double beta2) {
+        /** μ 0.9, β₁ 0.9, β₂ 0.999. */
+        public static final Hyperparameters DEFAULT = new Hyperparameters(0.9, 0.9, 0.999);
+    }
+
+    /** A fresh optimizer of this kind (no momentum or moments yet) over {@code parameters}, with the defaults. */
     public Optimizer create(List<Tensor> parameters, double learningRate) {
+        return create(parameters, learningRate, Hyperparameters.DEFAULT);
+    }
+
+    /** A fresh optimizer of this kind over {@code parameters}, with these μ, β₁ and β₂. */
+    public Optimizer create(List<Tensor> parameters, double learningRate, Hyperparameters h) {
         return switch (this) {
             case SGD -> new Optimizer.Sgd(parameters, learningRate);
-            case MOMENTUM -> new Optimizer.Momentum(parameters, learningRate);
-            case NESTEROV -> new Optimizer.Momentum(parameters, learningRate, 0.9, true);
+            case MOMENTUM -> new Optimizer.Momentum(parameters, learningRate, h.momentum(), false);
+            case NESTEROV -> new Optimizer.Momentum(parameters, learningRate, h.momentum(), true);
             case RMSPROP -> new Optimizer.RmsProp(parameters, learningRate);
-            case ADAM -> new Optimizer.Adam(parameters, learningRate);
+            case ADAM -> new Optimizer.Adam(parameters, learningRate, h.beta1(), h.beta2(), Optimizer.Adam.EPSILON);
         };
     }
 

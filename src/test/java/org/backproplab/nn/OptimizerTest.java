@@ -98,6 +98,37 @@ class OptimizerTest {
         assertEquals("unknown optimizer 'adagrad'; use sgd, momentum, nesterov, rmsprop or adam", e.getMessage());
     }
 
+    /** A lab's μ, β₁ and β₂ reach the optimizer a kind makes; the defaults are the constructors' own. */
+    @Test
+    void aKindMadeWithHyperparametersUsesThem() {
+        Tensor w = parameter();
+        Optimizer momentum = OptimizerKind.MOMENTUM.create(List.of(w), 0.1,
+                new OptimizerKind.Hyperparameters(0.5, 0.9, 0.999));
+        momentum.step();
+        momentum.step(); // same gradient: v = 0.5·0.5 + 0.5 = 0.75, w = 0.95 - 0.075 = 0.875
+        assertEquals(0.875, w.get(0, 0), 1e-15);
+
+        Tensor a = parameter();
+        Optimizer adam = OptimizerKind.ADAM.create(List.of(a), 0.001, new OptimizerKind.Hyperparameters(0.9, 0.5, 0.9));
+        adam.step();
+        a.grad().set(0, -0.5); // the gradient turns: m = 0.5·0.25 − 0.5·0.5 = −0.125, m̂ = −1/6; v̂ = 0.0475/0.19
+        adam.step();
+        double first = 1 - 0.001 * 0.5 / (0.5 + 1e-8);
+        assertEquals(first + 0.001 * (1.0 / 6) / (Math.sqrt(0.0475 / 0.19) + 1e-8), a.get(0, 0), 1e-15);
+
+        for (OptimizerKind kind : OptimizerKind.values()) {
+            Tensor d = parameter();
+            Tensor c = parameter();
+            Optimizer byDefault = kind.create(List.of(d), 0.1);
+            Optimizer byConstructor = Optimizer.create(kind.id(), List.of(c), 0.1);
+            byDefault.step();
+            byDefault.step();
+            byConstructor.step();
+            byConstructor.step();
+            assertEquals(c.get(0, 1), d.get(0, 1), 0.0, kind.id());
+        }
+    }
+
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(strings = {"sgd", "momentum", "nesterov", "rmsprop", "adam"})
     void float32LoopFollowsTheFloat64Rule(String id) {
