@@ -41,8 +41,6 @@ final class SessionReader {
     private final Path file;
     private final BufferedReader in;
     private int line = 1;
-    /** True while float32 numbers are read: parsed as floats, as they were written. */
-    private boolean floats;
 
     /** {@link SessionFile#read}: parses the file, then restores the session once to be sure it fits its lesson. */
     static Session read(Path file) throws SessionFileException {
@@ -119,7 +117,7 @@ final class SessionReader {
         List<Checkpoint.Param> params = new ArrayList<>();
         String[] next = nextLine("param or losses").split(" ", 2);
         while (next[0].equals("param")) {
-            params.add(param(next.length > 1 ? next[1] : ""));
+            params.add(param(next.length > 1 ? next[1] : "", DType.F64));
             next = nextLine("param or losses").split(" ", 2);
         }
         expect("losses", next[0]);
@@ -156,9 +154,7 @@ final class SessionReader {
                     default -> throw problem("the precision is f32 or f64, not \"" + rest + "\"");
                 };
                 case "data" -> {
-                    floats = precision == DType.F32; // written as floats: each read as that float, exactly
-                    Checkpoint.Param p = param(rest);
-                    floats = false;
+                    Checkpoint.Param p = param(rest, precision);
                     double[] v = p.value().values();
                     total += v.length;
                     if (v.length > LessonLimits.MAX_TENSOR_SIZE || total > LessonLimits.MAX_TOTAL_SIZE) {
@@ -220,7 +216,8 @@ final class SessionReader {
         return new Optimizer.State(steps, state);
     }
 
-    private Checkpoint.Param param(String rest) throws SessionFileException {
+    /** A param line; its numbers read in {@code precision}: float32 ones were written as floats, and read back exactly. */
+    private Checkpoint.Param param(String rest, DType precision) throws SessionFileException {
         String[] w = rest.split(" ", 3);
         String[] shape = w.length > 1 ? w[1].split("x", -1) : new String[0];
         if (w.length < 2 || w[0].isEmpty() || shape.length != 2) {
@@ -229,7 +226,7 @@ final class SessionReader {
         int rows = integer(shape[0], 1);
         int cols = integer(shape[1], 1);
         long size = (long) rows * cols;
-        double[] values = numbers(w.length > 2 ? w[2] : "", size);
+        double[] values = numbers(w.length > 2 ? w[2] : "", size, precision);
         return new Checkpoint.Param(w[0], new Snapshot(rows, cols, values));
     }
 
@@ -310,8 +307,12 @@ final class SessionReader {
     }
 
     private double number(String text) throws SessionFileException {
+        return number(text, DType.F64);
+    }
+
+    private double number(String text, DType precision) throws SessionFileException {
         try {
-            return floats ? Float.parseFloat(text) : Double.parseDouble(text);
+            return precision == DType.F32 ? Float.parseFloat(text) : Double.parseDouble(text);
         } catch (NumberFormatException e) {
             throw problem("\"" + text + "\" is not a number");
         }
@@ -319,13 +320,17 @@ final class SessionReader {
 
     /** The numbers of a line; {@code count} of them, or any number when negative. */
     private double[] numbers(String text, long count) throws SessionFileException {
+        return numbers(text, count, DType.F64);
+    }
+
+    private double[] numbers(String text, long count, DType precision) throws SessionFileException {
         String[] w = text.isBlank() ? new String[0] : text.strip().split(" +");
         if (count >= 0 && w.length != count) {
             throw problem("expected " + count + " numbers, found " + w.length);
         }
         double[] v = new double[w.length];
         for (int i = 0; i < v.length; i++) {
-            v[i] = number(w[i]);
+            v[i] = number(w[i], precision);
         }
         return v;
     }
