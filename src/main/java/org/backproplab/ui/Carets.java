@@ -5,7 +5,6 @@ import java.util.List;
 
 import javafx.scene.Node;
 import javafx.scene.control.Dialog;
-import javafx.scene.control.DialogEvent;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.skin.TextInputControlSkin;
 
@@ -20,9 +19,16 @@ public final class Carets {
     private Carets() {
     }
 
-    /** When {@code dialog} has closed, the carets of the text fields and areas in it (content or details) stop. */
+    /**
+     * When {@code dialog} has closed, the carets of the text fields and areas in it (content or details) stop. Its
+     * showing property is its window's, so this holds however it closed: by a button, Esc, or its window closed.
+     */
     public static void stopWhenClosed(Dialog<?> dialog) {
-        dialog.addEventHandler(DialogEvent.DIALOG_HIDDEN, e -> textInputs(dialog).forEach(Carets::stop));
+        dialog.showingProperty().addListener((o, was, showing) -> {
+            if (!showing) {
+                textInputs(dialog).forEach(Carets::stop);
+            }
+        });
     }
 
     private static List<TextInputControl> textInputs(Dialog<?> dialog) {

@@ -56,6 +56,13 @@ class GlossaryDialogTest extends MainWindowFixture {
         assertTrue(robot.lookup("#" + GlossaryDialog.ID).tryQuery().isEmpty());
         List<Integer> counts = Pulses.untilQuiet(robot, stage);
         assertTrue(Pulses.quiet(counts), "the glossary closed: " + Pulses.explain(counts, stage));
+
+        // The same when its window is closed rather than the dialog (as the window tests' clean-up does).
+        GlossaryDialogChecks.openWithShiftF1(robot);
+        closeOtherWindows(robot);
+        assertTrue(robot.lookup("#" + GlossaryDialog.ID).tryQuery().isEmpty());
+        counts = Pulses.untilQuiet(robot, stage);
+        assertTrue(Pulses.quiet(counts), "the glossary's window closed: " + Pulses.explain(counts, stage));
     }
 }
 

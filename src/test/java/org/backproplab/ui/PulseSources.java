@@ -16,8 +16,8 @@ import javafx.scene.control.TextInputControl;
 
 /**
  * For a failing pulse check: what keeps the toolkit pulsing — the animations and animation timers registered with
- * JavaFX's primary timer, named by their class (and a Timeline's key-frame handlers; a blinking caret by its field). Reads JavaFX internals by
- * reflection (JavaFX is on the class path in the tests); says so if it cannot.
+ * JavaFX's primary timer, named by their class (and a Timeline's key-frame handlers; a blinking caret by its field).
+ * Reads JavaFX internals by reflection (JavaFX is on the class path in the tests); says so if it cannot.
  */
 public final class PulseSources {
 
