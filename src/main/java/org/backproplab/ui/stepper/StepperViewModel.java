@@ -251,8 +251,15 @@ public final class StepperViewModel {
             return false;
         }
         var found = LessonFiles.byReference(reference);
-        found.ifPresent(r -> open(r.name(), r.text(), r.file()));
-        return found.isPresent();
+        if (found.isEmpty()) {
+            return false;
+        }
+        try {
+            open(found.get().name(), found.get().text(), found.get().file());
+            return true;
+        } catch (RuntimeException e) { // a remembered file that no longer opens: start as if new, not fail to start
+            return false;
+        }
     }
 
     /**
