@@ -111,20 +111,27 @@ class OptimizerTest {
         Tensor a = parameter();
         Optimizer adam = OptimizerKind.ADAM.create(List.of(a), 0.001, new OptimizerKind.Hyperparameters(0.9, 0.5, 0.9));
         adam.step();
-        a.grad().set(0, -0.5); // the gradient turns: m = 0.5·0.25 − 0.5·0.5 = −0.125, m̂ = −1/6; v̂ = 0.0475/0.19
-        adam.step();
+        a.grad().set(0, -1); // the gradient turns and grows: m = 0.5·0.25 − 0.5·1 = −0.375, m̂ = −0.5;
+        adam.step();         // v = 0.9·0.025 + 0.1·1 = 0.1225, v̂ = 0.1225/0.19 (β₂ 0.999 would give 0.6252…)
         double first = 1 - 0.001 * 0.5 / (0.5 + 1e-8);
-        assertEquals(first + 0.001 * (1.0 / 6) / (Math.sqrt(0.0475 / 0.19) + 1e-8), a.get(0, 0), 1e-15);
+        assertEquals(first + 0.001 * 0.5 / (Math.sqrt(0.1225 / 0.19) + 1e-8), a.get(0, 0), 1e-15);
 
+        // The defaults are the constructors' own.
+        List<java.util.function.Function<List<Tensor>, Optimizer>> constructors = List.of(
+                p -> new Optimizer.Sgd(p, 0.1), p -> new Optimizer.Momentum(p, 0.1),
+                p -> new Optimizer.Momentum(p, 0.1, 0.9, true), p -> new Optimizer.RmsProp(p, 0.1),
+                p -> new Optimizer.Adam(p, 0.1));
         for (OptimizerKind kind : OptimizerKind.values()) {
             Tensor d = parameter();
             Tensor c = parameter();
             Optimizer byDefault = kind.create(List.of(d), 0.1);
-            Optimizer byConstructor = Optimizer.create(kind.id(), List.of(c), 0.1);
-            byDefault.step();
-            byDefault.step();
-            byConstructor.step();
-            byConstructor.step();
+            Optimizer byConstructor = constructors.get(kind.ordinal()).apply(List.of(c));
+            for (double g : new double[] {-4, 1.5}) {
+                d.grad().set(1, g);
+                c.grad().set(1, g);
+                byDefault.step();
+                byConstructor.step();
+            }
             assertEquals(c.get(0, 1), d.get(0, 1), 0.0, kind.id());
         }
     }
