@@ -49,13 +49,11 @@ final class BasinView extends CanvasView {
     }
 
     @Override
-    void draw() {
-        GraphicsContext g = canvas.getGraphicsContext2D();
-        g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
-        if (basins == null || canvas.getWidth() < 80) {
+    void drawBase(GraphicsContext g) {
+        if (basins == null || base.getWidth() < 80) {
             return;
         }
-        double side = Math.min(canvas.getWidth() - PlotFrame.LEFT - 8, canvas.getHeight() - PlotFrame.TOP
+        double side = Math.min(base.getWidth() - PlotFrame.LEFT - 8, base.getHeight() - PlotFrame.TOP
                 - PlotFrame.BOTTOM);
         PlotFrame frame = new PlotFrame(basins.window(), PlotFrame.LEFT, PlotFrame.TOP, side, side);
         g.setImageSmoothing(false);

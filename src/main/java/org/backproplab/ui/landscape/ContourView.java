@@ -39,7 +39,7 @@ final class ContourView extends CanvasView {
     ContourView(BiConsumer<Double, Double> onPick) {
         super("landscape-contour", 200, 160);
         setFocusTraversable(true);
-        canvas.setOnMouseClicked(e -> {
+        base.setOnMouseClicked(e -> {
             if (frame != null && frame.contains(e.getX(), e.getY())) {
                 onPick.accept(frame.x(e.getX()), frame.y(e.getY()));
             }
@@ -57,7 +57,7 @@ final class ContourView extends CanvasView {
         runs = all;
         followed = follow;
         start = from;
-        draw();
+        drawOverlay();
     }
 
     /** The grid drawn, or null. */
@@ -69,12 +69,12 @@ final class ContourView extends CanvasView {
     void setLines(List<List<XY>> paths, List<Color> colours) {
         lines = paths;
         lineColours = colours;
-        draw();
+        drawOverlay();
     }
 
     /** Where a point of the plane is on the screen, for tests that click it. */
     javafx.geometry.Point2D screenPoint(double x, double y) {
-        return canvas.localToScreen(frame.px(x), frame.py(y));
+        return base.localToScreen(frame.px(x), frame.py(y));
     }
 
     private static WritableImage image(LandscapeGrid.Values v) {
@@ -91,12 +91,11 @@ final class ContourView extends CanvasView {
     }
 
     @Override
-    void draw() {
-        GraphicsContext g = canvas.getGraphicsContext2D();
-        double w = canvas.getWidth();
-        double h = canvas.getHeight();
-        g.clearRect(0, 0, w, h);
+    void drawBase(GraphicsContext g) {
+        double w = base.getWidth();
+        double h = base.getHeight();
         if (values == null || w < 100 || h < 60) {
+            frame = null;
             return;
         }
         frame = new PlotFrame(values.window(), PlotFrame.LEFT, PlotFrame.TOP, w - PlotFrame.LEFT - RIGHT,
@@ -108,6 +107,13 @@ final class ContourView extends CanvasView {
         frame.axes(g, ink);
         PlotFrame.colourBar(g, frame.left + frame.width + 12, frame.top, frame.height, values, ink);
         landmarks.forEach(m -> frame.landmark(g, m));
+    }
+
+    @Override
+    void drawOverlay(GraphicsContext g) {
+        if (frame == null) {
+            return;
+        }
         g.save();
         g.beginPath();
         g.rect(frame.left, frame.top, frame.width, frame.height);
@@ -132,10 +138,9 @@ final class ContourView extends CanvasView {
         Color c = RacerColours.of(run.racer());
         g.setStroke(c);
         g.setLineWidth(run == followed ? 2.5 : 1.6);
-        g.beginPath();
-        g.moveTo(frame.px(pts.get(0).x()), frame.py(pts.get(0).y()));
-        for (int k = 1; k < pts.size(); k++) {
-            g.lineTo(frame.px(pts.get(k).x()), frame.py(pts.get(k).y()));
+        Polyline line = new Polyline(g);
+        for (int k = 0; k < pts.size(); k++) {
+            line.to(frame.px(pts.get(k).x()), frame.py(pts.get(k).y()), k == pts.size() - 1);
         }
         g.stroke();
         Point last = pts.get(pts.size() - 1);

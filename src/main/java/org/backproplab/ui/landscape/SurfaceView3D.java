@@ -31,13 +31,13 @@ final class SurfaceView3D extends CanvasView {
     SurfaceView3D() {
         super("landscape-3d", 200, 160);
         setFocusTraversable(true);
-        canvas.setOnMousePressed(e -> {
+        base.setOnMousePressed(e -> {
             dragX = e.getX();
             dragY = e.getY();
             requestFocus();
             e.consume(); // else the tab pane around it takes the focus back
         });
-        canvas.setOnMouseDragged(e -> {
+        base.setOnMouseDragged(e -> {
             yaw.set(yaw.get() + (e.getX() - dragX) * 0.5);
             pitch.set(clampPitch(pitch.get() + (e.getY() - dragY) * 0.5));
             dragX = e.getX();
@@ -78,9 +78,7 @@ final class SurfaceView3D extends CanvasView {
 
     void setRuns(List<Run> all) {
         runs = all;
-        if (isVisible()) {
-            draw();
-        }
+        drawOverlay();
     }
 
     /** Screen x, y and depth of a point of the unit box: u, v in [−1, 1] across the plane, h in [0, 1] up. */
@@ -92,15 +90,13 @@ final class SurfaceView3D extends CanvasView {
         double z = (h - 0.5) * 0.9;
         double sy = y * Math.sin(p) - z * Math.cos(p);
         double depth = y * Math.cos(p) + z * Math.sin(p);
-        double scale = Math.min(canvas.getWidth(), canvas.getHeight()) * 0.34;
-        return new double[] {canvas.getWidth() / 2 + x * scale, canvas.getHeight() / 2 - sy * scale, depth};
+        double scale = Math.min(base.getWidth(), base.getHeight()) * 0.34;
+        return new double[] {base.getWidth() / 2 + x * scale, base.getHeight() / 2 - sy * scale, depth};
     }
 
     @Override
-    void draw() {
-        GraphicsContext g = canvas.getGraphicsContext2D();
-        g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
-        if (values == null || canvas.getWidth() < 50) {
+    void drawBase(GraphicsContext g) {
+        if (values == null || base.getWidth() < 50) {
             return;
         }
         int step = Math.max(1, (Math.max(values.nx(), values.ny()) + MAX_CELLS - 1) / MAX_CELLS);
@@ -135,21 +131,26 @@ final class SurfaceView3D extends CanvasView {
             g.setStroke(c.darker());
             g.strokePolygon(new double[] {q[0], q[1], q[2], q[3]}, new double[] {q[4], q[5], q[6], q[7]}, 4);
         }
+    }
+
+    @Override
+    void drawOverlay(GraphicsContext g) {
+        if (values == null || base.getWidth() < 50) {
+            return;
+        }
+        double min = values.min();
+        double max = values.max();
         for (Run run : runs) {
             g.setStroke(RacerColours.of(run.racer()));
             g.setLineWidth(2.2);
-            g.beginPath();
-            boolean first = true;
-            for (Point p : run.points()) {
+            Polyline line = new Polyline(g);
+            List<Point> points = run.points();
+            for (int k = 0; k < points.size(); k++) {
+                Point p = points.get(k);
                 double[] s = project(2 * (p.x() - values.window().xMin()) / values.window().width() - 1,
                         2 * (p.y() - values.window().yMin()) / values.window().height() - 1,
                         PlotFrame.level(p.f(), min, max) + 0.01);
-                if (first) {
-                    g.moveTo(s[0], s[1]);
-                    first = false;
-                } else {
-                    g.lineTo(s[0], s[1]);
-                }
+                line.to(s[0], s[1], k == points.size() - 1);
             }
             g.stroke();
         }
