@@ -104,14 +104,14 @@ class PresentationTest {
         assertFalse(window.isPresenting());
         robot.clickOn("#graphHolder");
         robot.push(KeyCode.F5);
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> stage.isFullScreen());
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> stage.isFullScreen());
         assertTrue(window.isPresenting());
         robot.push(KeyCode.F5);
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !stage.isFullScreen());
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !stage.isFullScreen());
         robot.push(KeyCode.F5);
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> stage.isFullScreen());
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> stage.isFullScreen());
         robot.push(KeyCode.ESCAPE);
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !stage.isFullScreen());
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !stage.isFullScreen());
     }
 
     @Test
@@ -122,7 +122,7 @@ class PresentationTest {
         });
         robot.clickOn("#graphHolder");
         robot.push(KeyCode.F1);
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
                 () -> robot.lookup("#" + ShortcutsDialog.ID).tryQuery().isPresent());
         DialogPane pane = robot.lookup("#" + ShortcutsDialog.ID).queryAs(DialogPane.class);
         var titles = robot.from(pane).lookup("." + Styles.SHORTCUTS_SECTION).queryAllAs(Label.class).stream()

@@ -90,9 +90,9 @@ class BatchSizeViewTest extends MainWindowFixture {
             model.batchSizes().secondsProperty().set("60");
         });
         robot.clickOn("#batchCompareButton");
-        waitFor(10, () -> !model.batchSizes().lanesProperty().get().lanes().isEmpty());
+        waitFor(60, () -> !model.batchSizes().lanesProperty().get().lanes().isEmpty());
         robot.clickOn("#batchCancelButton");
-        waitFor(10, () -> !model.batchSizes().runningProperty().get());
+        waitFor(60, () -> !model.batchSizes().runningProperty().get());
         List<BatchSizeComparison.Lane> cancelled = model.batchSizes().lanesProperty().get().lanes();
         assertEquals(1, cancelled.size(), "the second batch size is not run");
         assertTrue(cancelled.get(0).result().cancelled());

@@ -52,7 +52,7 @@ class MnistTabWithoutDataTest {
 
     @Test
     void missingFilesAreExplainedInTheTabAndTrainingCannotStart(FxRobot robot) throws Exception {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
                 () -> model.dataStateProperty().get() == BackgroundLoad.State.FAILED);
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(robot.lookup("#banner").query().isVisible());
@@ -71,7 +71,7 @@ class MnistTabWithoutDataTest {
 
     @Test
     void aModelOpensWithoutTheTestImagesForTheDrawingPad(FxRobot robot) throws Exception {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
                 () -> model.dataStateProperty().get() == BackgroundLoad.State.FAILED);
         Path file = empty.resolve("m.bpmodel");
         org.backproplab.nn.TrainingConfig config = org.backproplab.nn.TrainingConfig.defaults(new int[] {784, 5, 10});
