@@ -281,6 +281,10 @@ public abstract sealed class Optimizer permits Optimizer.Sgd, Optimizer.Momentum
 
     /** RMSprop: s ← ρ·s + (1 − ρ)·g², w ← w − η·g / (√s + ε), with ρ = 0.9 and ε = 1e-8. */
     public static final class RmsProp extends Optimizer {
+        /** The default decay of the mean square: it remembers about the last ten squared gradients. */
+        public static final double RHO = 0.9;
+        /** The default ε, added to √s so that a parameter with no gradient yet does not divide by zero (Adam's). */
+        public static final double EPSILON = Adam.EPSILON;
         private final double rho;
         private final double eps;
 
@@ -291,7 +295,7 @@ public abstract sealed class Optimizer permits Optimizer.Sgd, Optimizer.Momentum
         }
 
         public RmsProp(List<Tensor> parameters, double learningRate) {
-            this(parameters, learningRate, 0.9, 1e-8);
+            this(parameters, learningRate, RHO, EPSILON);
         }
 
         @Override
