@@ -62,8 +62,14 @@ public final class Fgsm {
         double largest = 0;
         for (int p = 0; p < out.length; p++) {
             double sign = gradient[p] > 0 ? 1 : gradient[p] < 0 ? -1 : 0; // NaN counts as 0: no direction
-            out[p] = (float) Math.min(1, Math.max(0, pixels[p] + epsilon * sign));
-            largest = Math.max(largest, Math.abs(out[p] - pixels[p]));
+            float moved = (float) Math.min(1, Math.max(0, pixels[p] + epsilon * sign));
+            // ε is rarely a float (0.1 is not): rounding may carry a pixel a hair past it, so step back towards the
+            // original until the change is at most ε, as promised (the difference of two floats is exact in double)
+            while (Math.abs((double) moved - pixels[p]) > epsilon) {
+                moved = Math.nextAfter(moved, (double) pixels[p]);
+            }
+            out[p] = moved;
+            largest = Math.max(largest, Math.abs((double) moved - pixels[p]));
         }
         return new Attack(out, epsilon, largest);
     }
