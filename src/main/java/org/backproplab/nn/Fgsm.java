@@ -50,7 +50,7 @@ public final class Fgsm {
         return grad;
     }
 
-    /** One step: each pixel moved by ε against the loss's slope (0 where the slope is 0), kept in [0, 1]. */
+    /** One step: each pixel (in [0, 1]) moved by ε against the loss's slope (0 where the slope is 0), kept in [0, 1]. */
     public static Attack perturb(float[] pixels, float[] gradient, double epsilon) {
         if (!(epsilon >= 0) || !Double.isFinite(epsilon)) {
             throw new IllegalArgumentException("ε must be a number 0 or more, not " + epsilon);
@@ -61,6 +61,9 @@ public final class Fgsm {
         float[] out = new float[pixels.length];
         double largest = 0;
         for (int p = 0; p < out.length; p++) {
+            if (!(pixels[p] >= 0 && pixels[p] <= 1)) { // an image's pixels, as MNIST's and a PNG's are read
+                throw new IllegalArgumentException("pixel " + p + " is " + pixels[p] + ", not in [0, 1]");
+            }
             double sign = gradient[p] > 0 ? 1 : gradient[p] < 0 ? -1 : 0; // NaN counts as 0: no direction
             float moved = (float) Math.min(1, Math.max(0, pixels[p] + epsilon * sign));
             // ε is rarely a float (0.1 is not): rounding may carry a pixel a hair past it, so step back towards the

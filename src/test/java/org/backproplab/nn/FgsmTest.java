@@ -71,6 +71,12 @@ class FgsmTest {
         }
         assertTrue(loss(model, adv, label) > loss(model, x, label), "one step up the slope raises the loss");
         assertThrows(IllegalArgumentException.class, () -> Fgsm.perturb(x, g, -0.1));
+        float[] dark = x.clone();
+        dark[3] = -0.5f; // not an image's pixel: refused, where stepping back to within ε of it would never end
+        assertEquals("pixel 3 is -0.5, not in [0, 1]",
+                assertThrows(IllegalArgumentException.class, () -> Fgsm.perturb(dark, g, 0.1)).getMessage());
+        dark[3] = Float.NaN;
+        assertThrows(IllegalArgumentException.class, () -> Fgsm.perturb(dark, g, 0.1));
         assertThrows(IllegalArgumentException.class, () -> Fgsm.inputGradient(model, x, 10));
     }
 
