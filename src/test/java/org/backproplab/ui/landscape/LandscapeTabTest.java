@@ -59,12 +59,20 @@ class LandscapeTabTest extends MainWindowFixture {
         WaitForAsyncUtils.waitForFxEvents();
         SurfaceView3D surface = robot.lookup("#lsSurface3d").queryAs(SurfaceView3D.class);
         long[] baseDraws = {contour.baseDraws(), surface.baseDraws()};
+        int[] resizes = new int[2]; // a view that changes size draws its base anew: that is not a step's doing
+        contour.widthProperty().addListener((o, a, b) -> resizes[0]++);
+        contour.heightProperty().addListener((o, a, b) -> resizes[0]++);
+        surface.widthProperty().addListener((o, a, b) -> resizes[1]++);
+        surface.heightProperty().addListener((o, a, b) -> resizes[1]++);
         for (int i = 0; i < 4; i++) {
             robot.clickOn("#lsStepButton");
         }
         assertEquals(5, model.steps());
-        assertEquals(baseDraws[0], contour.baseDraws(), "a step redraws the paths, not the map under them");
-        assertEquals(baseDraws[1], surface.baseDraws(), "nor the 3-D surface");
+        assertTrue(contour.baseDraws() - baseDraws[0] <= resizes[0],
+                "a step redraws the paths, not the map under them: " + (contour.baseDraws() - baseDraws[0])
+                        + " base draws in 4 steps, " + resizes[0] + " size changes");
+        assertTrue(surface.baseDraws() - baseDraws[1] <= resizes[1], "nor the 3-D surface: "
+                + (surface.baseDraws() - baseDraws[1]) + " base draws in 4 steps, " + resizes[1] + " size changes");
         model.runs().forEach(r -> assertEquals(6, r.points().size(), r.racer().toString()));
         assertTrue(text(robot, "#lsWritten").startsWith("Momentum: v ← μ·v + g"), text(robot, "#lsWritten"));
         long played = System.nanoTime();
