@@ -75,24 +75,40 @@ abstract class CanvasView extends Region {
         private boolean begun;
         private double x;
         private double y;
+        /** A point left out so far: {@link #stroke} still draws to the last one, where the path's dot is. */
+        private boolean pending;
+        private double pendingX;
+        private double pendingY;
 
         Polyline(GraphicsContext g) {
             this.g = g;
             g.beginPath();
         }
 
-        /** The next point; the last is always drawn, so that the path ends where its dot is. */
-        void to(double nextX, double nextY, boolean last) {
+        /** The next point. */
+        void to(double nextX, double nextY) {
             if (!begun) {
                 g.moveTo(nextX, nextY);
                 begun = true;
-            } else if (last || Math.abs(nextX - x) + Math.abs(nextY - y) >= 0.5) {
+            } else if (Math.abs(nextX - x) + Math.abs(nextY - y) >= 0.5) {
                 g.lineTo(nextX, nextY);
             } else {
+                pending = true;
+                pendingX = nextX;
+                pendingY = nextY;
                 return;
             }
+            pending = false;
             x = nextX;
             y = nextY;
+        }
+
+        /** Strokes the path, to its last point even when that point is under half a pixel from the one before. */
+        void stroke() {
+            if (pending) {
+                g.lineTo(pendingX, pendingY);
+            }
+            g.stroke();
         }
     }
 }

@@ -139,10 +139,10 @@ final class ContourView extends CanvasView {
         g.setStroke(c);
         g.setLineWidth(run == followed ? 2.5 : 1.6);
         Polyline line = new Polyline(g);
-        for (int k = 0; k < pts.size(); k++) {
-            line.to(frame.px(pts.get(k).x()), frame.py(pts.get(k).y()), k == pts.size() - 1);
+        for (Point p : pts) {
+            line.to(frame.px(p.x()), frame.py(p.y()));
         }
-        g.stroke();
+        line.stroke();
         Point last = pts.get(pts.size() - 1);
         g.setFill(c);
         g.fillOval(frame.px(last.x()) - 4.5, frame.py(last.y()) - 4.5, 9, 9);

@@ -94,9 +94,14 @@ final class SurfaceView3D extends CanvasView {
         return new double[] {base.getWidth() / 2 + x * scale, base.getHeight() / 2 - sy * scale, depth};
     }
 
+    /** No surface yet, or too narrow a view to draw one. */
+    private boolean nothingToDraw() {
+        return values == null || base.getWidth() < 50;
+    }
+
     @Override
     void drawBase(GraphicsContext g) {
-        if (values == null || base.getWidth() < 50) {
+        if (nothingToDraw()) {
             return;
         }
         int step = Math.max(1, (Math.max(values.nx(), values.ny()) + MAX_CELLS - 1) / MAX_CELLS);
@@ -135,7 +140,7 @@ final class SurfaceView3D extends CanvasView {
 
     @Override
     void drawOverlay(GraphicsContext g) {
-        if (values == null || base.getWidth() < 50) {
+        if (nothingToDraw()) {
             return;
         }
         double min = values.min();
@@ -144,15 +149,13 @@ final class SurfaceView3D extends CanvasView {
             g.setStroke(RacerColours.of(run.racer()));
             g.setLineWidth(2.2);
             Polyline line = new Polyline(g);
-            List<Point> points = run.points();
-            for (int k = 0; k < points.size(); k++) {
-                Point p = points.get(k);
+            for (Point p : run.points()) {
                 double[] s = project(2 * (p.x() - values.window().xMin()) / values.window().width() - 1,
                         2 * (p.y() - values.window().yMin()) / values.window().height() - 1,
                         PlotFrame.level(p.f(), min, max) + 0.01);
-                line.to(s[0], s[1], k == points.size() - 1);
+                line.to(s[0], s[1]);
             }
-            g.stroke();
+            line.stroke();
         }
     }
 
