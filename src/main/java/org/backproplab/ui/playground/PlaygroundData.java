@@ -3,6 +3,7 @@ package org.backproplab.ui.playground;
 import java.util.Random;
 
 import org.backproplab.data.ToyData;
+import org.backproplab.labs.Playground;
 
 /**
  * The points the playground trains and tests on, split, with what the views need to draw them: where they come
@@ -45,6 +46,11 @@ public record PlaygroundData(String source, boolean fromFile, ToyData.Points tra
         // A generated shape stays on the usual square even when noise throws a point outside it.
         double extent = fromFile && reach > EXTENT ? niceCeiling(reach * 1.05) : EXTENT;
         return new PlaygroundData(source, fromFile, parts[0], parts[1], extent, min, max);
+    }
+
+    /** A new network of {@code config} that trains on these training points and is tested on these test points. */
+    public Playground playground(Playground.Config config) {
+        return new Playground(config, train.xy(), train.labels(), test.xy(), test.labels());
     }
 
     /** True when every label is 0 or 1, as classification needs. */

@@ -84,8 +84,7 @@ public final class PlaygroundRun implements AutoCloseable {
         pause();
         retuned.set(null);
         worker.execute(() -> {
-            playground = new Playground(config, points.train().xy(), points.train().labels(), points.test().xy(),
-                    points.test().labels());
+            playground = points.playground(config);
             data = points;
             epochBase = 0;
             trainLoss = new LossHistory();
@@ -183,8 +182,7 @@ public final class PlaygroundRun implements AutoCloseable {
         if (config == null || playground == null) {
             return;
         }
-        Playground next = new Playground(config, data.train().xy(), data.train().labels(), data.test().xy(),
-                data.test().labels());
+        Playground next = data.playground(config);
         NetworkSnapshot.copyValues(playground, next);
         epochBase += playground.epochs();
         playground = next;

@@ -19,8 +19,7 @@ class ExplainLessonTest {
     void theLessonIsTheNetworkOnItsWorstPointAndStepsToTheWeight() throws LessonException {
         PlaygroundSettings s = PlaygroundSettings.defaults().withFeature(Playground.Feature.X1_SQUARED, true);
         PlaygroundData data = PlaygroundData.generate(s.shape(), s.noise(), s.trainShare(), s.seed());
-        Playground p = new Playground(s.config(), data.train().xy(), data.train().labels(), data.test().xy(),
-                data.test().labels());
+        Playground p = data.playground(s.config());
         for (int i = 0; i < 5; i++) {
             p.epoch();
         }
@@ -53,8 +52,7 @@ class ExplainLessonTest {
     void regressionExplainsWithSquaredError() throws LessonException {
         PlaygroundSettings s = PlaygroundSettings.defaults().withProblem(Playground.Problem.REGRESSION);
         PlaygroundData data = PlaygroundData.generate(s.shape(), s.noise(), s.trainShare(), s.seed());
-        Playground p = new Playground(s.config(), data.train().xy(), data.train().labels(), data.test().xy(),
-                data.test().labels());
+        Playground p = data.playground(s.config());
         ExplainLesson e = ExplainLesson.of(p, data, ParamRef.bias(0, 3), 0);
         assertEquals("b1", e.parameter());
         assertTrue(e.text().contains("loss L = mse(out, y)"), e.text());

@@ -19,7 +19,7 @@ class NetworkSnapshotTest {
 
     static Playground playground(PlaygroundSettings s) {
         PlaygroundData d = PlaygroundData.generate(s.shape(), s.noise(), s.trainShare(), s.seed());
-        return new Playground(s.config(), d.train().xy(), d.train().labels(), d.test().xy(), d.test().labels());
+        return d.playground(s.config());
     }
 
     @Test

@@ -90,12 +90,12 @@ class PlaygroundRunTest {
         // The same, by hand: the played epochs from the same seed, then one at the new rate from those weights (a
         // bound on the change said this before, and failed once when a long play had grown the weights)
         PlaygroundData data = f.data();
-        Playground played = playground(PlaygroundSettings.defaults().config(), data);
+        Playground played = data.playground(PlaygroundSettings.defaults().config());
         for (int e = 0; e < epochs; e++) {
             played.epoch();
         }
         assertEquals(weight, NetworkSnapshot.of(played).value(ParamRef.weight(0, 1, 2)), "played as seeded");
-        Playground retuned = playground(PlaygroundSettings.defaults().withLearningRate(0.3).config(), data);
+        Playground retuned = data.playground(PlaygroundSettings.defaults().withLearningRate(0.3).config());
         NetworkSnapshot.copyValues(played, retuned);
         retuned.epoch();
         assertEquals(NetworkSnapshot.of(retuned).value(ParamRef.weight(0, 1, 2)),
@@ -106,10 +106,6 @@ class PlaygroundRunTest {
         settle();
         assertEquals(0, shown.get().epoch());
         assertEquals(5, shown.get().pictures().length);
-    }
-
-    private static Playground playground(Playground.Config config, PlaygroundData data) {
-        return new Playground(config, data.train().xy(), data.train().labels(), data.test().xy(), data.test().labels());
     }
 
     @Test
