@@ -60,7 +60,7 @@ class CoursePanelTest extends MainWindowFixture {
 
     private void showPanel(FxRobot robot) throws Exception {
         robot.push(KeyCode.F9);
-        waitFor(60, () -> robot.lookup("#coursePanel").tryQuery().map(Node::isVisible).orElse(false)
+        waitFor(WAIT_SECONDS, () -> robot.lookup("#coursePanel").tryQuery().map(Node::isVisible).orElse(false)
                 && window.course().course() != null);
         robot.interact(() -> window.course().goTo(0));
     }
@@ -174,7 +174,7 @@ class CoursePanelTest extends MainWindowFixture {
         robot.interact(() -> robot.lookup(".course-setup").queryAs(Button.class).fire());
         waitFor(20, () -> window.gradflow().smallestGradientLayer() > 0);
         LayerBars bars = robot.lookup("#gfGradBarsA").queryAs(LayerBars.class);
-        waitFor(60, () -> bars.values().length == 10 && bars.getWidth() > 0);
+        waitFor(WAIT_SECONDS, () -> bars.values().length == 10 && bars.getWidth() > 0);
         int smallest = window.gradflow().smallestGradientLayer();
         assertEquals(1, smallest, "the course's stated answer");
         robot.clickOn(bars.localToScreen(46 + 8, bars.getHeight() - 30)); // in layer 1's slot
@@ -190,7 +190,8 @@ class CoursePanelTest extends MainWindowFixture {
         Files.writeString(broken, "backprop-lab-course 1\nid: mine\ntitle: Mine\n== page\ntitle: One\n-- setup\n"
                 + "tab: landscape\nsurface: volcano\n", StandardCharsets.UTF_8);
         window.courses().openCourse(broken).handle((v, e) -> null).get(10, TimeUnit.SECONDS);
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#" + ErrorDialog.ID).tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(WAIT_SECONDS, TimeUnit.SECONDS,
+                () -> robot.lookup("#" + ErrorDialog.ID).tryQuery().isPresent());
         DialogPane pane = robot.lookup("#" + ErrorDialog.ID).queryAs(DialogPane.class);
         assertTrue(pane.getContentText().startsWith("mine.course:8:10: \"surface\": expected one of bowl, ravine"),
                 pane.getContentText());

@@ -1,5 +1,6 @@
 package org.backproplab.ui;
 
+import static org.backproplab.ui.MainWindowFixture.WAIT_SECONDS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -190,7 +191,7 @@ class ExportTest {
         Exports.useChooser((owner, messages, kind, name) -> notAFolder.resolve(name));
         robot.interact(() -> window.stepper().finishPhase());
         fire(robot, "exportMetricsItem");
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
+        WaitForAsyncUtils.waitFor(WAIT_SECONDS, TimeUnit.SECONDS,
                 () -> robot.lookup("#" + Exports.FAILED_ID).tryQuery().isPresent());
         DialogPane pane = robot.lookup("#" + Exports.FAILED_ID)
                 .queryAs(DialogPane.class);
@@ -209,7 +210,7 @@ class ExportTest {
         MenuItem metrics = item(robot, "exportMetricsItem");
         for (ButtonType answer : List.of(ButtonType.CANCEL, ButtonType.OK)) {
             javafx.application.Platform.runLater(metrics::fire); // the question waits for an answer: not interact
-            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
+            WaitForAsyncUtils.waitFor(WAIT_SECONDS, TimeUnit.SECONDS,
                     () -> robot.lookup("#" + SaveTarget.REPLACE_ID).tryQuery().isPresent());
             DialogPane pane = robot.lookup("#" + SaveTarget.REPLACE_ID).queryAs(DialogPane.class);
             assertEquals("Replace mine.csv?", pane.getHeaderText());

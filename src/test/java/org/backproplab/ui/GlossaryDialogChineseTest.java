@@ -38,7 +38,7 @@ class GlossaryDialogChineseTest extends MainWindowFixture {
 
         assertEquals("关闭", ((Button) pane.lookupButton(ButtonType.CLOSE)).getText());
         GlossaryDialogChecks.search(robot, "局部");
-        waitFor(60, () -> GlossaryDialogChecks.terms(robot, pane).size() == 3);
+        waitFor(WAIT_SECONDS, () -> GlossaryDialogChecks.terms(robot, pane).size() == 3);
         assertEquals(List.of("链式法则　chain rule", "局部导数　local derivative", "局部最优　local optimum"),
                 GlossaryDialogChecks.terms(robot, pane));
         assertTrue(robot.from(pane).lookup("." + Styles.GLOSSARY_DEFINITION).queryAs(Label.class).getText()

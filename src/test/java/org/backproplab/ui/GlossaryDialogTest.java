@@ -1,5 +1,6 @@
 package org.backproplab.ui;
 
+import static org.backproplab.ui.MainWindowFixture.WAIT_SECONDS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -39,13 +40,13 @@ class GlossaryDialogTest extends MainWindowFixture {
         assertEquals("loss function  ·  损失函数", GlossaryDialogChecks.terms(robot, pane).get(0));
 
         GlossaryDialogChecks.search(robot, "batchnorm");
-        waitFor(60, () -> GlossaryDialogChecks.terms(robot, pane).size() == 1);
+        waitFor(WAIT_SECONDS, () -> GlossaryDialogChecks.terms(robot, pane).size() == 1);
         assertEquals(List.of("batch normalization (BatchNorm)  ·  批量归一化（BatchNorm）"),
                 GlossaryDialogChecks.terms(robot, pane));
         assertTrue(robot.from(pane).lookup("." + Styles.GLOSSARY_DEFINITION).queryAs(Label.class).getText()
                 .startsWith("Normalizes each unit over the batch"));
         GlossaryDialogChecks.search(robot, "saturate");
-        waitFor(60, () -> GlossaryDialogChecks.terms(robot, pane).isEmpty());
+        waitFor(WAIT_SECONDS, () -> GlossaryDialogChecks.terms(robot, pane).isEmpty());
         assertEquals("No term matches.", robot.from(pane).lookup(".label").queryAllAs(Label.class).stream()
                 .map(Label::getText).filter("No term matches."::equals).findFirst().orElse(""));
         GlossaryDialogChecks.search(robot, "");
@@ -75,10 +76,10 @@ final class GlossaryDialogChecks {
     static DialogPane openWithShiftF1(FxRobot robot) throws Exception {
         robot.clickOn("#graphHolder");
         robot.press(KeyCode.SHIFT).push(KeyCode.F1).release(KeyCode.SHIFT);
-        MainWindowFixture.waitFor(60, () -> robot.lookup("#" + GlossaryDialog.ID).tryQuery().isPresent());
+        MainWindowFixture.waitFor(WAIT_SECONDS, () -> robot.lookup("#" + GlossaryDialog.ID).tryQuery().isPresent());
         DialogPane pane = robot.lookup("#" + GlossaryDialog.ID).queryAs(DialogPane.class);
-        MainWindowFixture.waitFor(60, () -> robot.lookup("#" + GlossaryDialog.SEARCH_ID).queryAs(TextField.class)
-                .isFocused());
+        MainWindowFixture.waitFor(WAIT_SECONDS, () -> robot.lookup("#" + GlossaryDialog.SEARCH_ID)
+                .queryAs(TextField.class).isFocused());
         return pane;
     }
 

@@ -106,7 +106,7 @@ class KeyboardAccessTest extends MainWindowFixture {
         for (Tab tab : List.copyOf(tabs.getTabs())) {
             robot.interact(() -> tabs.getSelectionModel().select(tab));
             if (MainWindow.MNIST_TAB.equals(tab.getId())) { // the Digits view's buttons come with the data
-                WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> window.mnist().dataStateProperty().get()
+                WaitForAsyncUtils.waitFor(WAIT_SECONDS, TimeUnit.SECONDS, () -> window.mnist().dataStateProperty().get()
                         != BackgroundLoad.State.LOADING);
             }
             List<TabPane> inner = new ArrayList<>();

@@ -27,6 +27,12 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 public abstract class MainWindowFixture {
 
+    /**
+     * How long a window test waits for what it waits for. A wait returns as soon as its condition holds, so only a
+     * failing test waits this long; a CI machine busier than this one ran out of the 5-10 s the tests had before.
+     */
+    public static final int WAIT_SECONDS = 60;
+
     protected Stage stage;
     protected MainWindow window;
 

@@ -145,7 +145,7 @@ class MainWindowTest extends MainWindowFixture {
 
     private static DialogPane waitForDialog(FxRobot robot, String query) {
         try {
-            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup(query).tryQuery().isPresent());
+            WaitForAsyncUtils.waitFor(WAIT_SECONDS, TimeUnit.SECONDS, () -> robot.lookup(query).tryQuery().isPresent());
         } catch (java.util.concurrent.TimeoutException e) {
             throw new AssertionError("no dialog " + query + " appeared", e);
         }

@@ -1,5 +1,6 @@
 package org.backproplab.ui;
 
+import static org.backproplab.ui.MainWindowFixture.WAIT_SECONDS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -104,14 +105,14 @@ class PresentationTest {
         assertFalse(window.isPresenting());
         robot.clickOn("#graphHolder");
         robot.push(KeyCode.F5);
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> stage.isFullScreen());
+        WaitForAsyncUtils.waitFor(WAIT_SECONDS, TimeUnit.SECONDS, () -> stage.isFullScreen());
         assertTrue(window.isPresenting());
         robot.push(KeyCode.F5);
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !stage.isFullScreen());
+        WaitForAsyncUtils.waitFor(WAIT_SECONDS, TimeUnit.SECONDS, () -> !stage.isFullScreen());
         robot.push(KeyCode.F5);
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> stage.isFullScreen());
+        WaitForAsyncUtils.waitFor(WAIT_SECONDS, TimeUnit.SECONDS, () -> stage.isFullScreen());
         robot.push(KeyCode.ESCAPE);
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !stage.isFullScreen());
+        WaitForAsyncUtils.waitFor(WAIT_SECONDS, TimeUnit.SECONDS, () -> !stage.isFullScreen());
     }
 
     @Test
@@ -122,7 +123,7 @@ class PresentationTest {
         });
         robot.clickOn("#graphHolder");
         robot.push(KeyCode.F1);
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
+        WaitForAsyncUtils.waitFor(WAIT_SECONDS, TimeUnit.SECONDS,
                 () -> robot.lookup("#" + ShortcutsDialog.ID).tryQuery().isPresent());
         DialogPane pane = robot.lookup("#" + ShortcutsDialog.ID).queryAs(DialogPane.class);
         var titles = robot.from(pane).lookup("." + Styles.SHORTCUTS_SECTION).queryAllAs(Label.class).stream()

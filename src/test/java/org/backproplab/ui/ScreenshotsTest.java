@@ -83,7 +83,7 @@ class ScreenshotsTest extends MainWindowFixture {
     /** Waits for a tab's MNIST to load (or fail) and fails the tour if it did not load. */
     private static void assertLoaded(ReadOnlyObjectProperty<BackgroundLoad.State> state, ReadOnlyStringProperty error,
                                      String where) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
+        WaitForAsyncUtils.waitFor(WAIT_SECONDS, TimeUnit.SECONDS,
                 () -> state.get() == BackgroundLoad.State.READY || state.get() == BackgroundLoad.State.FAILED);
         assertEquals(BackgroundLoad.State.READY, state.get(), where + ": MNIST did not load: " + error.get());
     }

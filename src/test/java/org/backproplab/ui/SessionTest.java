@@ -198,7 +198,7 @@ class SessionTest extends MainWindowFixture {
         }));
         assertTrue(save.isDisable() && open.isDisable());
         robot.interact(() -> window.stepper().cancelRun());
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !window.stepper().runningProperty().get());
+        WaitForAsyncUtils.waitFor(WAIT_SECONDS, TimeUnit.SECONDS, () -> !window.stepper().runningProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(!save.isDisable() && !open.isDisable());
     }
@@ -214,7 +214,8 @@ class SessionTest extends MainWindowFixture {
     }
 
     private static DialogPane dialog(FxRobot robot) throws Exception {
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#" + ErrorDialog.ID).tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(WAIT_SECONDS, TimeUnit.SECONDS,
+                () -> robot.lookup("#" + ErrorDialog.ID).tryQuery().isPresent());
         return robot.lookup("#" + ErrorDialog.ID).queryAs(DialogPane.class);
     }
 

@@ -62,7 +62,7 @@ class GradFlowTabTest extends MainWindowFixture {
         Screenshots.write(robot, stage.getScene(), "gradflow-vanishing.png");
 
         robot.clickOn("#gfBatchNormA");
-        waitFor(60, () -> model.runsProperty().get().get(0).config().batchNorm()
+        waitFor(WAIT_SECONDS, () -> model.runsProperty().get().get(0).config().batchNorm()
                 && model.runStateProperty().get() == GradFlowTabModel.RunState.PAUSED);
         double[] normalised = bars.values();
         assertTrue(normalised[0] > 0.1 * normalised[9], "with BatchNorm within a factor of 10: "
@@ -75,10 +75,10 @@ class GradFlowTabTest extends MainWindowFixture {
 
         // Standing still, the lab stops polling (a running Timeline pulses the toolkit 60 times a second for ever);
         // a step sets it going until that step is drawn.
-        waitFor(60, () -> !model.polling());
+        waitFor(WAIT_SECONDS, () -> !model.polling());
         var before = model.runsProperty().get().get(0).latest();
         robot.interact(model::step); // drawn only if the step set the poller going again
-        waitFor(60, () -> model.runsProperty().get().get(0).latest() != before && !model.polling());
+        waitFor(WAIT_SECONDS, () -> model.runsProperty().get().get(0).latest() != before && !model.polling());
     }
 
     @Test
@@ -98,7 +98,7 @@ class GradFlowTabTest extends MainWindowFixture {
         Screenshots.write(robot, stage.getScene(), "gradflow-derivatives.png");
 
         robot.clickOn("#gfBatchNormA");
-        waitFor(60, () -> model.runsProperty().get().get(0).config().batchNorm()
+        waitFor(WAIT_SECONDS, () -> model.runsProperty().get().get(0).config().batchNorm()
                 && model.runStateProperty().get() == GradFlowTabModel.RunState.PAUSED);
         double product = 1;
         for (double f : factors.values()) {
@@ -118,7 +118,7 @@ class GradFlowTabTest extends MainWindowFixture {
         assertFalse(robot.lookup("#gfRunHeaderB").query().isVisible(), "one configuration until comparing");
         robot.clickOn("#gfCompareBox");
         assertEquals(ComparePreset.ACTIVATION, model.form().presetProperty().get());
-        waitFor(60, () -> model.runsProperty().get().size() == 2
+        waitFor(WAIT_SECONDS, () -> model.runsProperty().get().size() == 2
                 && model.runStateProperty().get() == GradFlowTabModel.RunState.PAUSED);
         for (String id : List.of("#gfRunHeaderB", "#gfGradBarsB", "#gfHeatB", "#gfDepthB")) {
             assertTrue(robot.lookup(id).query().isVisible(), id + " is shown");
@@ -138,10 +138,11 @@ class GradFlowTabTest extends MainWindowFixture {
         long[] sorted = answers.clone();
         java.util.Arrays.sort(sorted);
         assertTrue(sorted[answers.length / 2] < 300, "the UI thread answers slowly: " + java.util.Arrays.toString(answers));
-        waitFor(60, () -> model.runsProperty().get().get(1).steps() >= 200);
+        waitFor(WAIT_SECONDS, () -> model.runsProperty().get().get(1).steps() >= 200);
         robot.clickOn("#gfPauseButton");
         // paused, and the step that was under way drawn: the poller stops only then
-        waitFor(60, () -> model.runStateProperty().get() == GradFlowTabModel.RunState.PAUSED && !model.polling());
+        waitFor(WAIT_SECONDS,
+                () -> model.runStateProperty().get() == GradFlowTabModel.RunState.PAUSED && !model.polling());
         List<RunHistory.Snapshot> runs = model.runsProperty().get();
         assertEquals(runs.get(0).steps(), runs.get(1).steps(), "the two go step for step");
         double sigmoid = runs.get(0).latest().loss();
@@ -182,14 +183,14 @@ class GradFlowTabTest extends MainWindowFixture {
             model.form().a().activationProperty().set(Activation.Kind.RELU);
             model.form().a().initProperty().set(Initializer.Scheme.NORMAL);
         });
-        waitFor(60, () -> model.runsProperty().get().get(0).config().init() == Initializer.Scheme.NORMAL
+        waitFor(WAIT_SECONDS, () -> model.runsProperty().get().get(0).config().init() == Initializer.Scheme.NORMAL
                 && model.runStateProperty().get() == GradFlowTabModel.RunState.PAUSED);
         assertTrue(model.runsProperty().get().get(0).latest().gradNormBeforeClip() > 1e3, "ReLU + normal explodes");
         robot.press(KeyCode.ALT, KeyCode.S).release(KeyCode.S, KeyCode.ALT); // _Start
         waitFor(20, () -> model.runsProperty().get().get(0).overflow() != null);
         assertEquals(org.backproplab.ui.mnist.MnistTabModel.RunState.IDLE, window.mnist().runStateProperty().get(),
                 "Alt+S is the Start of the tab in sight, not the MNIST tab's");
-        waitFor(60, () -> model.runStateProperty().get() == GradFlowTabModel.RunState.HALTED);
+        waitFor(WAIT_SECONDS, () -> model.runStateProperty().get() == GradFlowTabModel.RunState.HALTED);
         RunHistory.Overflow o = model.runsProperty().get().get(0).overflow();
         assertTrue(robot.lookup("#gfBanner").query().isVisible());
         assertEquals("Configuration A overflowed to NaN or infinity at step " + o.step() + ", in layer " + o.layer()
@@ -201,7 +202,8 @@ class GradFlowTabTest extends MainWindowFixture {
         Screenshots.write(robot, stage.getScene(), "gradflow-overflow.png");
 
         robot.interact(() -> model.form().a().clipProperty().set(Clipping.Mode.NORM)); // a cure: clipping to norm 1
-        waitFor(60, () -> model.runsProperty().get().get(0).config().clipping() instanceof org.backproplab.nn.Clipping.ByNorm
+        waitFor(WAIT_SECONDS, () -> model.runsProperty().get().get(0).config().clipping()
+                instanceof org.backproplab.nn.Clipping.ByNorm
                 && model.runStateProperty().get() == GradFlowTabModel.RunState.PAUSED);
         assertFalse(robot.lookup("#gfBanner").query().isVisible(), "a new start, no overflow");
         RunHistory.Snapshot clipped = model.runsProperty().get().get(0);
@@ -220,15 +222,15 @@ class GradFlowTabTest extends MainWindowFixture {
             model.form().a().widthProperty().set(8);
             model.form().a().activationProperty().set(Activation.Kind.TANH);
         });
-        waitFor(60, () -> model.runsProperty().get().get(0).config().depth() == 3
+        waitFor(WAIT_SECONDS, () -> model.runsProperty().get().get(0).config().depth() == 3
                 && model.runStateProperty().get() == GradFlowTabModel.RunState.PAUSED);
         for (int i = 0; i < 5; i++) {
             robot.clickOn("#gfStepButton");
         }
-        waitFor(60, () -> model.runsProperty().get().get(0).steps() == 5);
+        waitFor(WAIT_SECONDS, () -> model.runsProperty().get().get(0).steps() == 5);
         robot.clickOn("#gfOpenA");
         TabPane tabs = robot.lookup("#mainTabs").queryAs(TabPane.class);
-        waitFor(60, () -> "stepperTab".equals(tabs.getSelectionModel().getSelectedItem().getId()));
+        waitFor(WAIT_SECONDS, () -> "stepperTab".equals(tabs.getSelectionModel().getSelectedItem().getId()));
         assertEquals("gradflow-A.bp", window.stepper().lessonNameProperty().get());
         assertNotNull(window.stepper().stepper(), "the lesson compiled");
         assertTrue(window.stepper().sourceProperty().get().contains("after 5 steps"));

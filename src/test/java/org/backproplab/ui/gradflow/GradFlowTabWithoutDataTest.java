@@ -1,5 +1,6 @@
 package org.backproplab.ui.gradflow;
 
+import static org.backproplab.ui.MainWindowFixture.WAIT_SECONDS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -65,7 +66,7 @@ class GradFlowTabWithoutDataTest {
 
     @Test
     void missingMnistIsExplainedAndTheToyDatasetsStillWork(FxRobot robot) throws Exception {
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
+        WaitForAsyncUtils.waitFor(WAIT_SECONDS, TimeUnit.SECONDS,
                 () -> model.dataStateProperty().get() == BackgroundLoad.State.FAILED);
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(robot.lookup("#gfBanner").query().isVisible());
@@ -84,21 +85,21 @@ class GradFlowTabWithoutDataTest {
             model.form().a().depthProperty().set(4);
             model.form().a().widthProperty().set(8);
         });
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !model.runsProperty().get().isEmpty()
+        WaitForAsyncUtils.waitFor(WAIT_SECONDS, TimeUnit.SECONDS, () -> !model.runsProperty().get().isEmpty()
                 && model.runStateProperty().get() == GradFlowTabModel.RunState.PAUSED);
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(robot.lookup("#gfBanner").query().isVisible(), "the toy data need no files");
         assertEquals(4, robot.lookup("#gfGradBarsA").queryAs(LayerBars.class).values().length);
         robot.clickOn("#gfStepButton");
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> model.runsProperty().get().get(0).steps() == 1);
+        WaitForAsyncUtils.waitFor(WAIT_SECONDS, TimeUnit.SECONDS, () -> model.runsProperty().get().get(0).steps() == 1);
         robot.clickOn("#gfOpenA");
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> "gradflow-A.bp".equals(opened));
+        WaitForAsyncUtils.waitFor(WAIT_SECONDS, TimeUnit.SECONDS, () -> "gradflow-A.bp".equals(opened));
     }
 
     @Test
     void aWrongFieldIsNamedAndHoldsTheLab(FxRobot robot) throws Exception {
         robot.interact(() -> model.form().datasetProperty().set(Dataset.MOONS));
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> model.runStateProperty().get()
+        WaitForAsyncUtils.waitFor(WAIT_SECONDS, TimeUnit.SECONDS, () -> model.runStateProperty().get()
                 == GradFlowTabModel.RunState.PAUSED);
         robot.interact(() -> model.form().compareProperty().set(true));
         robot.interact(() -> model.form().b().learningRateProperty().set("fast"));
@@ -106,11 +107,11 @@ class GradFlowTabWithoutDataTest {
         assertEquals("Configuration B: The learning rate is a number above 0 and at most 10, like 0.1.",
                 text(robot, "#gfProblemLabel"));
         assertTrue(robot.lookup("#gfLearningRateB").query().getStyleClass().contains("invalid"));
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> model.runStateProperty().get()
+        WaitForAsyncUtils.waitFor(WAIT_SECONDS, TimeUnit.SECONDS, () -> model.runStateProperty().get()
                 == GradFlowTabModel.RunState.WAITING);
         assertEquals("Fix the settings to go on.", text(robot, "#gfRunStatusLabel"));
         robot.interact(() -> model.form().b().learningRateProperty().set("0.01"));
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> model.runsProperty().get().size() == 2
+        WaitForAsyncUtils.waitFor(WAIT_SECONDS, TimeUnit.SECONDS, () -> model.runsProperty().get().size() == 2
                 && model.runStateProperty().get() == GradFlowTabModel.RunState.PAUSED);
         assertFalse(robot.lookup("#gfProblemLabel").query().isVisible());
     }

@@ -78,7 +78,7 @@ class LandscapeTabTest extends MainWindowFixture {
         long played = System.nanoTime();
         int before = model.steps();
         robot.clickOn("#lsPlayButton");
-        waitFor(60, () -> model.steps() > 60);
+        waitFor(WAIT_SECONDS, () -> model.steps() > 60);
         robot.clickOn("#lsPlayButton");
         int stopped = model.steps();
         System.out.printf(java.util.Locale.ROOT, "landscape tab (JavaFX, headless): Play made %.0f steps a second "
@@ -95,7 +95,7 @@ class LandscapeTabTest extends MainWindowFixture {
             model.setSettings(model.settings().withLearningRate(0.01));
         });
         robot.clickOn("#lsPlayButton");
-        waitFor(60, () -> !model.stopped().isEmpty() && model.steps() > 100);
+        waitFor(WAIT_SECONDS, () -> !model.stopped().isEmpty() && model.steps() > 100);
         robot.clickOn("#lsPlayButton");
         String status = text(robot, "#lsStatus");
         assertTrue(status.contains("Gradient descent: a value stopped being finite at update "), status);
@@ -127,7 +127,7 @@ class LandscapeTabTest extends MainWindowFixture {
         selectView(robot, "lsBasinsTab");
         robot.clickOn("#lsBasinsButton");
         BasinView gd = robot.lookup("#lsBasinsGd").queryAs(BasinView.class);
-        waitFor(60, () -> gd.basins() != null);
+        waitFor(WAIT_SECONDS, () -> gd.basins() != null);
         LandscapeGrid.Basins b = gd.basins();
         assertEquals(100, b.nx());
         assertEquals(1, b.at(99, 50), "on the double well, gradient descent from the right ends in the local minimum");
@@ -162,7 +162,7 @@ class LandscapeTabTest extends MainWindowFixture {
             robot.clickOn("#lsBasinsButton");
             BasinView gd = robot.lookup("#lsBasinsGd").queryAs(BasinView.class);
             BasinView momentum = robot.lookup("#lsBasinsMomentum").queryAs(BasinView.class);
-            waitFor(60, () -> momentum.basins() != null && gd.basins() != null);
+            waitFor(WAIT_SECONDS, () -> momentum.basins() != null && gd.basins() != null);
             Screenshots.write(robot, stage.getScene(), "landscape-basins-" + tag + ".png");
             selectView(robot, "lsMomentumTab");
             robot.clickOn("#lsSweepButton");
@@ -170,7 +170,7 @@ class LandscapeTabTest extends MainWindowFixture {
             Screenshots.write(robot, stage.getScene(), "landscape-momentum-" + tag + ".png");
             selectView(robot, "lsNetworkTab");
             robot.clickOn("#lsSliceButton");
-            waitFor(60, () -> !text(robot, "#lsSliceNote").isEmpty());
+            waitFor(WAIT_SECONDS, () -> !text(robot, "#lsSliceNote").isEmpty());
             Screenshots.write(robot, stage.getScene(), "landscape-network-" + tag + ".png");
             selectView(robot, "lsPathsTab");
         }
@@ -181,7 +181,7 @@ class LandscapeTabTest extends MainWindowFixture {
         openTab(robot);
         selectView(robot, "lsNetworkTab");
         robot.clickOn("#lsSliceRandomButton");
-        waitFor(60, () -> !text(robot, "#lsSliceNote").isEmpty());
+        waitFor(WAIT_SECONDS, () -> !text(robot, "#lsSliceNote").isEmpty());
         org.backproplab.labs.Playground net = org.backproplab.labs.LossSlice.playground(
                 org.backproplab.data.ToyData.Kind.CIRCLE, 10, 1);
         for (int e = 0; e < LandscapeAnalyses.SLICE_EPOCHS; e++) {

@@ -64,7 +64,7 @@ class BatchSizeViewTest extends MainWindowFixture {
         robot.clickOn("#batchCompareButton");
         assertNull(model.batchSizes().problemProperty().get());
         robot.interact(() -> { }); // the FX thread answers while the race runs
-        waitFor(60, () -> !model.batchSizes().runningProperty().get());
+        waitFor(WAIT_SECONDS, () -> !model.batchSizes().runningProperty().get());
         List<BatchSizeComparison.Lane> lanes = model.batchSizes().lanesProperty().get().lanes();
         assertEquals(List.of(1, 32, 128, 1024, 60000), lanes.stream().map(BatchSizeComparison.Lane::batchSize).toList());
         for (BatchSizeComparison.Lane lane : lanes) {
@@ -90,9 +90,9 @@ class BatchSizeViewTest extends MainWindowFixture {
             model.batchSizes().secondsProperty().set("60");
         });
         robot.clickOn("#batchCompareButton");
-        waitFor(60, () -> !model.batchSizes().lanesProperty().get().lanes().isEmpty());
+        waitFor(WAIT_SECONDS, () -> !model.batchSizes().lanesProperty().get().lanes().isEmpty());
         robot.clickOn("#batchCancelButton");
-        waitFor(60, () -> !model.batchSizes().runningProperty().get());
+        waitFor(WAIT_SECONDS, () -> !model.batchSizes().runningProperty().get());
         List<BatchSizeComparison.Lane> cancelled = model.batchSizes().lanesProperty().get().lanes();
         assertEquals(1, cancelled.size(), "the second batch size is not run");
         assertTrue(cancelled.get(0).result().cancelled());

@@ -58,7 +58,8 @@ class CodeDialogTest extends MainWindowFixture {
         robot.interact(() -> window.mnist().form().presetProperty().set(Preset.KERAS_CLASSIC));
         WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn("#codeButton");
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#" + CodeDialog.ID).tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(WAIT_SECONDS, TimeUnit.SECONDS,
+                () -> robot.lookup("#" + CodeDialog.ID).tryQuery().isPresent());
         return robot.lookup("#" + CodeDialog.ID).queryAs(DialogPane.class);
     }
 

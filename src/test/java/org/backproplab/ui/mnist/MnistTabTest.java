@@ -52,7 +52,7 @@ class MnistTabTest extends MainWindowFixture {
     @AfterEach
     void stopTraining(FxRobot robot) throws Exception {
         robot.interact(model::stop);
-        waitFor(60, () -> !model.trainingBinding().get());
+        waitFor(WAIT_SECONDS, () -> !model.trainingBinding().get());
     }
 
     @Test
@@ -63,7 +63,7 @@ class MnistTabTest extends MainWindowFixture {
         type(robot, "#epochsField", "500");
         assertEquals(Preset.CUSTOM, model.form().presetProperty().get());
         robot.clickOn("#startButton");
-        waitFor(60, () -> model.progressProperty().get() != null);
+        waitFor(WAIT_SECONDS, () -> model.progressProperty().get() != null);
         assertTrue(label(robot, "#runStatusLabel").matches("Training: epoch \\d+ of 500, batch \\d+ of 469"),
                 label(robot, "#runStatusLabel"));
         assertTrue(robot.lookup("#layersField").query().isDisabled(), "the form is locked while training");
@@ -107,11 +107,11 @@ class MnistTabTest extends MainWindowFixture {
         snapshot(robot, "mnist-paused.png");
 
         robot.clickOn("#resumeButton");
-        waitFor(60, () -> model.progressProperty().get() != held);
+        waitFor(WAIT_SECONDS, () -> model.progressProperty().get() != held);
         assertEquals(MnistTabModel.RunState.RUNNING, model.runStateProperty().get());
 
         robot.clickOn("#stopButton");
-        waitFor(60, () -> model.runStateProperty().get() == MnistTabModel.RunState.STOPPED);
+        waitFor(WAIT_SECONDS, () -> model.runStateProperty().get() == MnistTabModel.RunState.STOPPED);
         assertTrue(label(robot, "#runStatusLabel").startsWith("Stopped in epoch"), label(robot, "#runStatusLabel"));
         assertTrue(label(robot, "#accuracyValue").endsWith("%"), "tested where it stopped: " + label(robot, "#accuracyValue"));
         assertNotNull(model.confusionProperty().get());
@@ -246,11 +246,11 @@ class MnistTabTest extends MainWindowFixture {
             model.trainingLimitProperty().set(3000);
         });
         robot.clickOn("#epochsField").type(KeyCode.ENTER); // Start is the default button
-        waitFor(60, () -> model.progressProperty().get() != null);
+        waitFor(WAIT_SECONDS, () -> model.progressProperty().get() != null);
         robot.press(KeyCode.ALT, KeyCode.T).release(KeyCode.T, KeyCode.ALT); // S_top
-        waitFor(60, () -> model.runStateProperty().get() == MnistTabModel.RunState.STOPPED);
+        waitFor(WAIT_SECONDS, () -> model.runStateProperty().get() == MnistTabModel.RunState.STOPPED);
         robot.press(KeyCode.ALT, KeyCode.S).release(KeyCode.S, KeyCode.ALT); // _Start again
-        waitFor(60, () -> model.runStateProperty().get() == MnistTabModel.RunState.RUNNING);
+        waitFor(WAIT_SECONDS, () -> model.runStateProperty().get() == MnistTabModel.RunState.RUNNING);
     }
 
     private void openTab(FxRobot robot) throws Exception {

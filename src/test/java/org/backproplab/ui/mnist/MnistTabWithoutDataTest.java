@@ -1,5 +1,6 @@
 package org.backproplab.ui.mnist;
 
+import static org.backproplab.ui.MainWindowFixture.WAIT_SECONDS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -52,7 +53,7 @@ class MnistTabWithoutDataTest {
 
     @Test
     void missingFilesAreExplainedInTheTabAndTrainingCannotStart(FxRobot robot) throws Exception {
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
+        WaitForAsyncUtils.waitFor(WAIT_SECONDS, TimeUnit.SECONDS,
                 () -> model.dataStateProperty().get() == BackgroundLoad.State.FAILED);
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(robot.lookup("#banner").query().isVisible());
@@ -71,7 +72,7 @@ class MnistTabWithoutDataTest {
 
     @Test
     void aModelOpensWithoutTheTestImagesForTheDrawingPad(FxRobot robot) throws Exception {
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
+        WaitForAsyncUtils.waitFor(WAIT_SECONDS, TimeUnit.SECONDS,
                 () -> model.dataStateProperty().get() == BackgroundLoad.State.FAILED);
         Path file = empty.resolve("m.bpmodel");
         org.backproplab.nn.TrainingConfig config = org.backproplab.nn.TrainingConfig.defaults(new int[] {784, 5, 10});

@@ -62,7 +62,7 @@ class ModelFilesTest extends MainWindowFixture {
     @AfterEach
     void stopAndCloseDialogs(FxRobot robot) throws Exception {
         robot.interact(model::stop);
-        waitFor(60, () -> !model.trainingBinding().get());
+        waitFor(WAIT_SECONDS, () -> !model.trainingBinding().get());
         closeOtherWindows(robot);
     }
 
@@ -148,20 +148,21 @@ class ModelFilesTest extends MainWindowFixture {
             model.trainingLimitProperty().set(3000);
             model.start();
         });
-        waitFor(60, () -> model.progressProperty().get() != null);
+        waitFor(WAIT_SECONDS, () -> model.progressProperty().get() != null);
         assertTrue(button(robot, "#openModelButton").isDisabled());
         Path file = dir.resolve("any.bpmodel");
         ExecutionException e = assertThrows(ExecutionException.class, () -> await(() -> model.openModel(file)));
         assertTrue(e.getCause() instanceof IllegalStateException, e.getCause().toString());
         robot.interact(model::stop);
-        waitFor(60, () -> !model.trainingBinding().get());
+        waitFor(WAIT_SECONDS, () -> !model.trainingBinding().get());
         assertFalse(button(robot, "#openModelButton").isDisabled());
     }
 
     /** The dialog says so (the last one is drawn to model-error.png), and it is closed. */
     private void assertRefused(FxRobot robot, Path file, String message) throws Exception {
         assertThrows(ExecutionException.class, () -> await(() -> commands.open(file)));
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#error-dialog").tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(WAIT_SECONDS, TimeUnit.SECONDS,
+                () -> robot.lookup("#error-dialog").tryQuery().isPresent());
         DialogPane pane = robot.lookup("#error-dialog").queryAs(DialogPane.class);
         assertEquals("Could not open the model", pane.getHeaderText());
         assertEquals(message, pane.getContentText());
@@ -187,7 +188,7 @@ class ModelFilesTest extends MainWindowFixture {
             model.trainingLimitProperty().set(2000);
             model.start();
         });
-        waitFor(60, () -> model.runStateProperty().get() == MnistTabModel.RunState.FINISHED);
+        waitFor(WAIT_SECONDS, () -> model.runStateProperty().get() == MnistTabModel.RunState.FINISHED);
     }
 
     private List<MnistTabModel.DigitCell> digits(FxRobot robot) {

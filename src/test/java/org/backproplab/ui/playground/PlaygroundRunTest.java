@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.backproplab.labs.Playground;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.testfx.util.WaitForAsyncUtils;
 
 /** The training thread, without JavaFX: frames arrive on the calling side as they are published. */
 class PlaygroundRunTest {
@@ -66,10 +67,7 @@ class PlaygroundRunTest {
         run.setSpeed(PlaygroundRun.FASTEST);
         run.play();
         assertTrue(run.isPlaying());
-        long deadline = System.nanoTime() + 60_000_000_000L; // a while on a busy machine; a moment here
-        while (shown.get().epoch() < 2 && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> shown.get().epoch() >= 2);
         run.pause();
         settle();
         int epochs = shown.get().epoch();

@@ -49,7 +49,7 @@ class PlaygroundTabTest extends MainWindowFixture {
     @Test
     void playPauseStepAndResetFromTheToolbar(FxRobot robot) throws Exception {
         openTab(robot);
-        waitFor(60, () -> model.frameProperty().get() != null);
+        waitFor(WAIT_SECONDS, () -> model.frameProperty().get() != null);
         assertEquals("000,000", label(robot, "#pgEpochLabel"));
         assertEquals("Circle: 250 training and 250 test points", label(robot, "#pgSourceLabel"));
 
@@ -57,7 +57,7 @@ class PlaygroundTabTest extends MainWindowFixture {
         assertTrue(model.playingProperty().get());
         assertEquals("Pause", robot.lookup("#pgPlayButton").queryAs(Button.class).getText().replace("_", ""));
         assertTrue(robot.lookup("#pgStepButton").queryAs(Button.class).isDisabled(), "no single steps while playing");
-        waitFor(60, () -> model.frameProperty().get().epoch() > 0);
+        waitFor(WAIT_SECONDS, () -> model.frameProperty().get().epoch() > 0);
 
         // While it plays, the boundary is redrawn from the frames; count how often, over two seconds.
         BoundaryView boundary = robot.lookup("#pgBoundaryView").queryAs(BoundaryView.class);
@@ -113,7 +113,7 @@ class PlaygroundTabTest extends MainWindowFixture {
     @Test
     void aMalformedCsvShowsItsErrorAndAGoodOneIsLoaded(FxRobot robot) throws Exception {
         openTab(robot);
-        waitFor(60, () -> model.frameProperty().get() != null);
+        waitFor(WAIT_SECONDS, () -> model.frameProperty().get() != null);
         PlaygroundData shape = model.dataProperty().get();
         Path malformed = fixture("malformed.csv");
         Path clusters = fixture("clusters.csv");
@@ -139,7 +139,7 @@ class PlaygroundTabTest extends MainWindowFixture {
     @Test
     void aClickedWeightShowsItsNumbersAndExplainOpensItsChainRule(FxRobot robot) throws Exception {
         openTab(robot);
-        waitFor(60, () -> model.frameProperty().get() != null);
+        waitFor(WAIT_SECONDS, () -> model.frameProperty().get() != null);
         for (int i = 0; i < 3; i++) {
             robot.clickOn("#pgStepButton");
         }
@@ -174,7 +174,7 @@ class PlaygroundTabTest extends MainWindowFixture {
         Screenshots.write(robot, stage.getScene(), "playground-weight.png");
         robot.clickOn("#pgExplainButton");
         TabPane tabs = robot.lookup("#mainTabs").queryAs(TabPane.class);
-        waitFor(60, () -> "stepperTab".equals(tabs.getSelectionModel().getSelectedItem().getId()));
+        waitFor(WAIT_SECONDS, () -> "stepperTab".equals(tabs.getSelectionModel().getSelectedItem().getId()));
         var frame = window.stepper().frame();
         assertEquals(Phase.BACKWARD, frame.phase());
         assertTrue(frame.explanation().lines().get(0).startsWith("∂L/∂W1 += "), frame.explanation().lines().toString());
@@ -188,7 +188,7 @@ class PlaygroundTabTest extends MainWindowFixture {
     @Test
     void editingTheNetworkRedrawsIt(FxRobot robot) throws Exception {
         openTab(robot);
-        waitFor(60, () -> model.frameProperty().get() != null);
+        waitFor(WAIT_SECONDS, () -> model.frameProperty().get() != null);
         robot.clickOn("#pgAddLayerButton");
         settle();
         assertEquals(List.of(4, 2, 2), model.settings().hidden());

@@ -1,5 +1,6 @@
 package org.backproplab.ui.stepper;
 
+import static org.backproplab.ui.MainWindowFixture.WAIT_SECONDS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -137,7 +138,7 @@ class StepperViewTest {
         LessonEditor editor = robot.lookup(".lesson-editor").queryAs(LessonEditor.class);
         robot.interact(() -> editor.area().replaceText(editor.text().replace("\nf = q * z\n", "\nf = q * zz\n")));
         Label error = robot.lookup("#errorLabel").queryAs(Label.class);
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, error::isVisible);
+        WaitForAsyncUtils.waitFor(WAIT_SECONDS, TimeUnit.SECONDS, error::isVisible);
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(error.getText().startsWith("Line 19, column 9: unknown name 'zz'"), error.getText());
         assertNotNull(robot.lookup("#card-f").tryQuery().orElse(null), "the last good graph stays");
@@ -148,7 +149,7 @@ class StepperViewTest {
         assertEquals("Forward 1 / 2", position(robot));
 
         robot.interact(() -> editor.area().replaceText(editor.text().replace("\nf = q * zz\n", "\nf = q * z + x\n")));
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !error.isVisible());
+        WaitForAsyncUtils.waitFor(WAIT_SECONDS, TimeUnit.SECONDS, () -> !error.isVisible());
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(underlined(editor, line19));
         assertEquals("Forward 0 / 3", position(robot), "the edited lesson is drawn: one more op");
@@ -163,7 +164,7 @@ class StepperViewTest {
         }
         robot.interact(() -> window.stepper().open("big.bp", big.toString()));
         Label error = robot.lookup("#errorLabel").queryAs(Label.class);
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, error::isVisible);
+        WaitForAsyncUtils.waitFor(WAIT_SECONDS, TimeUnit.SECONDS, error::isVisible);
         assertEquals("The graph of this lesson has 1,001 nodes, more than the 1,000 the step-through view can draw. "
                 + "Try a smaller lesson, or run this one with eval on the command line."
                 + "\nThe graph shows the last version that worked.", error.getText());
@@ -177,14 +178,14 @@ class StepperViewTest {
         Spinner<Integer> spinner = robot.lookup("#iterationsSpinner").queryAs(Spinner.class);
         robot.interact(() -> spinner.getValueFactory().setValue(1_000_000));
         robot.clickOn("#runButton");
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> window.stepper().runningProperty().get()
+        WaitForAsyncUtils.waitFor(WAIT_SECONDS, TimeUnit.SECONDS, () -> window.stepper().runningProperty().get()
                 && window.stepper().runProgressProperty().get() > 0);
         assertTrue(robot.lookup("#stepButton").queryAs(Button.class).isDisabled(), "no stepping during a run");
         long t = System.nanoTime();
         robot.interact(() -> { }); // the FX thread answers while the run goes on
         assertTrue(System.nanoTime() - t < 2_000_000_000L, "the FX thread is free");
         robot.clickOn("#cancelButton");
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !window.stepper().runningProperty().get());
+        WaitForAsyncUtils.waitFor(WAIT_SECONDS, TimeUnit.SECONDS, () -> !window.stepper().runningProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
         int done = window.stepper().stepper().losses().count();
         assertTrue(done > 0 && done < 1_000_000, done + " iterations");
@@ -195,7 +196,7 @@ class StepperViewTest {
 
         robot.interact(() -> spinner.getValueFactory().setValue(50));
         robot.clickOn("#runButton");
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !window.stepper().runningProperty().get());
+        WaitForAsyncUtils.waitFor(WAIT_SECONDS, TimeUnit.SECONDS, () -> !window.stepper().runningProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(done + 50, window.stepper().stepper().losses().count());
         step(robot);
@@ -359,7 +360,7 @@ class StepperViewTest {
     void playStepsOnItsOwnUntilPaused(FxRobot robot) throws TimeoutException {
         robot.interact(() -> robot.lookup("#speedSlider").queryAs(javafx.scene.control.Slider.class).setValue(10));
         robot.clickOn("#playButton");
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> window.stepper().frame().phase()
+        WaitForAsyncUtils.waitFor(WAIT_SECONDS, TimeUnit.SECONDS, () -> window.stepper().frame().phase()
                 == org.backproplab.stepper.Phase.BACKWARD);
         robot.clickOn("#playButton");
         WaitForAsyncUtils.waitForFxEvents();
