@@ -109,6 +109,7 @@ class GradFlowTabWithoutDataTest {
         assertTrue(robot.lookup("#gfLearningRateB").query().getStyleClass().contains("invalid"));
         WaitForAsyncUtils.waitFor(WAIT_SECONDS, TimeUnit.SECONDS, () -> model.runStateProperty().get()
                 == GradFlowTabModel.RunState.WAITING);
+        WaitForAsyncUtils.waitForFxEvents(); // the state is set on the FX thread; the status line follows it there
         assertEquals("Fix the settings to go on.", text(robot, "#gfRunStatusLabel"));
         robot.interact(() -> model.form().b().learningRateProperty().set("0.01"));
         WaitForAsyncUtils.waitFor(WAIT_SECONDS, TimeUnit.SECONDS, () -> model.runsProperty().get().size() == 2
